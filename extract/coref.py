@@ -1,0 +1,162 @@
+"""Group one article's mentions into entities: "Liu", "Mr Liu" and "Xiaoming" are Liu Xiaoming.
+
+Rules, in order, each conservative:
+1. named mentions with the same key (case, dots, "the", possessive and known place spellings
+   aside) are one entity, whatever label the model gave each;
+2. a multi-word person name that differs from another only by a typo joins it;
+3. a single word that is part of exactly one person's full name joins that person (when two
+   people share it, the nearest one named before it wins);
+4. an acronym joins the organisation whose initials it spells ("CCP");
+5. a nominal ("the embassy") joins the named institution with that head noun.
+The entity's type is the majority over its mentions; its name is its fullest, most used form.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity, Mention
+from .mentions import Found
+from .names import canonical_place, initials, name_key, similar_names
+
+_TYPE_PREFERENCE = {ORGANIZATION: 0, PERSON: 1, PLACE: 2}
+
+
+class Cluster:
+    def __init__(self) -> None:
+        self.members: list[Found] = []
+
+    def add(self, found: Found) -> None:
+        self.members.append(found)
+
+    @property
+    def first(self) -> int:
+        return min(f.start for f in self.members)
+
+    def named(self) -> list[Found]:
+        return [f for f in self.members if f.kind == "name"]
+
+    def type_votes(self) -> Counter:
+        return Counter(f.type for f in self.members if f.type)
+
+    def type(self) -> str:
+        return choose_type(self.type_votes())
+
+    def is_person(self) -> bool:
+        return self.type() == PERSON
+
+    def name(self) -> str:
+        return choose_name([f.name or f.text for f in self.named()] or [f.text for f in self.members])
+
+
+def choose_type(votes: Counter | dict) -> str:
+    """Majority type; ties go to Organization, then Person, then Place."""
+    return min(ENTITY_TYPES, key=lambda t: (-votes.get(t, 0), _TYPE_PREFERENCE[t]))
+
+
+def choose_name(names: list[str]) -> str:
+    """The canonical name: a known place spelling, else the fullest, then most used, form."""
+    counts = Counter(names)
+    for candidate in sorted(counts):
+        place = canonical_place(candidate)
+        if place:
+            return place
+    return min(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
+
+
+def cluster_mentions(found: list[Found]) -> list[Cluster]:
+    by_key: dict[str, Cluster] = {}
+    clusters: list[Cluster] = []
+    single: list[Found] = []
+    nominal: list[Found] = []
+
+    weak = [f for f in found if f.kind == "weak"]
+    for f in found:
+        if f.kind == "weak":
+            continue
+        if f.kind == "nominal":
+            nominal.append(f)
+            continue
+        key = name_key(f.name or f.text)
+        if key in by_key:
+            by_key[key].add(f)
+        elif len(key.split()) == 1 and not f.name:
+            single.append(f)  # decided once every full name is known
+        else:
+            c = Cluster()
+            c.add(f)
+            by_key[key] = c
+            clusters.append(c)
+
+    # 2. typos among multi-word person names: the rarer spelling joins the commoner one
+    people = sorted((c for c in clusters if c.is_person()), key=lambda c: (-len(c.members), c.first))
+    for i, c in enumerate(people):
+        for other in people[:i]:
+            if other.members and c.members and similar_names(c.name(), other.name()):
+                other.members.extend(c.members)
+                c.members.clear()
+                break
+    clusters = [c for c in clusters if c.members]
+
+    # 3 and 4. single words: part of a person's name, an acronym, or an entity of their own
+    for f in single:
+        key = name_key(f.text)
+        target = _person_with_word(clusters, key, f.start) if f.label in ("PERSON", "ORG", "NORP") else None
+        if target is None and f.text.isupper() and len(f.text) >= 2:
+            target = next((c for c in clusters if c.type() == ORGANIZATION and len(c.name().split()) > 1
+                           and initials(c.name()) == f.text.replace(".", "")), None)
+        if target is None:
+            target = by_key.get(key)
+        if target is None:
+            target = Cluster()
+            by_key[key] = target
+            clusters.append(target)
+        target.add(f)
+
+    for f in weak:
+        if name_key(f.text) in by_key:
+            by_key[name_key(f.text)].add(f)
+
+    # 5. nominals refer back to a named institution with the same head noun
+    for f in nominal:
+        head = f.text.lower()
+        candidates = [c for c in clusters if c.type() == ORGANIZATION
+                      and name_key(c.name()).split()[-1:] == [head]]
+        if candidates:
+            before = [c for c in candidates if c.first <= f.start]
+            target = max(before, key=lambda c: max(m.start for m in c.members if m.start <= f.start)) \
+                if before else min(candidates, key=lambda c: c.first)
+            target.add(f)
+    return sorted(clusters, key=lambda c: c.first)
+
+
+def _person_with_word(clusters: list[Cluster], word: str, position: int) -> Cluster | None:
+    candidates = [c for c in clusters if c.is_person() and len(c.name().split()) > 1
+                  and word in name_key(c.name()).split()]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    before = [c for c in candidates if c.first <= position]
+    pool = before or candidates
+    return max(pool, key=lambda c: max((m.start for m in c.members if m.start <= position), default=-1))
+
+
+def to_entities(clusters: list[Cluster], doc) -> tuple[list[Entity], dict[int, str]]:
+    """Entities with plain-data mentions, and a map from token index to entity key."""
+    entities: list[Entity] = []
+    token_map: dict[int, str] = {}
+    for n, c in enumerate(clusters):
+        key = f"e{n}"
+        mentions = tuple(
+            Mention(text=f.text, start=doc[f.start].idx, end=doc[f.end - 1].idx + len(doc[f.end - 1].text),
+                    label=f.label)
+            for f in sorted(c.members, key=lambda f: (f.start, f.end))
+        )
+        votes = c.type_votes()
+        entities.append(Entity(key=key, name=c.name(), type=choose_type(votes), mentions=mentions,
+                               type_votes=tuple(sorted(votes.items()))))
+    # the smallest mention covering a token wins ("China" inside "China's UK embassy")
+    by_size = sorted({(f.end - f.start, f.start, f.end, f"e{n}") for n, c in enumerate(clusters)
+                      for f in c.members}, reverse=True)
+    for _, start, end, key in by_size:
+        for i in range(start, end):
+            token_map[i] = key
+    return entities, token_map

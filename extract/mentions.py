@@ -1,0 +1,130 @@
+"""Find entity mentions in a parsed Doc and clean them: clean spans, mapped types, no junk.
+
+A mention is a plain `Found` record (token and character offsets, cleaned text, type); the
+clustering in `coref.py` turns them into entities. Besides the model's named entities this finds
+institutional nominals ("the embassy", "China's UK embassy") that the NER does not tag.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .facts import ORGANIZATION, PERSON, PLACE
+from .names import DEMONYMS, HONORIFICS, LEADING_JUNK, TITLES, country_of_demonym, fold
+
+LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+# Labels the model sometimes gives a name it tags properly elsewhere ("Twitter" as PRODUCT).
+WEAK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
+# Nouns naming an institution of a country; "the embassy" refers back to a named one.
+INSTITUTIONS = frozenset({"embassy", "consulate"})
+_COUNTRY_ADJECTIVE = {country: demonym.title() for demonym, country in reversed(DEMONYMS.items())
+                      if "." not in demonym and demonym != "us"}
+
+
+@dataclass
+class Found:
+    """One mention while the article is being processed (token offsets for the parse)."""
+
+    start: int  # token offsets, end exclusive
+    end: int
+    text: str  # cleaned surface form, as written
+    label: str  # model label, or NOMINAL / INSTITUTION for rule mentions
+    type: str
+    name: str = ""  # a better name when the surface form is not one ("China's UK embassy")
+    kind: str = "name"  # name | nominal | weak
+
+    @property
+    def words(self) -> int:
+        return len((self.name or self.text).split())
+
+
+def find_mentions(doc: Doc) -> list[Found]:
+    """Every person, organisation and place mention in the Doc, cleaned, in text order."""
+    found: list[Found] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_TYPES and ent.label_ not in WEAK_LABELS:
+            continue
+        span = clean_span(ent)
+        if span is None:
+            continue
+        if ent.label_ in WEAK_LABELS:  # counts only if the same name is tagged properly elsewhere
+            found.append(Found(span.start, span.end, fold(span.text), ent.label_, "", kind="weak"))
+            taken.update(range(span.start, span.end))
+            continue
+        if span[-1].lower_ in INSTITUTIONS and len(span) == 1:
+            found.append(Found(span.start, span.end, span.text, "NOMINAL", ORGANIZATION, kind="nominal"))
+        else:
+            found.append(Found(span.start, span.end, fold(span.text), ent.label_, LABEL_TYPES[ent.label_]))
+        taken.update(range(span.start, span.end))
+    for token in doc:
+        if token.lower_ in INSTITUTIONS and token.i not in taken and token.pos_ in ("NOUN", "PROPN"):
+            found.append(_institution(doc, token))
+    found.sort(key=lambda f: (f.start, f.end))
+    return found
+
+
+def clean_span(span: Span) -> Span | None:
+    """Trim determiners, honorifics, titles, possessives and credits; None for junk."""
+    doc = span.doc
+    start, end = span.start, span.end
+    label = span.label_
+    if "/" in span.text:  # photo credits: "Lucas Schifres/Pictobank"
+        cut = doc.char_span(span.start_char, span.start_char + span.text.index("/"), alignment_mode="contract")
+        if cut is None or len(cut) == 0:
+            return None
+        end = cut.end
+    while start < end:
+        low = doc[start].lower_.rstrip(".")
+        if doc[start].is_punct or low in ("the", "a", "an"):
+            start += 1
+        elif label == "PERSON" and (low in HONORIFICS or low in TITLES or low in LEADING_JUNK):
+            start += 1
+        elif label in ("GPE", "LOC") and low == "free" and end - start > 1:
+            start += 1
+        else:
+            break
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text != "."
+                           or doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    if not any(c.isupper() for c in text) and not any(ord(c) > 0x2E7F for c in text):
+        return None  # "netizens": lower-case words are not names (CJK has no case)
+    if len(text) < 2 or not re.search(r"[^\W\d_]", text):
+        return None
+    return Span(doc, start, end, label=label)
+
+
+def _institution(doc: Doc, head) -> Found:
+    """'China's UK embassy', 'the Chinese embassy in London', 'the embassy', 'his embassy'."""
+    country = None
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("poss", "amod", "compound", "nmod", "det"):
+            start = min(start, child.left_edge.i)
+            ent = child.ent_type_
+            if child.dep_ == "poss" and ent == "GPE":
+                country = _whole_entity(child).text
+            elif ent == "NORP" or country_of_demonym(child.text):
+                country = country or country_of_demonym(child.text)
+    while start < head.i and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    text = fold(doc[start:head.i + 1].text)
+    if country:
+        country = re.sub(r"(?:'s|’s)$", "", country)
+        adjective = _COUNTRY_ADJECTIVE.get(country)
+        name = f"{adjective} {head.text.title()}" if adjective else f"{head.text.title()} of {country}"
+        return Found(start, head.i + 1, text, "INSTITUTION", ORGANIZATION, name=name)
+    return Found(head.i, head.i + 1, head.text, "NOMINAL", ORGANIZATION, kind="nominal")
+
+
+def _whole_entity(token) -> Span:
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return doc[token.i:token.i + 1]
