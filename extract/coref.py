@@ -147,7 +147,7 @@ def to_entities(clusters: list[Cluster], doc) -> tuple[list[Entity], dict[int, s
         key = f"e{n}"
         mentions = tuple(
             Mention(text=f.text, start=doc[f.start].idx, end=doc[f.end - 1].idx + len(doc[f.end - 1].text),
-                    label=f.label)
+                    label=f.label, form=f.form)
             for f in sorted(c.members, key=lambda f: (f.start, f.end))
         )
         votes = c.type_votes()

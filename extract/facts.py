@@ -38,6 +38,7 @@ class Mention:
     start: int
     end: int
     label: str  # the model's label (PERSON, ORG, GPE, ...) or the rule that found it
+    form: str = ""  # as written with its honorific ("Mr Liu") when that differs from `text`
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Entity:
     def aliases(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
         for m in self.mentions:
-            seen.setdefault(m.text, None)
+            seen.setdefault(m.form or m.text, None)
         return tuple(seen)
 
 

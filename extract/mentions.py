@@ -32,6 +32,7 @@ class Found:
     text: str  # cleaned surface form, as written
     label: str  # model label, or NOMINAL / INSTITUTION for rule mentions
     type: str
+    form: str = ""  # with a preceding honorific, as written ("Mr Liu")
     name: str = ""  # a better name when the surface form is not one ("China's UK embassy")
     kind: str = "name"  # name | nominal | weak
 
@@ -57,7 +58,8 @@ def find_mentions(doc: Doc) -> list[Found]:
         if span[-1].lower_ in INSTITUTIONS and len(span) == 1:
             found.append(Found(span.start, span.end, span.text, "NOMINAL", ORGANIZATION, kind="nominal"))
         else:
-            found.append(Found(span.start, span.end, fold(span.text), ent.label_, LABEL_TYPES[ent.label_]))
+            found.append(Found(span.start, span.end, fold(span.text), ent.label_, LABEL_TYPES[ent.label_],
+                               form=_with_honorific(span)))
         taken.update(range(span.start, span.end))
     for token in doc:
         if token.lower_ in INSTITUTIONS and token.i not in taken and token.pos_ in ("NOUN", "PROPN"):
@@ -97,6 +99,15 @@ def clean_span(span: Span) -> Span | None:
     if len(text) < 2 or not re.search(r"[^\W\d_]", text):
         return None
     return Span(doc, start, end, label=label)
+
+
+def _with_honorific(span: Span) -> str:
+    """'Mr Liu' where the text reads so: the honorific is kept as an alias, not in the name."""
+    if span.label_ == "PERSON" and span.start > 0:
+        before = span.doc[span.start - 1]
+        if before.lower_.rstrip(".") in HONORIFICS:
+            return fold(span.doc[span.start - 1:span.end].text)
+    return ""
 
 
 def _institution(doc: Doc, head) -> Found:

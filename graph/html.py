@@ -1,0 +1,82 @@
+"""The graph as one self-contained HTML page: pyvis network data, vis-network inlined, no CDN.
+
+pyvis builds the node and edge records and the vis-network options; the page template
+(`assets/page.html`) inlines vis-network's JavaScript and CSS from pyvis's own package, so the
+page opens from file:// with no network at all. All article text reaches the page as JSON inside
+a <script type="application/json"> block (Jinja's `tojson` escapes <, >, & and ') and is put on
+screen with textContent, never innerHTML, so names such as `</script>` or `<img onerror>` show
+as text and run nothing.
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import networkx as nx
+from pyvis.network import Network
+
+COLORS = {"Person": "#e4572e", "Organization": "#2e86ab", "Place": "#3bb273"}
+ASSETS = Path(__file__).parent / "assets"
+
+
+def _vis_assets() -> tuple[str, str]:
+    lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    return (lib / "vis-network.min.js").read_text("utf-8"), (lib / "vis-network.css").read_text("utf-8")
+
+
+def select_nodes(graph: nx.MultiDiGraph, max_nodes: int | None) -> list[str]:
+    """The nodes to draw: all of them, or the most mentioned `max_nodes` (ties by label)."""
+    ranked = sorted(graph.nodes, key=lambda n: (-len(graph.nodes[n]["articles"]),
+                                                -graph.nodes[n].get("mentions", 0),
+                                                graph.nodes[n]["label"], n))
+    return ranked if max_nodes is None else ranked[:max_nodes]
+
+
+def network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> Network:
+    """A pyvis Network of the graph: colour by type, size by articles, labelled edges."""
+    net = Network(directed=True, cdn_resources="remote")  # resources come from our template
+    keep = select_nodes(graph, max_nodes)
+    kept = set(keep)
+    for node in sorted(keep):
+        data = graph.nodes[node]
+        net.add_node(node, label=data["label"], group=data["type"], color=COLORS[data["type"]],
+                     size=12 + 6 * len(data["articles"]), shape="dot",
+                     aliases=data["aliases"], articles=data["articles"], kind=data["type"],
+                     mentions=data.get("mentions", 0),
+                     jobTitles=sorted({a["value"] for a in data.get("attributes", ()) if a["name"] == "jobTitle"}))
+    for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
+        if s in kept and o in kept:
+            net.add_edge(s, o, label=data["label"], predicate=key, arrows="to",
+                         confidence=data.get("confidence", 1.0), evidence=data["evidence"],
+                         id=f"{s}|{key}|{o}")
+    net.set_options(json.dumps({
+        "layout": {"randomSeed": 7, "improvedLayout": len(keep) <= 150},
+        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 400, "fit": True},
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}},
+        "edges": {"font": {"size": 10, "align": "middle"}, "smooth": {"type": "continuous"},
+                  "color": {"color": "#9aa5b1", "highlight": "#333333"}},
+        "nodes": {"font": {"size": 14}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+    }, sort_keys=True))
+    return net
+
+
+def html_page(graph: nx.MultiDiGraph, title: str = "newsgraph", max_nodes: int | None = None) -> str:
+    """The whole page as a string; the same graph always gives the same text."""
+    net = network(graph, max_nodes)
+    nodes, edges, _, _, _, options = net.get_network_data()
+    vis_js, vis_css = _vis_assets()
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS), autoescape=True)
+    total = graph.number_of_nodes()
+    return env.get_template("page.html").render(
+        title=title, vis_js=vis_js, vis_css=vis_css, colors=COLORS,
+        data={"nodes": nodes, "edges": edges, "options": json.loads(options),
+              "articles": graph.graph.get("articles", {}),
+              "omitted": total - len(nodes), "total": total},
+    )
+
+
+def write_html(graph: nx.MultiDiGraph, path: str | Path, **kwargs) -> None:
+    Path(path).write_text(html_page(graph, **kwargs), encoding="utf-8")

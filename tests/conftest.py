@@ -1,0 +1,60 @@
+"""Shared fixtures: hand-built Docs for logic tests, one real-model build of seeds/ for the rest."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+@pytest.fixture
+def make_doc(vocab):
+    """Doc(words, heads, deps, pos, tags, lemmas, ents), with one sentence per blank-line paragraph.
+
+    `heads` are absolute token indices; `ents` are IOB strings ("B-PERSON", "I-PERSON", "O").
+    """
+    def make(words, heads=None, deps=None, pos=None, tags=None, lemmas=None, ents=None, spaces=None):
+        n = len(words)
+        return Doc(vocab, words=words, spaces=spaces, heads=heads if heads is not None else list(range(n)),
+                   deps=deps or ["dep"] * n, pos=pos or ["PROPN"] * n, tags=tags or ["NNP"] * n,
+                   lemmas=lemmas or [w.lower() for w in words], ents=ents or ["O"] * n)
+    return make
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsgraph.extract import load_pipeline
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory, nlp):
+    """Build seeds/ once with the real model; (graph, report, out_dir)."""
+    from newsgraph.graph.build import build
+    out = tmp_path_factory.mktemp("seeds-out")
+    graph, report = build([SEEDS], out, nlp=nlp)
+    return graph, report, out
+
+
+@pytest.fixture
+def shared_dir():
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this checkout (CI always has it)")
+    return SHARED
+
+
+def node_by_label(graph, label):
+    hits = [n for n, d in graph.nodes(data=True) if d["label"] == label]
+    assert len(hits) == 1, f"{label!r}: {len(hits)} nodes"
+    return hits[0]

@@ -1,0 +1,161 @@
+"""Mentions, in-article coreference and relation patterns, on hand-built Docs (no model)."""
+from __future__ import annotations
+
+from newsgraph.extract import Article, facts_from_doc
+from newsgraph.extract.facts import ORGANIZATION, PERSON, PLACE
+
+
+def facts(doc):
+    return facts_from_doc(doc, Article(id="t", path="t.txt", headline="t", body=doc.text))
+
+
+def names(f):
+    return {e.name: e for e in f.entities}
+
+
+def rels(f):
+    by_key = {e.key: e.name for e in f.entities}
+    return {(by_key[r.subject], r.predicate, by_key[r.object]) for r in f.relations}
+
+
+def test_mr_liu_and_xiaoming_are_the_liu_xiaoming_named_earlier(make_doc):
+    words = ["Liu", "Xiaoming", "spoke", ".", "Mr", "Liu", "'s", "account", "and", "Xiaoming", "left", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert len(f.entities) == 1
+    liu = f.entities[0]
+    assert (liu.name, liu.type) == ("Liu Xiaoming", PERSON)
+    assert set(liu.aliases) == {"Liu Xiaoming", "Mr Liu", "Xiaoming"}
+
+
+def test_two_people_sharing_a_first_name_stay_apart(make_doc):
+    words = ["Jeff", "Stone", "met", "Jeff", "Bezos", ".", "Jeff", "left", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert {"Jeff Stone", "Jeff Bezos"} <= set(names(f))
+    # the lone "Jeff" goes to the nearest Jeff named before it
+    assert len(names(f)["Jeff Bezos"].mentions) == 2
+
+
+def test_typo_in_a_full_name_joins_the_commoner_spelling(make_doc):
+    words = ["Liu", "Xiaoming", "and", "Liu", "Xiaoming", "and", "Liu", "Xiamong", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert [e.name for e in f.entities] == ["Liu Xiaoming"]
+    assert "Liu Xiamong" in f.entities[0].aliases
+
+
+def test_type_is_the_majority_over_mentions(make_doc):
+    words = ["Twitter", "said", ".", "Twitter", "added", ".", "Twitter", "left", "."]
+    ents = ["B-ORG", "O", "O", "B-PERSON", "O", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Twitter", ORGANIZATION)]
+
+
+def test_spans_are_clean_and_junk_is_dropped(make_doc):
+    words = ["The", "Chinese", "Embassy", "'s", "netizens", "and", "Free", "Manchuria", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG", "O", "B-GPE", "I-GPE", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted(names(f)) == ["Chinese Embassy", "Manchuria"]
+    mention = names(f)["Chinese Embassy"].mentions[0]
+    assert f.article.body[mention.start:mention.end] == "Chinese Embassy"
+
+
+def test_acronym_joins_the_organisation_it_spells(make_doc):
+    words = ["The", "Chinese", "Communist", "Party", "(", "CCP", ")", "spoke", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert [e.name for e in f.entities] == ["Chinese Communist Party"]
+
+
+def test_the_embassy_refers_to_the_named_embassy(make_doc):
+    # China 's UK embassy asked Twitter . The embassy left .
+    words = ["China", "'s", "UK", "embassy", "asked", "Twitter", ".", "The", "embassy", "left", "."]
+    heads = [3, 0, 3, 4, 4, 4, 4, 8, 9, 9, 9]
+    deps = ["poss", "case", "compound", "nsubj", "ROOT", "dobj", "punct", "det", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PART", "PROPN", "NOUN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    tags = ["NNP", "POS", "NNP", "NN", "VBD", "NNP", ".", "DT", "NN", "VBD", "."]
+    lemmas = ["China", "'s", "UK", "embassy", "ask", "Twitter", ".", "the", "embassy", "leave", "."]
+    ents = ["B-GPE", "O", "B-GPE", "O", "O", "B-ORG", "O", "O", "O", "O", "O"]
+    spaces = [False, True, True, True, True, False, True, True, True, False, False]
+    f = facts(make_doc(words, heads, deps, pos, tags, lemmas, ents, spaces))
+    embassy = names(f)["Chinese Embassy"]
+    assert embassy.type == ORGANIZATION
+    assert set(embassy.aliases) == {"China's UK embassy", "embassy"}
+    assert ("Chinese Embassy", "asked", "Twitter") in rels(f)
+
+
+def passive_doc(make_doc, negated=False):
+    # Twitter is [not] banned in China .
+    words = ["Twitter", "is"] + (["not"] if negated else []) + ["banned", "in", "China", "."]
+    v = 3 if negated else 2
+    heads = [v, v] + ([v] if negated else []) + [v, v, v + 1, v]
+    deps = ["nsubjpass", "auxpass"] + (["neg"] if negated else []) + ["ROOT", "prep", "pobj", "punct"]
+    pos = ["PROPN", "AUX"] + (["PART"] if negated else []) + ["VERB", "ADP", "PROPN", "PUNCT"]
+    tags = ["NNP", "VBZ"] + (["RB"] if negated else []) + ["VBN", "IN", "NNP", "."]
+    lemmas = ["Twitter", "be"] + (["not"] if negated else []) + ["ban", "in", "China", "."]
+    ents = ["B-ORG", "O"] + (["O"] if negated else []) + ["O", "O", "B-GPE", "O"]
+    return make_doc(words, heads, deps, pos, tags, lemmas, ents)
+
+
+def test_passive_verb_with_preposition_keeps_direction(make_doc):
+    f = facts(passive_doc(make_doc))
+    assert rels(f) == {("Twitter", "banned-in", "China")}
+    (r,) = f.relations
+    assert r.sentence == "Twitter is banned in China ." and 0 < r.confidence <= 1
+
+
+def test_negated_statement_gives_no_relation(make_doc):
+    assert facts(passive_doc(make_doc, negated=True)).relations == ()
+
+
+def test_title_before_name_gives_role_and_two_relations(make_doc):
+    words = ["Chinese", "Ambassador", "to", "the", "UK", "Liu", "Xiaoming", "spoke", "."]
+    heads = [1, 5, 1, 4, 2, 6, 7, 7, 7]
+    deps = ["amod", "compound", "prep", "det", "pobj", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["ADJ", "PROPN", "ADP", "DET", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    tags = ["JJ", "NNP", "IN", "DT", "NNP", "NNP", "NNP", "VBD", "."]
+    ents = ["B-NORP", "O", "O", "O", "B-GPE", "B-PERSON", "I-PERSON", "O", "O"]
+    # China must be in the article for "Chinese" to point at it
+    words += ["China", "agreed", "."]
+    heads += [10, 10, 10]
+    deps += ["nsubj", "ROOT", "punct"]
+    pos += ["PROPN", "VERB", "PUNCT"]
+    tags += ["NNP", "VBD", "."]
+    ents += ["B-GPE", "O", "O"]
+    f = facts(make_doc(words, heads, deps, pos, tags, None, ents))
+    assert ("Liu Xiaoming", "ambassador-to", "United Kingdom") in rels(f)
+    assert ("Liu Xiaoming", "ambassador-of", "China") in rels(f)
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "ambassador")]
+
+
+def test_copula_role_at_an_organisation_is_works_for(make_doc):
+    words = ["Jeff", "Stone", "is", "the", "editor", "of", "CyberScoop", "."]
+    heads = [1, 2, 2, 4, 2, 4, 5, 2]
+    deps = ["compound", "nsubj", "ROOT", "det", "attr", "prep", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "AUX", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    tags = ["NNP", "NNP", "VBZ", "DT", "NN", "IN", "NNP", "."]
+    lemmas = ["Jeff", "Stone", "be", "the", "editor", "of", "CyberScoop", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O"]
+    f = facts(make_doc(words, heads, deps, pos, tags, lemmas, ents))
+    assert rels(f) == {("Jeff Stone", "worksFor", "CyberScoop")}
+
+
+def test_organisation_in_a_place_is_its_location(make_doc):
+    words = ["The", "Chinese", "Embassy", "in", "London", "spoke", "."]
+    heads = [2, 2, 5, 2, 3, 5, 5]
+    deps = ["det", "compound", "nsubj", "prep", "pobj", "ROOT", "punct"]
+    pos = ["DET", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "O"]
+    f = facts(make_doc(words, heads, deps, pos, None, None, ents))
+    assert rels(f) == {("Chinese Embassy", "location", "London")}
+    assert {e.name: e.type for e in f.entities}["London"] == PLACE
+
+
+def test_facts_are_plain_data_that_survive_json(make_doc):
+    import json
+    import pickle
+    from newsgraph.extract import ArticleFacts
+    f = facts(passive_doc(make_doc))
+    assert ArticleFacts.from_dict(json.loads(json.dumps(f.to_dict()))) == f
+    assert pickle.loads(pickle.dumps(f)) == f

@@ -1,0 +1,122 @@
+"""The article reader: three input shapes, Markdown stripping, metadata and bad files."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from newsgraph.extract import ArticleError, find_articles, parse_article, read_article
+
+
+def test_dated_text_gives_date_and_title_line_as_headline():
+    art = parse_article(" date 2020-09-09 Big News Story About Things\n\nThe body starts here. It goes on.\n", "a")
+    assert art.date == "2020-09-09"
+    assert art.headline == "Big News Story About Things"
+    assert art.body == "The body starts here. It goes on."
+
+
+def test_dated_text_whose_first_line_is_prose_keeps_it_in_the_body():
+    text = " date 2020-09-11 The embassy on Wednesday demanded an investigation.\nMore text follows here."
+    art = parse_article(text, "b")
+    assert art.date == "2020-09-11"
+    assert art.body.startswith("The embassy on Wednesday demanded")
+    assert art.headline == "The embassy on Wednesday demanded an investigation."
+
+
+def test_markdown_metadata_images_and_links_do_not_reach_the_body():
+    text = """## Embassy calls for inquiry
+
+keywords: embassy twitter
+
+authors: Ann Smith, Bo Li
+
+publish date: None
+
+![](https://example.org/pic.jpg)
+
+[Original Article](https://www.bbc.com/news/technology-1)
+
+[Other](https://example.org/x)
+
+Embassy calls for inquiry Published 4 hours ago
+
+image copyright Reuters image caption The ambassador has had an account since 2019
+
+The embassy asked [Twitter](https://twitter.com) to investigate.
+"""
+    art = parse_article(text, "c")
+    assert art.headline == "Embassy calls for inquiry"
+    assert art.url == "https://www.bbc.com/news/technology-1"
+    assert art.authors == ("Ann Smith", "Bo Li")
+    assert art.keywords == ("embassy", "twitter")
+    assert art.date is None
+    assert "Reuters" in art.credits
+    assert "Original Article" not in art.body and "http" not in art.body and "![" not in art.body
+    assert "Published 4 hours ago" not in art.body
+    assert art.body == ("The ambassador has had an account since 2019\n\n"
+                        "The embassy asked Twitter to investigate.")
+
+
+def test_plain_text_headline_byline_and_furniture():
+    text = ("Diplomat demands investigation after account liked posts\n\nTwitter declined to comment.\n\n"
+            "© AP Photo / Matt Rourke\n\nJeff Stone\n\nWritten by Jeff Stone\n\nJeff Stone is an editor.\n\n"
+            "Latest Podcasts")
+    art = parse_article(text, "d")
+    assert art.headline == "Diplomat demands investigation after account liked posts"
+    assert art.authors == ("Jeff Stone",)
+    assert art.credits == ("AP Photo / Matt Rourke",)
+    assert art.body == "Twitter declined to comment.\n\nJeff Stone is an editor."
+
+
+def test_every_seed_reads_with_a_headline_and_clean_body():
+    from conftest import SEEDS
+    articles = [read_article(p) for p in sorted(SEEDS.glob("*.txt"))]
+    assert len(articles) == 5
+    by_id = {a.id: a for a in articles}
+    assert by_id["000_912c7b24476735e9"].headline.startswith("Chinese Embassy Says Twitter Account")
+    assert by_id["003_84a72388b0f39897"].url == "https://www.bbc.com/news/technology-54092119"
+    assert by_id["004_1dce59e31ca20825"].authors == ("Jeff Stone",)
+    for a in articles:
+        assert a.headline and a.body
+        assert "Original Article" not in a.body and "](" not in a.body
+        assert "Register" not in a.body.split("\n\n")[0]
+
+
+def test_non_utf8_text_is_decoded_and_the_guess_is_said(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Café owner José Núñez spoke in Zürich.".encode("cp1252"))
+    art = read_article(path)
+    assert "José Núñez" in art.body
+    assert any("cp1252" in w for w in art.warnings)
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Angela Merkel met Emmanuel Macron in Paris.".encode("utf-16-le"))
+    assert "Emmanuel Macron" in read_article(path).body
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty"),
+    (b"   \n\t\n", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"some text\x00with a NUL", "binary"),
+])
+def test_bad_files_raise_a_message_naming_file_and_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ArticleError) as info:
+        read_article(path)
+    assert str(info.value).startswith(str(path) + ": ")
+    assert reason in str(info.value)
+
+
+def test_find_articles_reports_missing_paths_and_lists_each_file_once(tmp_path):
+    (tmp_path / "a.txt").write_text("Alpha text here.")
+    (tmp_path / "b.md").write_text("Beta text here.")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    found = list(find_articles([tmp_path, tmp_path / "a.txt", tmp_path / "missing"]))
+    paths = [f.name for f in found if not isinstance(f, ArticleError)]
+    errors = [str(f) for f in found if isinstance(f, ArticleError)]
+    assert paths == ["a.txt", "b.md"]
+    assert errors == [f"{tmp_path / 'missing'}: no such file or folder"]
