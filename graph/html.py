@@ -41,16 +41,20 @@ def network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> Network:
     kept = set(keep)
     for node in sorted(keep):
         data = graph.nodes[node]
-        net.add_node(node, label=data["label"], group=data["type"], color=COLORS[data["type"]],
+        net.add_node(node, label=data["label"], color=COLORS[data["type"]],
                      size=12 + 6 * len(data["articles"]), shape="dot",
                      aliases=data["aliases"], articles=data["articles"], kind=data["type"],
                      mentions=data.get("mentions", 0),
                      jobTitles=sorted({a["value"] for a in data.get("attributes", ()) if a["name"] == "jobTitle"}))
-    for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
+    parallel: dict[tuple[str, str], list[dict]] = {}
+    for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         if s in kept and o in kept:
-            net.add_edge(s, o, label=data["label"], predicate=key, arrows="to",
-                         confidence=data.get("confidence", 1.0), evidence=data["evidence"],
-                         id=f"{s}|{key}|{o}")
+            parallel.setdefault((s, o), []).append(
+                {"predicate": key, "label": data["label"], "confidence": data.get("confidence", 1.0),
+                 "evidence": data["evidence"]})
+    for (s, o), relations in parallel.items():  # one drawn arrow per pair, every relation on it
+        net.add_edge(s, o, label=" · ".join(r["label"] for r in relations), arrows="to",
+                     relations=relations, id=f"{s}|{o}")
     net.set_options(json.dumps({
         "layout": {"randomSeed": 7, "improvedLayout": len(keep) <= 150},
         "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 400, "fit": True},

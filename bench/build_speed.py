@@ -1,0 +1,72 @@
+"""Time `build` on seeds/ (and on a larger corpus made from them) against bare `nlp.pipe`.
+
+    python bench/build_speed.py [--copies 40]
+
+Both run in this process on the same texts with the same loaded model, so the ratio
+(pipe time / build time; 1.0 means the build costs nothing beyond the model) is fair. Prints a
+table; nothing is asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newsgraph.extract import load_pipeline, read_article  # noqa: E402
+from newsgraph.graph.build import build  # noqa: E402
+
+
+def make_corpus(folder: Path, copies: int) -> list[Path]:
+    """`copies` copies of each seed, each with a distinct first line so none is a duplicate."""
+    paths = []
+    for n in range(copies):
+        for seed in sorted((ROOT / "seeds").glob("*.txt")):
+            path = folder / f"{n:04d}_{seed.name}"
+            path.write_text(f"Copy {n} of the story.\n\n" + seed.read_text("utf-8"), "utf-8")
+            paths.append(path)
+    return paths
+
+
+def measure(nlp, sources: list[Path]) -> tuple[float, float, int, int]:
+    texts = [read_article(p).body for p in sources]
+    words = sum(len(t.split()) for t in texts)
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    pipe = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as out:
+        t0 = time.perf_counter()
+        build(sources, out, nlp=nlp)
+        full = time.perf_counter() - t0
+    return pipe, full, len(texts), words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=40, help="copies of the seeds in the larger corpus")
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    nlp = load_pipeline()
+    print(f"model load: {time.perf_counter() - t0:.2f} s ({nlp.meta['name']} {nlp.meta['version']})")
+    tmp = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
+    try:
+        corpora = {"seeds": sorted((ROOT / "seeds").glob("*.txt")),
+                   f"seeds x{args.copies}": make_corpus(tmp, args.copies)}
+        measure(nlp, corpora["seeds"])  # warm-up
+        print(f"{'corpus':<12} {'articles':>8} {'words':>8} {'nlp.pipe s':>10} {'build s':>8} "
+              f"{'articles/s':>10} {'ratio':>6}")
+        for name, sources in corpora.items():
+            pipe, full, n, words = measure(nlp, sources)
+            print(f"{name:<12} {n:>8} {words:>8} {pipe:>10.2f} {full:>8.2f} {n / full:>10.1f} {pipe / full:>6.2f}")
+    finally:
+        shutil.rmtree(tmp)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Merging facts across articles, the RDF export and its round trip, the HTML page's safety."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from rdflib import RDF, RDFS, Graph
+from rdflib.compare import isomorphic
+from rdflib.namespace import SDO
+
+from newsgraph.extract import Article, ArticleFacts, Attribute, Entity, Mention, Relation
+from newsgraph.graph import build_graph, from_rdf, load_graph, to_rdf, turtle_bytes
+from newsgraph.graph.html import html_page
+
+from conftest import node_by_label
+
+
+def entity(key, name, kind, *forms, votes=None):
+    forms = forms or (name,)
+    mentions = tuple(Mention(text=f, start=i * 10, end=i * 10 + len(f), label="X") for i, f in enumerate(forms))
+    return Entity(key=key, name=name, type=kind, mentions=mentions,
+                  type_votes=tuple(sorted((votes or {kind: len(forms)}).items())))
+
+
+def article(art_id, *entities, relations=(), attributes=(), headline=None, date="2020-09-09"):
+    body = "Body of " + art_id
+    return ArticleFacts(article=Article(id=art_id, path=f"{art_id}.txt", headline=headline or f"Headline {art_id}",
+                                        body=body, date=date),
+                        entities=tuple(entities), relations=tuple(relations), attributes=tuple(attributes))
+
+
+def rel(s, p, o, sentence="A sentence.", start=0, conf=0.8):
+    return Relation(subject=s, predicate=p, object=o, sentence=sentence, start=start, end=start + len(sentence),
+                    confidence=conf)
+
+
+@pytest.fixture
+def corpus():
+    return [
+        article("a1", entity("e0", "Liu Xiaoming", "Person", "Liu Xiaoming", "Liu"),
+                entity("e1", "Twitter", "Organization", votes={"Person": 2}),
+                entity("e2", "United Kingdom", "Place", "UK"),
+                relations=[rel("e0", "ambassador-to", "e2", "Liu is ambassador to the UK.")],
+                attributes=[Attribute("e0", "jobTitle", "ambassador", "Liu is ambassador to the UK.", 0, 28)]),
+        article("a2", entity("e0", "Liu Xiamong", "Person"),
+                entity("e1", "Twitter", "Organization", votes={"Organization": 3}),
+                entity("e2", "Jeff Stone", "Person"), entity("e3", "Jeff Bezos", "Person"),
+                relations=[rel("e2", "worksFor", "e1", "Jeff Stone works at Twitter.", 5)]),
+        article("a3", entity("e0", "Xiaoming", "Person"), entity("e1", "United Kingdom", "Place", "U.K."),
+                relations=[rel("e0", "ambassador-to", "e1", "Xiaoming, envoy to the U.K., spoke.")]),
+    ]
+
+
+def test_one_node_per_entity_across_articles(corpus):
+    g = build_graph(corpus)
+    liu = g.nodes[node_by_label(g, "Liu Xiaoming")]
+    assert liu["articles"] == ["a1", "a2", "a3"]
+    assert liu["aliases"] == ["Liu", "Liu Xiamong", "Xiaoming"]
+    assert g.nodes[node_by_label(g, "Twitter")]["type"] == "Organization"  # 3 votes beat 2
+    assert {d["label"] for _, d in g.nodes(data=True)} == {
+        "Liu Xiaoming", "Twitter", "United Kingdom", "Jeff Stone", "Jeff Bezos"}
+
+
+def test_relations_keep_every_evidence_sentence(corpus):
+    g = build_graph(corpus)
+    s, o = node_by_label(g, "Liu Xiaoming"), node_by_label(g, "United Kingdom")
+    edge = g.edges[s, o, "ambassador-to"]
+    assert edge["label"] == "ambassador to"
+    assert [(e["article"], e["sentence"]) for e in edge["evidence"]] == [
+        ("a1", "Liu is ambassador to the UK."), ("a3", "Xiaoming, envoy to the U.K., spoke.")]
+
+
+def test_merge_does_not_depend_on_article_order(corpus):
+    shuffled = corpus[:]
+    random.Random(3).shuffle(shuffled)
+    assert turtle_bytes(build_graph(shuffled)) == turtle_bytes(build_graph(corpus))
+
+
+def test_rdf_shape_follows_the_contract(corpus):
+    rdf = to_rdf(build_graph(corpus))
+    types = {SDO.Person, SDO.Organization, SDO.Place}
+    entities = {s for t in types for s in rdf.subjects(RDF.type, t)}
+    assert len(entities) == 5
+    for e in entities:
+        assert len(set(rdf.objects(e, RDF.type)) & types) == 1
+        assert len(list(rdf.objects(e, RDFS.label))) == 1
+    articles = set(rdf.subjects(RDF.type, SDO.NewsArticle))
+    assert len(articles) == 3
+    for st in rdf.subjects(RDF.type, RDF.Statement):
+        s, p, o = (next(rdf.objects(st, x)) for x in (RDF.subject, RDF.predicate, RDF.object))
+        assert (s, p, o) in rdf
+        assert next(rdf.objects(st, SDO.text))
+    worksfor = list(rdf.subject_objects(SDO.worksFor))
+    assert len(worksfor) == 1
+
+
+def test_round_trip_graph_turtle_graph_is_lossless(corpus):
+    g = build_graph(corpus)
+    data = turtle_bytes(g)
+    back = load_graph(data.decode())
+    assert dict(back.nodes(data=True)) == dict(g.nodes(data=True))
+    assert sorted(back.edges(keys=True, data=True)) == sorted(g.edges(keys=True, data=True))
+    assert back.graph == g.graph
+    assert turtle_bytes(back) == data
+    assert isomorphic(to_rdf(back), Graph().parse(data=data, format="turtle"))
+
+
+HOSTILE = [
+    'Quote " and \\ backslash',
+    "New\nline and\ttab",
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+    '{braces} #hash """triple"""',
+    "RTL \u202e mark and 劉曉明",
+    "Bell\x07 and null-ish \x1f",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_names_survive_turtle_and_iris_stay_safe(name):
+    facts = [article("x y<z>", entity("e0", name, "Person"), entity("e1", "Acme Corp", "Organization"),
+                     relations=[rel("e0", "worksFor", "e1", f"{name} works for Acme.")], headline=name)]
+    g = build_graph(facts)
+    data = turtle_bytes(g)
+    back = load_graph(data.decode())
+    assert {d["label"] for _, d in back.nodes(data=True)} == {name, "Acme Corp"}
+    assert back.graph["articles"]["x y<z>"]["headline"] == name
+    for node in back.nodes:
+        assert re.fullmatch(r"urn:newsgraph:[A-Za-z0-9:._~%-]+", node), node
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_html_page_shows_hostile_text_as_data(name):
+    facts = [article("a", entity("e0", name, "Person"), entity("e1", "Acme", "Organization"),
+                     relations=[rel("e0", "worksFor", "e1", name)], headline=name)]
+    page = html_page(build_graph(facts))
+    data = page.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data  # nothing in the data block can open or close a tag
+    assert "<img src=x" not in page and "<script>alert" not in page
+    assert "innerHTML" not in page.split("<script>", 2)[-1]
+
+
+def test_html_page_needs_no_network(corpus):
+    page = html_page(build_graph(corpus))
+    assert not re.search(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert "vis.Network" in page and "default-src 'none'" in page
+
+
+def test_max_nodes_keeps_the_most_mentioned_and_says_so(corpus):
+    page = html_page(build_graph(corpus), max_nodes=2)
+    data = page.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert '"omitted": 3' in data and '"total": 5' in data
+    assert "Liu Xiaoming" in data and "Jeff Bezos" not in data
