@@ -129,6 +129,37 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
     return sorted(clusters, key=lambda c: c.first)
 
 
+def propagate(doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Where the model missed a name it tagged elsewhere in the article, add that mention too.
+
+    Only exact, capitalised token sequences of a named mention count ("Twitter company" after
+    "Twitter" was tagged), never a lower-case word or part of a longer tagged span.
+    """
+    covered = {i for c in clusters for f in c.members for i in range(f.start, f.end)}
+    names: dict[tuple[str, ...], Cluster] = {}
+    for c in clusters:
+        for f in c.named():
+            words = tuple(t.text for t in doc[f.start:f.end])
+            if words and words[0][:1].isupper() and len(words) <= 4:
+                names.setdefault(words, c)
+    if not names:
+        return clusters
+    longest = max(len(k) for k in names)
+    i = 0
+    while i < len(doc):
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i:i + size])
+            c = names.get(words)
+            if c and not covered.intersection(range(i, i + size)) and doc[i].pos_ == "PROPN":
+                first = c.named()[0]
+                c.add(Found(i, i + size, first.text, "PROPAGATED", first.type))
+                covered.update(range(i, i + size))
+                i += size - 1
+                break
+        i += 1
+    return clusters
+
+
 def _person_with_word(clusters: list[Cluster], word: str, position: int) -> Cluster | None:
     candidates = [c for c in clusters if c.is_person() and len(c.name().split()) > 1
                   and word in name_key(c.name()).split()]

@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .coref import cluster_mentions, to_entities
+from .coref import cluster_mentions, propagate, to_entities
 from .facts import Article, ArticleFacts
 from .mentions import find_mentions
 from .relations import extract_relations
@@ -45,7 +45,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
     """Everything the article states, as plain data (the Doc can be dropped afterwards)."""
-    clusters = cluster_mentions(find_mentions(doc))
+    clusters = propagate(doc, cluster_mentions(find_mentions(doc)))
     entities, token_map = to_entities(clusters, doc)
     relations, attributes = extract_relations(doc, entities, token_map)
     return ArticleFacts(article=article, entities=tuple(entities), relations=tuple(relations),

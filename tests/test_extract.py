@@ -159,3 +159,25 @@ def test_facts_are_plain_data_that_survive_json(make_doc):
     f = facts(passive_doc(make_doc))
     assert ArticleFacts.from_dict(json.loads(json.dumps(f.to_dict()))) == f
     assert pickle.loads(pickle.dumps(f)) == f
+
+
+def test_a_name_the_model_tagged_once_is_found_where_it_missed_it(make_doc):
+    # "Twitter said . The embassy wrote to Twitter company ." with the second Twitter untagged
+    words = ["Twitter", "said", ".", "Embassy", "wrote", "to", "Twitter", "company", "."]
+    heads = [1, 1, 1, 4, 4, 4, 7, 5, 4]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "prep", "compound", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "ADP", "PROPN", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", ".", "NNP", "VBD", "IN", "NNP", "NN", "."]
+    lemmas = ["Twitter", "say", ".", "Embassy", "write", "to", "Twitter", "company", "."]
+    ents = ["B-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "O"]
+    words[3:4] = ["Acme", "Embassy"]
+    heads = [h + (1 if h >= 4 else 0) for h in heads]
+    heads[3:4] = [4, 5]
+    deps[3:4] = ["compound", "nsubj"]
+    pos[3:4] = ["PROPN", "PROPN"]
+    tags[3:4] = ["NNP", "NNP"]
+    lemmas[3:4] = ["Acme", "Embassy"]
+    ents[3:4] = ["B-ORG", "I-ORG"]
+    f = facts(make_doc(words, heads, deps, pos, tags, lemmas, ents))
+    assert len(names(f)["Twitter"].mentions) == 2
+    assert ("Acme Embassy", "wrote-to", "Twitter") in rels(f)
