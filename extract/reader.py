@@ -109,12 +109,53 @@ def read_article(path: str | os.PathLike) -> Article:
     if data.startswith(b"\x89PNG") or data[:4] in (b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff\xe0"):
         raise ArticleError(path, "binary file (an image or document), not text")
     text, warnings = decode(data, path)
+    if _HTML_START.match(text):
+        text = html_to_text(text)
+        warnings += ("an HTML page, not plain text: read its visible text",)
     article = parse_article(text, article_id=path.stem, path=str(path))
     if not article.body.strip():
         raise ArticleError(path, "empty: no article text found")
     if warnings:
         article = replace(article, warnings=article.warnings + warnings)
     return article
+
+
+_HTML_START = re.compile(r"^\s*(?:<!doctype html|<html[\s>]|<head[\s>])", re.I)
+
+
+def html_to_text(page: str) -> str:
+    """The visible text of an HTML page, one block element a line (scripts and styles dropped)."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "tr", "article", "section"}
+        SKIP = {"script", "style", "noscript", "template", "svg", "nav", "footer"}
+
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skipping = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in self.SKIP:
+                self.skipping += 1
+            elif tag in self.BLOCKS:
+                self.parts.append("\n\n")
+
+        def handle_endtag(self, tag):
+            if tag in self.SKIP and self.skipping:
+                self.skipping -= 1
+            elif tag in self.BLOCKS:
+                self.parts.append("\n\n")
+
+        def handle_data(self, data):
+            if not self.skipping:
+                self.parts.append(data.replace("\n", " "))
+
+    parser = Text()
+    parser.feed(page)
+    parser.close()
+    return "".join(parser.parts)
 
 
 # --- parsing ---------------------------------------------------------------------------------

@@ -120,3 +120,14 @@ def test_find_articles_reports_missing_paths_and_lists_each_file_once(tmp_path):
     errors = [str(f) for f in found if isinstance(f, ArticleError)]
     assert paths == ["a.txt", "b.md"]
     assert errors == [f"{tmp_path / 'missing'}: no such file or folder"]
+
+
+def test_html_page_saved_as_txt_is_read_as_its_visible_text(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("<!DOCTYPE html><html><head><title>Envoy speaks out</title><script>var x = '<b>';</script>"
+                    "<style>p {color: red}</style></head><body><p>Liu Xiaoming spoke in London.</p>"
+                    "<p>The embassy said &quot;no&quot;.</p></body></html>")
+    art = read_article(path)
+    assert art.headline == "Envoy speaks out"
+    assert art.body == 'Liu Xiaoming spoke in London.\n\nThe embassy said "no".'
+    assert any("HTML" in w for w in art.warnings)

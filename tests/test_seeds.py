@@ -153,3 +153,21 @@ def test_benchmark_script_runs():
     lines = proc.stdout.splitlines()
     assert lines[1].split()[-1] == "ratio"
     assert len(lines) == 4 and all(float(line.split()[-1]) > 0 for line in lines[2:])
+
+
+def test_output_does_not_depend_on_hash_seed(seeds_build, tmp_path):
+    import os
+    _, _, out = seeds_build
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path), "-q"],
+                   env=env, check=True)
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
+
+
+def test_unknown_model_is_a_clear_message(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path),
+                           "--model", "no_such_model"], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("newsgraph: spaCy model 'no_such_model' is not installed")
+    assert not (tmp_path / "graph.ttl").exists()
