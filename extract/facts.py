@@ -5,7 +5,7 @@ pickle, cross process boundaries, can be written to disk as JSON and merged late
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 PERSON = "Person"

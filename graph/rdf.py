@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import IO, Iterator
+from urllib.parse import unquote
 
 import networkx as nx
+from newsgraph.extract.predicates import SCHEMA
+from newsgraph.extract.predicates import label as predicate_label
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SDO
 
-from newsgraph.extract.predicates import SCHEMA
-from newsgraph.extract.predicates import label as predicate_label
-
 from .ids import NG, RELATION, article_iri, predicate_iri_local, statement_iri
+from .merge import normalise
 
 TYPES = {"Person": SDO.Person, "Organization": SDO.Organization, "Place": SDO.Place}
 TYPE_NAMES = {v: k for k, v in TYPES.items()}
@@ -38,7 +39,6 @@ def predicate_key(iri: URIRef) -> str:
     text = str(iri)
     if text.startswith(str(SDO)):
         return text[len(str(SDO)):]
-    from urllib.parse import unquote
     return unquote(text.rsplit(":", 1)[-1])
 
 
@@ -155,8 +155,6 @@ def load_graph(source) -> nx.MultiDiGraph:
 
 
 def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
-    from .merge import normalise
-
     def one(s, p, default=None):
         return next(iter(rdf.objects(s, p)), default)
 

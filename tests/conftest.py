@@ -1,7 +1,6 @@
 """Shared fixtures: hand-built Docs for logic tests, one real-model build of seeds/ for the rest."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

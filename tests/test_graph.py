@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import SDO
 
 from newsgraph.extract import Article, ArticleFacts, Attribute, Entity, Mention, Relation
-from newsgraph.graph import build_graph, from_rdf, load_graph, to_rdf, turtle_bytes
+from newsgraph.graph import build_graph, load_graph, to_rdf, turtle_bytes
 from newsgraph.graph.html import html_page
 
 from conftest import node_by_label
