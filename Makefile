@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install build test bench lock clean
+.PHONY: all install build test bench lock clean chromium
 all: build
 
 $(STAMP): requirements.lock pyproject.toml
@@ -17,8 +17,14 @@ install: $(STAMP)
 build: $(STAMP)
 	$(VENV)/bin/newsgraph build seeds -o output
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(PY) -m pytest -q
+
+# the browser tests drive Debian's chromium; install it when it is missing (root, or sudo)
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 bench: $(STAMP)
 	$(PY) bench/build_speed.py

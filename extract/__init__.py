@@ -6,8 +6,19 @@
 
 Nothing here knows about graphs; what it returns pickles and serialises to JSON.
 """
-from .facts import (ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Article, ArticleFacts, Attribute,
-                    Entity, Mention, Quotation, Relation)
+from .facts import (
+                    ENTITY_TYPES,
+                    ORGANIZATION,
+                    PERSON,
+                    PLACE,
+                    Article,
+                    ArticleFacts,
+                    Attribute,
+                    Entity,
+                    Mention,
+                    Quotation,
+                    Relation,
+)
 from .pipeline import DEFAULT_MODEL, ModelNotFound, extract_facts, facts_from_doc, load_pipeline
 from .reader import ArticleError, find_articles, parse_article, read_article
 

@@ -107,7 +107,7 @@ def similar_names(a: str, b: str) -> bool:
     if len(wa) != len(wb) or len(wa) < 2 or wa == wb:
         return False
     exact = 0
-    for x, y in zip(wa, wb):
+    for x, y in zip(wa, wb, strict=False):
         if x == y:
             exact += 1
         elif min(len(x), len(y)) < 5 or SequenceMatcher(None, x, y).ratio() < 0.8:

@@ -225,7 +225,8 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
             continue
         line = _inline_markdown(line)
         if _CREDIT_LINE.match(line):
-            credits.append(re.sub(r"^(?:©|\(c\)|photo\s*:|image\s*:|picture\s*:|additional reporting by)\s*", "", line, flags=re.I))
+            credits.append(re.sub(r"^(?:©|\(c\)|photo\s*:|image\s*:|picture\s*:|additional reporting by)\s*",
+                                  "", line, flags=re.I))
             continue
         m = _IMAGE_COPYRIGHT.match(line)
         if m:

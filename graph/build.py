@@ -19,8 +19,16 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
-from newsgraph.extract import (DEFAULT_MODEL, Article, ArticleError, ArticleFacts, extract_facts,
-                               find_articles, load_pipeline, read_article)
+from newsgraph.extract import (
+    DEFAULT_MODEL,
+    Article,
+    ArticleError,
+    ArticleFacts,
+    extract_facts,
+    find_articles,
+    load_pipeline,
+    read_article,
+)
 
 from .html import html_page
 from .merge import build_graph

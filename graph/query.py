@@ -36,7 +36,7 @@ def format_result(result: Result, fmt: str = "table") -> str:
         writer.writerows(rows)
         return buf.getvalue().rstrip("\n")
     if fmt == "json":
-        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=2)
+        return json.dumps([dict(zip(names, r, strict=True)) for r in rows], ensure_ascii=False, indent=2)
     return table(names, rows)
 
 
@@ -48,7 +48,10 @@ def table(names: list[str], rows: list[list[str]], max_width: int = 80) -> str:
 
     cells = [[fit(c) for c in row] for row in rows]
     widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
-    line = lambda r: " | ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
+
+    def line(row: list[str]) -> str:
+        return " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+
     out = [line(names), "-+-".join("-" * w for w in widths)]
     out += [line(r) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")

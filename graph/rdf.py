@@ -16,10 +16,11 @@ from typing import IO, Iterator
 from urllib.parse import unquote
 
 import networkx as nx
-from newsgraph.extract.predicates import SCHEMA
-from newsgraph.extract.predicates import label as predicate_label
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SDO
+
+from newsgraph.extract.predicates import SCHEMA
+from newsgraph.extract.predicates import label as predicate_label
 
 from .ids import NG, RELATION, article_iri, predicate_iri_local, statement_iri
 from .merge import normalise

@@ -155,6 +155,7 @@ def test_organisation_in_a_place_is_its_location(make_doc):
 def test_facts_are_plain_data_that_survive_json(make_doc):
     import json
     import pickle
+
     from newsgraph.extract import ArticleFacts
     f = facts(passive_doc(make_doc))
     assert ArticleFacts.from_dict(json.loads(json.dumps(f.to_dict()))) == f

@@ -9,30 +9,14 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import SDO
 
-from newsgraph.extract import Article, ArticleFacts, Attribute, Entity, Mention, Relation
+from newsgraph.extract import (
+    Attribute,
+)
 from newsgraph.graph import build_graph, load_graph, to_rdf, turtle_bytes
 from newsgraph.graph.html import html_page
 
 from conftest import node_by_label
-
-
-def entity(key, name, kind, *forms, votes=None):
-    forms = forms or (name,)
-    mentions = tuple(Mention(text=f, start=i * 10, end=i * 10 + len(f), label="X") for i, f in enumerate(forms))
-    return Entity(key=key, name=name, type=kind, mentions=mentions,
-                  type_votes=tuple(sorted((votes or {kind: len(forms)}).items())))
-
-
-def article(art_id, *entities, relations=(), attributes=(), headline=None, date="2020-09-09"):
-    body = "Body of " + art_id
-    return ArticleFacts(article=Article(id=art_id, path=f"{art_id}.txt", headline=headline or f"Headline {art_id}",
-                                        body=body, date=date),
-                        entities=tuple(entities), relations=tuple(relations), attributes=tuple(attributes))
-
-
-def rel(s, p, o, sentence="A sentence.", start=0, conf=0.8):
-    return Relation(subject=s, predicate=p, object=o, sentence=sentence, start=start, end=start + len(sentence),
-                    confidence=conf)
+from factories import HOSTILE, article, entity, rel
 
 
 @pytest.fixture
@@ -106,15 +90,6 @@ def test_round_trip_graph_turtle_graph_is_lossless(corpus):
     assert isomorphic(to_rdf(back), Graph().parse(data=data, format="turtle"))
 
 
-HOSTILE = [
-    'Quote " and \\ backslash',
-    "New\nline and\ttab",
-    "<img src=x onerror=alert(1)>",
-    "</script><script>alert(1)</script>",
-    '{braces} #hash """triple"""',
-    "RTL \u202e mark and 劉曉明",
-    "Bell\x07 and null-ish \x1f",
-]
 
 
 @pytest.mark.parametrize("name", HOSTILE)

@@ -141,8 +141,8 @@ def test_cli_query_prints_a_table_and_csv(seeds_build):
     assert "Liu Xiaoming" in table.splitlines()[2]
     csv = subprocess.run(cmd + ["--format", "csv"], capture_output=True, text=True, check=True).stdout
     assert csv.splitlines()[:2] == ["name,articles", "Liu Xiaoming,5"]
-    bad = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "query", str(out / "graph.ttl"), "SELEC nonsense"],
-                         capture_output=True, text=True)
+    bad = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "query", str(out / "graph.ttl"),
+                          "SELEC nonsense"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("newsgraph: query failed:") and "Traceback" not in bad.stderr
 
 

@@ -1,0 +1,35 @@
+"""Hand-made facts for tests that need no model: entities, articles, relations, hostile names."""
+from __future__ import annotations
+
+from newsgraph.extract import Article, ArticleFacts, Entity, Mention, Relation
+
+
+def entity(key, name, kind, *forms, votes=None):
+    forms = forms or (name,)
+    mentions = tuple(Mention(text=f, start=i * 10, end=i * 10 + len(f), label="X") for i, f in enumerate(forms))
+    return Entity(key=key, name=name, type=kind, mentions=mentions,
+                  type_votes=tuple(sorted((votes or {kind: len(forms)}).items())))
+
+
+def article(art_id, *entities, relations=(), attributes=(), headline=None, date="2020-09-09"):
+    body = "Body of " + art_id
+    return ArticleFacts(article=Article(id=art_id, path=f"{art_id}.txt", headline=headline or f"Headline {art_id}",
+                                        body=body, date=date),
+                        entities=tuple(entities), relations=tuple(relations), attributes=tuple(attributes))
+
+
+def rel(s, p, o, sentence="A sentence.", start=0, conf=0.8):
+    return Relation(subject=s, predicate=p, object=o, sentence=sentence, start=start, end=start + len(sentence),
+                    confidence=conf)
+
+
+# names and headlines written to break whatever reads them
+HOSTILE = [
+    'Quote " and \\ backslash',
+    "New\nline and\ttab",
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+    '{braces} #hash """triple"""',
+    "RTL \u202e mark and 劉曉明",
+    "Bell\x07 and null-ish \x1f",
+]

@@ -1,0 +1,164 @@
+"""graph.html in a real browser: Debian's chromium, headless, through Playwright, offline from file://."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from newsgraph.graph import build_graph
+from newsgraph.graph.html import COLORS, write_html
+
+from browser import CHROMIUM, PageLog, chromium, open_page
+from factories import HOSTILE, article, entity, rel
+
+pytestmark = pytest.mark.browser
+
+if not shutil.which(CHROMIUM):
+    if os.environ.get("CI"):
+        raise RuntimeError(f"CI must run the browser tests, but {CHROMIUM} is missing (make test installs it)")
+    pytest.skip(f"{CHROMIUM} is not installed (make test installs it with apt-get)", allow_module_level=True)
+
+LIU = "urn:newsgraph:entity:person:liu-xiaoming"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def seeds_page(browser, seeds_build):
+    _, _, out = seeds_build
+    log = PageLog()
+    page = open_page(browser, out / "graph.html", log)
+    yield page, log
+    page.context.close()
+
+
+def painted(page, hex_color: str) -> int:
+    """How many canvas pixels have this colour (give or take anti-aliasing)."""
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return page.evaluate("""([r, g, b]) => {
+        const c = document.querySelector('#net canvas');
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) {
+            if (Math.abs(px[i] - r) < 8 && Math.abs(px[i + 1] - g) < 8 && Math.abs(px[i + 2] - b) < 8) n++;
+        }
+        return n; }""", [r, g, b])
+
+
+def visible_ids(page) -> list[str]:
+    return page.evaluate("window.newsgraph.network.body.nodeIndices.slice().sort()")
+
+
+@pytest.mark.model
+def test_seeds_page_loads_offline_without_errors_and_draws_every_type(seeds_page, seeds_build):
+    page, log = seeds_page
+    graph = seeds_build[0]
+    assert log.errors == [] and log.outside == [] and log.dialogs == []
+    assert visible_ids(page) == sorted(graph.nodes)
+    for kind, color in COLORS.items():  # discs of each type's colour are on the canvas
+        assert painted(page, color) > 200, kind
+    assert page.evaluate("window.newsgraph.network.physics.options.enabled") is False  # settled, not moving
+
+
+@pytest.mark.model
+def test_search_by_name_or_alias_focuses_the_entity(seeds_page):
+    page, _ = seeds_page
+    for query in ("Liu Xiaoming", "mr liu", "Liu Xiamong"):
+        page.fill("#search", query)
+        page.press("#search", "Enter")
+        page.wait_for_function(f"window.newsgraph.network.getSelectedNodes()[0] === {LIU!r}")
+        assert page.text_content("#panel h2") == "Liu Xiaoming"
+    panel = page.text_content("#panel")
+    assert "Also written" in panel and "Mr Liu" in panel
+    assert "Chinese embassy calls for Twitter inquiry after porn clip liked" in panel  # an article headline
+    assert "“" in panel  # evidence sentences are shown
+
+
+@pytest.mark.model
+def test_clicking_a_node_opens_its_panel(seeds_page):
+    page, _ = seeds_page
+    page.evaluate("window.newsgraph.network.fit()")
+    page.wait_for_timeout(100)
+    x, y = page.evaluate("""(id) => { const n = window.newsgraph.network;
+        const p = n.canvasToDOM(n.getPositions([id])[id]);
+        const box = document.querySelector('#net').getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y]; }""", LIU)
+    page.mouse.click(x, y)
+    page.wait_for_function(f"window.newsgraph.network.getSelectedNodes()[0] === {LIU!r}")
+    assert page.text_content("#panel h2") == "Liu Xiaoming"
+    assert "ambassador to" in page.text_content("#panel")
+
+
+@pytest.mark.model
+def test_type_and_article_filters_hide_nodes(seeds_page, seeds_build):
+    page, _ = seeds_page
+    graph = seeds_build[0]
+    places = {n for n, d in graph.nodes(data=True) if d["type"] == "Place"}
+    place_pixels = painted(page, COLORS["Place"])
+    page.uncheck("#legend input[data-kind=Place]")
+    page.wait_for_timeout(200)
+    assert not places & set(visible_ids(page)) and len(visible_ids(page)) == len(graph) - len(places)
+    assert painted(page, COLORS["Place"]) < place_pixels / 10
+    page.check("#legend input[data-kind=Place]")
+    page.select_option("#article", "004_1dce59e31ca20825")
+    page.wait_for_timeout(200)
+    assert set(visible_ids(page)) == {n for n, d in graph.nodes(data=True) if "004_1dce59e31ca20825" in d["articles"]}
+    page.select_option("#article", "")
+    assert len(visible_ids(page)) == len(graph)
+
+
+@pytest.mark.model
+def test_screenshot_is_written(seeds_page, tmp_path):
+    page, _ = seeds_page
+    shot = tmp_path / "seeds.png"
+    page.screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
+    people = [entity(f"e{i}", name, "Person") for i, name in enumerate(HOSTILE)]
+    acme = entity("acme", "Acme <b>Corp</b>", "Organization")
+    facts = [article(f"a{i}", p, acme, relations=[rel(p.key, "worksFor", "acme", f"{p.name} works for Acme.")],
+                     headline=p.name) for i, p in enumerate(people)]
+    graph = build_graph(facts)
+    path = tmp_path / "hostile.html"
+    write_html(graph, path, title="<img src=x onerror=alert('title')>")
+    log = PageLog()
+    page = open_page(browser, path, log)
+    try:
+        assert log.dialogs == [] and log.errors == [] and log.outside == []
+        assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+        assert page.evaluate("document.scripts.length") == 3  # vis-network, the data block, the page's own
+        assert page.text_content("h1") == "<img src=x onerror=alert('title')>"
+        for name in ("<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>"):
+            page.fill("#search", name)
+            page.press("#search", "Enter")
+            page.wait_for_function("document.querySelector('#panel h2') !== null")
+            assert page.text_content("#panel h2") == name
+            assert name in page.text_content("#panel")  # the headline, shown as text
+        page.evaluate("window.newsgraph.focus(window.newsgraph.nodes.getIds().find(i => i.includes('acme')))")
+        assert "Acme <b>Corp</b>" == page.text_content("#panel h2")
+        page.wait_for_timeout(300)
+        assert log.dialogs == [] and log.errors == []
+    finally:
+        page.context.close()
+
+
+def test_max_nodes_notice_is_on_the_page(browser, tmp_path):
+    facts = [article(f"a{i}", entity("big", "Big Name", "Person"), entity(f"p{i}", f"Place {i}", "Place"))
+             for i in range(30)]
+    path = tmp_path / "capped.html"
+    write_html(build_graph(facts), path, max_nodes=10)
+    log = PageLog()
+    page = open_page(browser, path, log)
+    try:
+        assert len(visible_ids(page)) == 10
+        assert page.text_content("#notice") == "Showing the 10 most mentioned of 31 entities; 21 left out."
+        assert log.errors == []
+    finally:
+        page.context.close()
