@@ -53,5 +53,5 @@ def open_page(browser, path: Path, log: PageLog, width: int = 1400, height: int 
             r.abort()
     page.route("**/*", route)
     page.goto(Path(path).resolve().as_uri())
-    page.wait_for_function("document.body.dataset.stable === 'true'", timeout=timeout_ms)
+    page.wait_for_function("() => document.body.dataset.stable === 'true'", timeout=timeout_ms)
     return page

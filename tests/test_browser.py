@@ -71,7 +71,7 @@ def test_search_by_name_or_alias_focuses_the_entity(seeds_page):
     for query in ("Liu Xiaoming", "mr liu", "Liu Xiamong"):
         page.fill("#search", query)
         page.press("#search", "Enter")
-        page.wait_for_function(f"window.newsgraph.network.getSelectedNodes()[0] === {LIU!r}")
+        page.wait_for_function(f"() => window.newsgraph.network.getSelectedNodes()[0] === {LIU!r}")
         assert page.text_content("#panel h2") == "Liu Xiaoming"
     panel = page.text_content("#panel")
     assert "Also written" in panel and "Mr Liu" in panel
@@ -82,6 +82,7 @@ def test_search_by_name_or_alias_focuses_the_entity(seeds_page):
 @pytest.mark.model
 def test_clicking_a_node_opens_its_panel(seeds_page):
     page, _ = seeds_page
+    page.wait_for_timeout(600)  # let an earlier focus animation (400 ms) end
     page.evaluate("window.newsgraph.network.fit()")
     page.wait_for_timeout(100)
     x, y = page.evaluate("""(id) => { const n = window.newsgraph.network;
@@ -89,7 +90,7 @@ def test_clicking_a_node_opens_its_panel(seeds_page):
         const box = document.querySelector('#net').getBoundingClientRect();
         return [box.left + p.x, box.top + p.y]; }""", LIU)
     page.mouse.click(x, y)
-    page.wait_for_function(f"window.newsgraph.network.getSelectedNodes()[0] === {LIU!r}")
+    page.wait_for_function(f"() => window.newsgraph.network.getSelectedNodes()[0] === {LIU!r}")
     assert page.text_content("#panel h2") == "Liu Xiaoming"
     assert "ambassador to" in page.text_content("#panel")
 
@@ -138,7 +139,7 @@ def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
         for name in ("<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>"):
             page.fill("#search", name)
             page.press("#search", "Enter")
-            page.wait_for_function("document.querySelector('#panel h2') !== null")
+            page.wait_for_function("() => document.querySelector('#panel h2') !== null")
             assert page.text_content("#panel h2") == name
             assert name in page.text_content("#panel")  # the headline, shown as text
         page.evaluate("window.newsgraph.focus(window.newsgraph.nodes.getIds().find(i => i.includes('acme')))")
@@ -160,5 +161,34 @@ def test_max_nodes_notice_is_on_the_page(browser, tmp_path):
         assert len(visible_ids(page)) == 10
         assert page.text_content("#notice") == "Showing the 10 most mentioned of 31 entities; 21 left out."
         assert log.errors == []
+    finally:
+        page.context.close()
+
+
+def test_big_page_starts_with_linked_entities_and_lays_out_the_rest_on_demand(browser, tmp_path):
+    hub = entity("hub", "Hub Org", "Organization")
+    facts = [article(f"a{i}", hub, entity("p", f"Person {i}", "Person"), entity("q", f"Place {i}", "Place"),
+                     relations=[rel("p", "worksFor", "hub")] if i < 40 else []) for i in range(600)]
+    graph = build_graph(facts)
+    assert graph.number_of_nodes() == 1201
+    path = tmp_path / "big.html"
+    write_html(graph, path)
+    log = PageLog()
+    page = open_page(browser, path, log)
+    try:
+        assert len(visible_ids(page)) == 41  # the hub and the 40 people who work for it
+        assert "Entities without relations are hidden" in page.text_content("#notice")
+        before = page.evaluate("window.newsgraph.network.getPositions(['urn:newsgraph:entity:organization:hub-org'])")
+        page.uncheck("#linked")
+        page.wait_for_function("() => document.body.dataset.stable === 'true'", timeout=120_000)
+        assert len(visible_ids(page)) == 1201
+        positions = page.evaluate("Object.values(window.newsgraph.network.getPositions()).map(p => [p.x, p.y])")
+        assert len({(round(x), round(y)) for x, y in positions}) > 1100  # spread out, not piled up
+        # a type filter off and on again keeps everyone where they were
+        page.uncheck("#legend input[data-kind=Place]")
+        page.check("#legend input[data-kind=Place]")
+        again = page.evaluate("Object.values(window.newsgraph.network.getPositions()).map(p => [p.x, p.y])")
+        assert sorted(again) == sorted(positions)
+        assert before and log.errors == []
     finally:
         page.context.close()
