@@ -71,8 +71,9 @@ def network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> Network:
                 {"predicate": key, "label": data["label"], "confidence": data.get("confidence", 1.0),
                  "evidence": data["evidence"]})
     for (s, o), relations in parallel.items():  # one drawn arrow per pair, every relation on it
+        extra = {"smooth": {"type": "curvedCW", "roundness": 0.25}} if (o, s) in parallel else {}  # A->B, B->A apart
         net.add_edge(s, o, label=" · ".join(r["label"] for r in relations), arrows="to",
-                     relations=relations, id=f"{s}|{o}")
+                     relations=relations, id=f"{s}|{o}", **extra)
     net.set_options(json.dumps({
         "layout": {"randomSeed": 7, "improvedLayout": len(keep) <= 150},
         "physics": physics(len(keep)),

@@ -11,10 +11,10 @@ def entity(key, name, kind, *forms, votes=None):
                   type_votes=tuple(sorted((votes or {kind: len(forms)}).items())))
 
 
-def article(art_id, *entities, relations=(), attributes=(), headline=None, date="2020-09-09"):
+def article(art_id, *entities, relations=(), attributes=(), headline=None, date="2020-09-09", url=None):
     body = "Body of " + art_id
     return ArticleFacts(article=Article(id=art_id, path=f"{art_id}.txt", headline=headline or f"Headline {art_id}",
-                                        body=body, date=date),
+                                        body=body, date=date, url=url),
                         entities=tuple(entities), relations=tuple(relations), attributes=tuple(attributes))
 
 

@@ -109,6 +109,14 @@ def test_type_and_article_filters_hide_nodes(seeds_page, seeds_build):
     page.select_option("#article", "004_1dce59e31ca20825")
     page.wait_for_timeout(200)
     assert set(visible_ids(page)) == {n for n, d in graph.nodes(data=True) if "004_1dce59e31ca20825" in d["articles"]}
+    assert page.text_content("#panel h2") == ("Chinese diplomat demands investigation after his Twitter account "
+                                              "liked embarrassing posts")
+    page.click("#panel button.link >> text=Twitter")  # an entity of the article, one click away
+    page.wait_for_function("() => window.newsgraph.network.getSelectedNodes()[0] === "
+                           "'urn:newsgraph:entity:organization:twitter'")
+    assert page.text_content("#panel h2") == "Twitter"
+    page.select_option("#article", "003_84a72388b0f39897")
+    assert page.get_attribute("#panel a", "href") == "https://www.bbc.com/news/technology-54092119"
     page.select_option("#article", "")
     assert len(visible_ids(page)) == len(graph)
 
@@ -125,7 +133,7 @@ def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
     people = [entity(f"e{i}", name, "Person") for i, name in enumerate(HOSTILE)]
     acme = entity("acme", "Acme <b>Corp</b>", "Organization")
     facts = [article(f"a{i}", p, acme, relations=[rel(p.key, "worksFor", "acme", f"{p.name} works for Acme.")],
-                     headline=p.name) for i, p in enumerate(people)]
+                     headline=p.name, url="javascript:alert('url')") for i, p in enumerate(people)]
     graph = build_graph(facts)
     path = tmp_path / "hostile.html"
     write_html(graph, path, title="<img src=x onerror=alert('title')>")
@@ -142,6 +150,9 @@ def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
             page.wait_for_function("() => document.querySelector('#panel h2') !== null")
             assert page.text_content("#panel h2") == name
             assert name in page.text_content("#panel")  # the headline, shown as text
+        page.select_option("#article", "a2")  # the article panel: a javascript: URL is not made a link
+        assert page.text_content("#panel h2") == HOSTILE[2]
+        assert page.evaluate("document.querySelectorAll('#panel a').length") == 0
         page.evaluate("window.newsgraph.focus(window.newsgraph.nodes.getIds().find(i => i.includes('acme')))")
         assert "Acme <b>Corp</b>" == page.text_content("#panel h2")
         page.wait_for_timeout(300)
