@@ -28,6 +28,7 @@ class Article:
     keywords: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()  # photo and media credits, kept out of the text the NER reads
     warnings: tuple[str, ...] = ()  # what the reader had to guess or repair
+    duplicates: tuple[str, ...] = ()  # ids of other files holding the same text (read once)
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ class ArticleFacts:
             )
 
         art = dict(data["article"])
-        for name in ("authors", "keywords", "credits", "warnings"):
+        for name in ("authors", "keywords", "credits", "warnings", "duplicates"):
             art[name] = tuple(art.get(name, ()))
         return cls(
             article=Article(**art),

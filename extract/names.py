@@ -72,6 +72,16 @@ def name_key(text: str) -> str:
     >>> name_key("The Chinese Embassy") == name_key("chinese embassy") == name_key("Chinese Embassy's")
     True
     """
+    key = _key_step(text)
+    for _ in range(8):  # repeat to a fixed point, so that name_key(name_key(x)) == name_key(x)
+        again = _key_step(key)
+        if again == key:
+            break
+        key = again
+    return key
+
+
+def _key_step(text: str) -> str:
     text = strip_possessive(text).casefold()
     text = re.sub(r"^(?:the|a|an)\s+", "", text)
     canonical = PLACE_ALIASES.get(text)

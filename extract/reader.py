@@ -7,8 +7,10 @@ links and headings disappear, photo credits are set aside, and site furniture ("
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -94,7 +96,12 @@ def read_article(path: str | os.PathLike) -> Article:
     """Read one file into an Article, or raise ArticleError saying why it cannot be used."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ArticleError(path, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise ArticleError(path, "not a regular file (a pipe, socket or device)")
+        size = info.st_size
         if size > MAX_BYTES:
             raise ArticleError(path, f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
         data = path.read_bytes()
@@ -105,6 +112,8 @@ def read_article(path: str | os.PathLike) -> Article:
     except PermissionError:
         raise ArticleError(path, "permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleError(path, "symbolic link loop") from None
         raise ArticleError(path, f"cannot read ({exc.strerror or exc})") from None
     if data.startswith(b"\x89PNG") or data[:4] in (b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff\xe0"):
         raise ArticleError(path, "binary file (an image or document), not text")

@@ -9,13 +9,15 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import signal
 import sys
 import tempfile
-from collections import Counter
+import threading
+from collections import Counter, defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 import networkx as nx
 
@@ -62,9 +64,13 @@ class BuildReport:
         return line
 
 
-def read_corpus(sources: Iterable[str | os.PathLike], report: BuildReport) -> Iterator[Article]:
-    """Articles from every source, each text once; problems go to the report, not up the stack."""
-    seen: dict[str, str] = {}
+def read_corpus(sources: Iterable[str | os.PathLike], report: BuildReport) -> list[Article]:
+    """Articles from every source sorted by id, each text once; problems go to the report.
+
+    Files with the same text (whitespace aside) are one article: the one with the smallest id
+    is kept, whatever order the files were listed in, and records the others' ids.
+    """
+    by_text: dict[str, list[Article]] = defaultdict(list)
     for item in find_articles(sources):
         if isinstance(item, ArticleError):
             report.problems.append(str(item))
@@ -74,21 +80,24 @@ def read_corpus(sources: Iterable[str | os.PathLike], report: BuildReport) -> It
         except ArticleError as exc:
             report.problems.append(str(exc))
             continue
-        digest = hashlib.sha256(" ".join(article.body.split()).encode("utf-8")).hexdigest()
-        if digest in seen:
-            report.notes.append(f"{item}: same text as {seen[digest]}; counted once")
-            continue
-        seen[digest] = str(item)
         for warning in article.warnings:
             report.notes.append(f"{item}: {warning}")
-        report.articles += 1
-        yield article
+        by_text[hashlib.sha256(" ".join(article.body.split()).encode("utf-8")).hexdigest()].append(article)
+    articles = []
+    for same in by_text.values():
+        first, *others = sorted(same, key=lambda a: (a.id, a.path))
+        for other in others:
+            report.notes.append(f"{other.path}: same text as {first.path}; counted once")
+        others_ids = tuple(sorted({o.id for o in others} - {first.id}))
+        articles.append(replace(first, duplicates=others_ids) if others_ids else first)
+    report.articles = len(articles)
+    return sorted(articles, key=lambda a: (a.id, a.path))
 
 
 def build_facts(sources: Iterable[str | os.PathLike], nlp=None, model: str = DEFAULT_MODEL,
                 report: BuildReport | None = None, progress: bool = False) -> list[ArticleFacts]:
     report = report if report is not None else BuildReport()
-    articles = sorted(read_corpus(sources, report), key=lambda a: a.id)
+    articles = read_corpus(sources, report)
     if not articles:
         return []
     nlp = nlp or load_pipeline(model)
@@ -110,13 +119,14 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, n
     report.relations = graph.number_of_edges()
     out = Path(out_dir)
     if facts:
+        files = {}
+        for fmt in formats:
+            name, render = EXPORTS[fmt]
+            files[out / name] = render(graph, **({"max_nodes": max_nodes} if fmt == "html" else {}))
         out.mkdir(parents=True, exist_ok=True)
         with locked(out):
-            for fmt in formats:
-                name, render = EXPORTS[fmt]
-                kwargs = {"max_nodes": max_nodes} if fmt == "html" else {}
-                write_atomic(out / name, render(graph, **kwargs))
-                report.written.append(str(out / name))
+            write_all(files)
+        report.written.extend(str(p) for p in files)
     return graph, report
 
 
@@ -133,17 +143,50 @@ def locked(folder: Path):
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    write_all({Path(path): data})
+
+
+def write_all(files: dict[Path, bytes]) -> None:
+    """Write several files so that they change together or not at all.
+
+    Each goes to a temporary file beside it (flushed to disk); only when all are written are
+    they renamed over the old ones, back to back, with Ctrl-C held off until the last rename.
+    On any failure or interrupt before that, the temporary files are removed and the old files
+    are untouched.
+    """
+    temps: dict[Path, str] = {}
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        for path, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            temps[path] = tmp
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+        with _interrupts_deferred():
+            for path, tmp in temps.items():
+                os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        for tmp in temps.values():
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
         raise
+
+
+@contextmanager
+def _interrupts_deferred():
+    """Hold SIGINT until the block ends (main thread only; elsewhere a no-op)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt

@@ -30,14 +30,22 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("graph", metavar="GRAPH_FILE", help="a graph.ttl written by `newsgraph build`")
     q.add_argument("sparql", metavar="SPARQL", help="the query text")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+    q.add_argument("--bind", action="append", default=[], metavar="VAR=TEXT",
+                   help="give ?VAR the string TEXT before the query runs (repeatable); the safe way to put "
+                        "a user's text in a query: it is never parsed as SPARQL")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "build":
-        return _build(args)
-    return _query(args)
+    try:
+        if args.command == "build":
+            return _build(args)
+        return _query(args)
+    except KeyboardInterrupt:  # exports are renamed into place whole, so nothing is half-written
+        where = f"; {args.out} is as it was" if args.command == "build" else ""
+        print(f"newsgraph: interrupted{where}", file=sys.stderr)
+        return 130
 
 
 def _build(args) -> int:
@@ -64,8 +72,15 @@ def _build(args) -> int:
 
 def _query(args) -> int:
     from .query import format_result, run_query
+    bindings = {}
+    for item in args.bind:
+        name, eq, value = item.partition("=")
+        if not eq or not name.lstrip("?$").isidentifier():
+            print(f"newsgraph: --bind {item!r}: expected VAR=TEXT", file=sys.stderr)
+            return 2
+        bindings[name] = value
     try:
-        result = run_query(args.graph, args.sparql)
+        result = run_query(args.graph, args.sparql, bindings)
     except FileNotFoundError:
         print(f"newsgraph: {args.graph}: no such file", file=sys.stderr)
         return 2

@@ -104,7 +104,7 @@ def build_graph(facts: Iterable[ArticleFacts]) -> nx.MultiDiGraph:
     graph.graph["articles"] = {
         f.article.id: {
             "headline": f.article.headline, "date": f.article.date, "url": f.article.url,
-            "authors": list(f.article.authors),
+            "authors": list(f.article.authors), "duplicates": list(f.article.duplicates),
         }
         for f in facts
     }

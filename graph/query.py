@@ -5,17 +5,39 @@ import csv
 import io
 import json
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.query import Result
 
 from .rdf import PREFIXES
 
 
-def run_query(graph_file: str, sparql: str) -> Result:
-    """Run a SPARQL 1.1 query over a Turtle export; the export's usual prefixes are predeclared."""
+def run_query(graph_file: str, sparql: str, bindings: dict[str, str] | None = None) -> Result:
+    """Run a SPARQL 1.1 query over a Turtle export; the export's usual prefixes are predeclared.
+
+    `bindings` give variables a value as a plain string literal before the query runs (SPARQL's
+    initial bindings), so a user's text is never spliced into the query: a name holding quotes,
+    braces or a whole query is only ever a string to match.
+    """
     rdf = Graph()
     rdf.parse(graph_file, format="turtle")
-    return rdf.query(sparql, initNs=PREFIXES)
+    init = {name.lstrip("?$"): Literal(value) for name, value in (bindings or {}).items()}
+    return rdf.query(sparql, initNs=PREFIXES, initBindings=init)
+
+
+# every entity whose label or alternate name is ?name (case and spacing as written), with its articles
+ENTITY_BY_NAME = """
+SELECT ?entity ?type ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+  { ?entity rdfs:label ?name } UNION { ?entity schema:alternateName ?name }
+  ?entity rdfs:label ?label ; a ?type .
+  FILTER (?type IN (schema:Person, schema:Organization, schema:Place))
+  OPTIONAL { ?article schema:mentions ?entity }
+} GROUP BY ?entity ?type ?label ORDER BY ?label ?entity
+"""
+
+
+def find_entity(graph_file: str, name: str) -> Result:
+    """Entities called `name` (canonical or alternate name), safely: the name is a bound literal."""
+    return run_query(graph_file, ENTITY_BY_NAME, {"name": name})
 
 
 def _cell(value) -> str:

@@ -62,6 +62,8 @@ def generate_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
             yield a, SDO.url, Literal(meta["url"], datatype=XSD.anyURI)
         for author in meta.get("authors", ()):
             yield a, NG.byline, Literal(author)
+        for other in meta.get("duplicates", ()):  # another file with the same text
+            yield a, NG.alsoFiledAs, Literal(other)
 
     for node in sorted(graph.nodes):
         data = graph.nodes[node]
@@ -145,7 +147,7 @@ def load_graph(source) -> nx.MultiDiGraph:
     Nodes are entity IRIs with `type`, `label`, `aliases`, `articles`, `mentions` and
     `attributes`; edges are keyed by predicate and carry `predicate`, `label`, `confidence` and
     `evidence` (a list of {article, sentence, start, end, confidence}); `graph.graph["articles"]`
-    holds each article's headline, date, url and authors.
+    holds each article's headline, date, url, authors and the ids of duplicate files.
     """
     rdf = Graph()
     if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("@prefix")):
@@ -170,7 +172,8 @@ def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
         articles[art_id] = {"headline": str(one(a, SDO.headline, "")),
                             "date": str(date) if date is not None else None,
                             "url": str(url) if url is not None else None,
-                            "authors": sorted(str(x) for x in rdf.objects(a, NG.byline))}
+                            "authors": sorted(str(x) for x in rdf.objects(a, NG.byline)),
+                            "duplicates": sorted(str(x) for x in rdf.objects(a, NG.alsoFiledAs))}
     graph.graph["articles"] = dict(sorted(articles.items()))
 
     for rdf_type, kind in TYPE_NAMES.items():

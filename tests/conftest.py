@@ -1,15 +1,22 @@
 """Shared fixtures: hand-built Docs for logic tests, one real-model build of seeds/ for the rest."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import settings
 from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+# property tests: a bounded number of examples in CI, more on request (HYPOTHESIS_PROFILE=thorough)
+settings.register_profile("ci", max_examples=150, deadline=2000, derandomize=True, print_blob=True)
+settings.register_profile("thorough", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
