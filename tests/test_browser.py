@@ -193,6 +193,7 @@ def test_big_page_starts_with_linked_entities_and_lays_out_the_rest_on_demand(br
         page.uncheck("#linked")
         page.wait_for_function("() => document.body.dataset.stable === 'true'", timeout=120_000)
         assert len(visible_ids(page)) == 1201
+        assert page.text_content("#notice") == ""
         positions = page.evaluate("Object.values(window.newsgraph.network.getPositions()).map(p => [p.x, p.y])")
         assert len({(round(x), round(y)) for x, y in positions}) > 1100  # spread out, not piled up
         # a type filter off and on again keeps everyone where they were
