@@ -110,11 +110,12 @@ def build_facts(sources: Iterable[str | os.PathLike], nlp=None, model: str = DEF
 
 def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, nlp=None,
           model: str = DEFAULT_MODEL, formats: Iterable[str] = ("ttl", "html"),
-          max_nodes: int | None = None, progress: bool = False) -> tuple[nx.MultiDiGraph, BuildReport]:
+          max_nodes: int | None = None, progress: bool = False,
+          min_confidence: float = 0.0) -> tuple[nx.MultiDiGraph, BuildReport]:
     """Build the graph of every article under `sources` and write the exports into `out_dir`."""
     report = BuildReport()
     facts = build_facts(sources, nlp=nlp, model=model, report=report, progress=progress)
-    graph = build_graph(facts)
+    graph = build_graph(facts, min_confidence=min_confidence)
     report.entities = Counter(d["type"] for _, d in graph.nodes(data=True))
     report.relations = graph.number_of_edges()
     out = Path(out_dir)

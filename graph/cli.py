@@ -22,6 +22,8 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL}, i.e. en_core_web_md)")
     b.add_argument("--max-nodes", type=int, default=None, metavar="N",
                    help="draw only the N most mentioned entities in graph.html (the Turtle keeps all)")
+    b.add_argument("--min-confidence", type=_fraction, default=0.0, metavar="X",
+                   help="leave out relation evidence scored under X (0-1; default 0: keep all)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
     q = sub.add_parser("query", help="run a SPARQL query over an export",
@@ -34,6 +36,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="give ?VAR the string TEXT before the query runs (repeatable); the safe way to put "
                         "a user's text in a query: it is never parsed as SPARQL")
     return parser
+
+
+def _fraction(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text}: must be between 0 and 1")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,6 +61,7 @@ def _build(args) -> int:
     from .build import build
     try:
         _, report = build(args.sources, args.out, model=args.model, max_nodes=args.max_nodes,
+                          min_confidence=args.min_confidence,
                           progress=not args.quiet and sys.stderr.isatty())
     except ModelNotFound as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)

@@ -91,8 +91,12 @@ def merge_entities(facts: list[ArticleFacts]) -> dict[tuple[str, str], int]:
     return {(article, e.key): uf.find(i) for i, (article, e) in enumerate(records)}
 
 
-def build_graph(facts: Iterable[ArticleFacts]) -> nx.MultiDiGraph:
-    """One graph from the facts of many articles (order does not matter)."""
+def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> nx.MultiDiGraph:
+    """One graph from the facts of many articles (order does not matter).
+
+    Relation evidence scored under `min_confidence` is left out; a relation with no evidence left
+    is not in the graph. Entities stay whatever the threshold.
+    """
     facts = sorted(facts, key=lambda f: f.article.id)
     clusters = merge_entities(facts)
     members: dict[int, list[tuple[str, Entity]]] = defaultdict(list)
@@ -134,7 +138,7 @@ def build_graph(facts: Iterable[ArticleFacts]) -> nx.MultiDiGraph:
         local = {e.key: node_of[clusters[(f.article.id, e.key)]] for e in f.entities}
         for r in f.relations:
             s, o = local[r.subject], local[r.object]
-            if s == o:
+            if s == o or r.confidence < min_confidence:
                 continue
             evidence = {"article": f.article.id, "sentence": r.sentence, "start": r.start,
                         "end": r.end, "confidence": r.confidence}

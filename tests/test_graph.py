@@ -127,3 +127,16 @@ def test_max_nodes_keeps_the_most_mentioned_and_says_so(corpus):
     data = page.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0]
     assert '"omitted": 3' in data and '"total": 5' in data
     assert "Liu Xiaoming" in data and "Jeff Bezos" not in data
+
+
+def test_min_confidence_drops_weak_evidence_and_relations_left_without_any(corpus):
+    corpus[0] = article("a1", *corpus[0].entities, relations=[rel("e0", "ambassador-to", "e2", "Weak.", conf=0.5)],
+                        attributes=corpus[0].attributes)
+    full, strict = build_graph(corpus), build_graph(corpus, min_confidence=0.6)
+    s, o = node_by_label(full, "Liu Xiaoming"), node_by_label(full, "United Kingdom")
+    assert [e["sentence"] for e in full.edges[s, o, "ambassador-to"]["evidence"]] == [
+        "Weak.", "Xiaoming, envoy to the U.K., spoke."]
+    assert [e["sentence"] for e in strict.edges[s, o, "ambassador-to"]["evidence"]] == [
+        "Xiaoming, envoy to the U.K., spoke."]
+    assert build_graph(corpus, min_confidence=0.9).number_of_edges() == 0
+    assert set(build_graph(corpus, min_confidence=0.9).nodes) == set(full.nodes)

@@ -171,3 +171,14 @@ def test_unknown_model_is_a_clear_message(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith("newsgraph: spaCy model 'no_such_model' is not installed")
     assert not (tmp_path / "graph.ttl").exists()
+
+
+def test_min_confidence_option_keeps_only_surer_relations(seeds_build, nlp, tmp_path):
+    from newsgraph.graph.build import build
+    graph = seeds_build[0]
+    strict, _ = build([SEEDS], tmp_path, nlp=nlp, min_confidence=0.75)
+    assert 0 < strict.number_of_edges() < graph.number_of_edges()
+    assert all(ev["confidence"] >= 0.75 for *_, d in strict.edges(data=True) for ev in d["evidence"])
+    proc = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path),
+                           "--min-confidence", "2"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 2 and "must be between 0 and 1" in proc.stderr
