@@ -54,6 +54,7 @@ def train_ner(train: list[dict], dev: list[dict], epochs: int) -> None:
     examples = [example(i) for i in train]
     other = [p for p in nlp.pipe_names if p != "ner"]
     rng = random.Random(SEED)
+    best = None
     with nlp.select_pipes(disable=other):
         optimizer = nlp.resume_training()
         for epoch in range(epochs):
@@ -61,9 +62,13 @@ def train_ner(train: list[dict], dev: list[dict], epochs: int) -> None:
             losses: dict = {}
             for batch in minibatch(examples, size=compounding(4.0, 32.0, 1.001)):
                 nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
-            if epoch % 5 == 4 or epoch == epochs - 1:
-                print(f"  ner epoch {epoch + 1}: loss {losses['ner']:.1f}, dev entity F1 "
-                      f"{_ner_f1(nlp, dev):.3f}", flush=True)
+            if epoch >= epochs // 2:  # keep the epoch that does best on dev
+                f1 = _ner_f1(nlp, dev)
+                print(f"  ner epoch {epoch + 1}: loss {losses['ner']:.1f}, dev entity F1 {f1:.3f}", flush=True)
+                if best is None or f1 > best[0]:
+                    best = (f1, epoch + 1, ner.to_bytes())
+    print(f"  keeping epoch {best[1]} (dev entity F1 {best[0]:.3f})")
+    ner.from_bytes(best[2])
     only = spacy.blank("en", vocab=nlp.vocab)
     only.add_pipe("ner", source=nlp)
     NER_DIR.parent.mkdir(parents=True, exist_ok=True)
