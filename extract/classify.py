@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -150,11 +149,6 @@ class Classifier:
         if best is None or probs[best] < self.thresholds.get(best, self.threshold):
             return NONE, probs.get(NONE, 1.0)
         return best, probs[best]
-
-
-@lru_cache(maxsize=1)
-def default_classifier() -> Classifier | None:
-    return Classifier.load() if RELATIONS_FILE.is_file() else None
 
 
 def predict_relations(doc: Doc, spans: Sequence[tuple[int, int, str]], classifier: Classifier
