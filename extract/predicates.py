@@ -20,6 +20,47 @@ SCHEMA = {
 }
 
 
+# verb phrases that say what a schema.org property says, for the argument types it applies to
+VERB_SCHEMA = {
+    ("Person", "Place"): {"homeLocation": {"live-in", "lives-in", "lived-in", "living-in", "reside-in",
+                                           "resides-in", "resided-in", "residing-in"}},
+    ("Organization", "Place"): {"location": {"based-in", "headquartered-in", "located-in"}},
+    ("Person", "Organization"): {"worksFor": {"work-for", "works-for", "worked-for", "working-for",
+                                              "work-at", "works-at", "worked-at", "working-at",
+                                              "employed-by"}},
+}
+# irregular past tenses, to name the verb of a passive turned active ("was shown by X" -> X showed)
+IRREGULAR_PAST = {
+    "tell": "told", "give": "gave", "send": "sent", "take": "took", "see": "saw", "make": "made",
+    "hold": "held", "meet": "met", "buy": "bought", "bring": "brought", "lead": "led", "write": "wrote",
+    "find": "found", "hit": "hit", "catch": "caught", "choose": "chose", "beat": "beat", "sell": "sold",
+    "pay": "paid", "leave": "left", "keep": "kept", "begin": "began", "drive": "drove", "fight": "fought",
+    "speak": "spoke", "shoot": "shot", "win": "won", "build": "built", "hear": "heard", "know": "knew",
+    "put": "put", "set": "set", "seek": "sought", "teach": "taught", "steal": "stole", "strike": "struck",
+    "throw": "threw", "forbid": "forbade", "forgive": "forgave", "sue": "sued", "ban": "banned",
+    "bar": "barred", "block": "blocked", "quiz": "quizzed", "arrest": "arrested", "kill": "killed",
+}
+
+
+def past_tense(lemma: str) -> str:
+    """The simple past of a verb's lemma: "show" -> "showed", "urge" -> "urged", "tell" -> "told"."""
+    if lemma in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def schema_for(key: str, subject_type: str, object_type: str) -> str:
+    """The schema.org property a verb phrase amounts to for these argument types, else the key."""
+    for prop, phrases in VERB_SCHEMA.get((subject_type, object_type), {}).items():
+        if key in phrases:
+            return prop
+    return key
+
+
 def is_schema(key: str) -> bool:
     return key in SCHEMA
 

@@ -18,10 +18,13 @@ from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
 from .names import TITLES, country_of_demonym, name_key
-from .predicates import phrase_key
+from .predicates import past_tense, phrase_key, schema_for
 
 ROLE_PREPS = ("to", "of", "for", "at", "with")
 ORG_NOUNS = frozenset({"company", "firm", "corporation", "group", "platform", "network", "party"})
+MEMBER_NOUNS = frozenset({"member", "members"})
+PARENT_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "affiliate", "branch", "part"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SKIP_VERBS = frozenset({"be", "say", "have", "do", "tell"})
 PRONOUNS = frozenset({"he", "him", "she", "her"})
 
@@ -66,6 +69,8 @@ class Relations:
             before = [key for i, key in sorted(self.token_map.items()) if token.sent.start <= i < token.i]
             if before:
                 return before[-1], 0.8
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":  # "Microsoft, which is based"
+            return self.entity(token.head.head, allow_pronoun=False)
         if allow_pronoun and token.lower_ in PRONOUNS and token.pos_ == "PRON":
             previous = [key for i, key in self.mention_starts if i < token.i]
             if previous:
@@ -75,6 +80,7 @@ class Relations:
     def add(self, subject: str | None, key: str, obj: str | None, token: Token, confidence: float, rule: str):
         if not subject or not obj or subject == obj or not key:
             return
+        key = schema_for(key, self.types.get(subject, ""), self.types.get(obj, ""))
         text, start, end = sentence_of(token)
         rel = Relation(subject=subject, predicate=key, object=obj, sentence=text,
                        start=start, end=end, confidence=round(confidence, 3), rule=rule)
@@ -91,6 +97,10 @@ class Relations:
     def role(self, person: str, title_tokens: list[Token], origin: str | None, target: str | None,
              prep: str, anchor: Token, confidence: float, rule: str):
         title = " ".join(t.text for t in title_tokens).replace(" - ", "-").lower()
+        if title in MEMBER_NOUNS:  # "a member of the Labour Party" is membership, not a job
+            if target and self.types.get(target) == ORGANIZATION and prep == "of":
+                self.add(person, "memberOf", target, anchor, confidence, rule)
+            return
         if title:
             self.attribute(person, "jobTitle", title, anchor)
         for other, word in ((origin, "of"), (target, prep)):
@@ -133,7 +143,9 @@ class Relations:
     def roles_by_parse(self):
         """Copula ("X is the editor of Y"), apposition ("X, editor of Y") and "as" roles."""
         for token in self.doc:
-            if token.lower_ not in TITLES or token.pos_ not in ("NOUN", "PROPN"):
+            if token.lower_ in PARENT_NOUNS:
+                self.parent_organisation(token)
+            if (token.lower_ not in TITLES and token.lower_ not in MEMBER_NOUNS) or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             person, conf, rule = None, 0.0, ""
             head = token.head
@@ -172,10 +184,44 @@ class Relations:
                     break
             self.role(person, titles, origin, target, prep, token, 0.85 * conf, rule)
 
+    def parent_organisation(self, token: Token):
+        """"YouTube, a subsidiary of Google" / "YouTube is a unit of Google" -> parentOrganization."""
+        head = token.head
+        if token.dep_ == "appos":
+            child = head
+        elif token.dep_ == "attr" and head.lemma_ == "be":
+            child = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        else:
+            return
+        org = self.entity(child, allow_pronoun=False)[0]
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        parent = self.entity(next((c for c in of.children if c.dep_ == "pobj"), None), allow_pronoun=False)[0] \
+            if of is not None else None
+        if org and parent and self.types.get(org) == ORGANIZATION and self.types.get(parent) == ORGANIZATION:
+            self.add(org, "parentOrganization", parent, token, 0.8, "parent-organisation")
+
+    def nationality(self):
+        """"Chinese artist Ai Weiwei", "the British-born Ann Lee": a demonym before a person's name
+        (with at most two plain nouns between, and no title, which makes a role instead)."""
+        doc = self.doc
+        for start, person in self.mention_starts:
+            j = start - 1
+            sent_start = doc[start].sent.start
+            nouns = 0
+            while j >= sent_start and doc[j].pos_ == "NOUN" and doc[j].lower_ not in TITLES and nouns < 2:
+                j -= 1
+                nouns += 1
+            if j < sent_start or (j + 1 < start and doc[j + 1].lower_ in TITLES) or self.token_map.get(j):
+                continue
+            country = country_of_demonym(doc[j].text)
+            key = self.by_name.get(name_key(country)) if country else None
+            if key and self.types.get(key) == PLACE:
+                self.add(person, "nationality", key, doc[start], 0.75, "demonym-before-name")
+
     # --- verbs ----------------------------------------------------------------------------
     def verbs(self):
         for verb in self.doc:
-            if verb.pos_ != "VERB" or verb.lemma_ in SKIP_VERBS or _negated(verb):
+            if verb.pos_ != "VERB" or verb.lemma_ in SKIP_VERBS or negated(verb):
                 continue
             subj_token = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj_token is None and verb.dep_ == "conj":
@@ -185,11 +231,16 @@ class Relations:
                 continue
             word = verb.text.lower() if verb.tag_ in ("VBD", "VBN") else verb.lemma_.lower()
             particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+            passive = subj_token is not None and subj_token.dep_ == "nsubjpass"
             for child in verb.children:
                 if child.dep_ in ("dobj", "dative"):
                     obj, o_conf = self.entity(child)
                     self.add(subject, phrase_key(word, particle), obj, verb, 0.8 * s_conf * o_conf, "verb-object")
-                elif child.dep_ in ("prep", "agent"):
+                elif child.dep_ == "agent" and passive:  # "Twitter was urged by the embassy": the embassy urged
+                    agent, a_conf = self.entity(next((c for c in child.children if c.dep_ == "pobj"), None))
+                    self.add(agent, phrase_key(past_tense(verb.lemma_.lower()), particle), subject, verb,
+                             0.75 * s_conf * a_conf, "passive-agent")
+                elif child.dep_ == "prep":
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     obj, o_conf = self.entity(pobj)
                     if obj:
@@ -217,7 +268,21 @@ class Relations:
                         self.add(key, "containedInPlace", other, token, 0.85, "place-comma-place")
 
 
-def _negated(verb: Token) -> bool:
+    def places_in_sequence(self):
+        """"Camps in Xinjiang in China": a place, "in", a place, whatever the parser attached them to."""
+        doc = self.doc
+        for i, key in sorted(self.token_map.items()):
+            if self.types.get(key) != PLACE or self.token_map.get(i + 1) == key:
+                continue  # the last token of a place mention
+            j = i + 1
+            if j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j].sent.start == doc[i].sent.start:
+                k = j + 1 + (doc[j + 1].lower_ == "the")
+                other = self.token_map.get(k)
+                if other and other != key and self.types.get(other) == PLACE:
+                    self.add(key, "containedInPlace", other, doc[i], 0.7, "place-in-place")
+
+
+def negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
 
 
@@ -225,7 +290,8 @@ def extract_relations(doc: Doc, entities: list[Entity], token_map: dict[int, str
                       ) -> tuple[list[Relation], list[Attribute]]:
     """All relations and attributes that the patterns find in one parsed article."""
     r = Relations(doc, entities, token_map)
-    steps: list[Callable[[], None]] = [r.titles_before_names, r.roles_by_parse, r.verbs, r.places]
+    steps: list[Callable[[], None]] = [r.titles_before_names, r.roles_by_parse, r.nationality, r.verbs,
+                                       r.places, r.places_in_sequence]
     for step in steps:
         step()
     relations = sorted(r.relations.values(), key=lambda x: (x.start, x.subject, x.predicate, x.object))

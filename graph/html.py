@@ -97,6 +97,7 @@ def html_page(graph: nx.MultiDiGraph, title: str = "newsgraph", max_nodes: int |
         title=title, vis_js=vis_js, vis_css=vis_css, colors=COLORS, linked_only=len(nodes) > LARGE,
         data={"nodes": nodes, "edges": edges, "options": json.loads(options),
               "articles": graph.graph.get("articles", {}),
+              "quotations": graph.graph.get("quotations", []),
               "omitted": total - len(nodes), "total": total, "relations": graph.number_of_edges()},
     )
 

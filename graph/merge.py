@@ -134,8 +134,12 @@ def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> n
                        articles=sorted({a for a, _ in items}),
                        mentions=sum(len(e.mentions) for _, e in items), attributes=[])
 
+    quotations = []
     for f in facts:
         local = {e.key: node_of[clusters[(f.article.id, e.key)]] for e in f.entities}
+        for q in f.quotations:
+            quotations.append({"text": q.text, "article": f.article.id, "speaker": local.get(q.speaker),
+                               "start": q.start, "end": q.end})
         for r in f.relations:
             s, o = local[r.subject], local[r.object]
             if s == o or r.confidence < min_confidence:
@@ -155,11 +159,15 @@ def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> n
             attrs = graph.nodes[local[a.entity]]["attributes"]
             if fact not in attrs:
                 attrs.append(fact)
+    if quotations:
+        graph.graph["quotations"] = quotations
     return normalise(graph)
 
 
 def normalise(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Sort every list and derive edge confidence, so equal graphs compare equal."""
+    if "quotations" in graph.graph:
+        graph.graph["quotations"].sort(key=lambda q: (q["article"], q["start"], q["end"]))
     for _, data in graph.nodes(data=True):
         data["attributes"].sort(key=lambda a: (a["name"], a["value"], a["article"], a["start"]))
     for _, _, data in graph.edges(data=True):
