@@ -1,7 +1,7 @@
 """Hand-made facts for tests that need no model: entities, articles, relations, hostile names."""
 from __future__ import annotations
 
-from newsgraph.extract import Article, ArticleFacts, Entity, Mention, Relation
+from newsgraph.extract import Article, ArticleFacts, Entity, Mention, Quotation, Relation
 
 
 def entity(key, name, kind, *forms, votes=None):
@@ -11,11 +11,18 @@ def entity(key, name, kind, *forms, votes=None):
                   type_votes=tuple(sorted((votes or {kind: len(forms)}).items())))
 
 
-def article(art_id, *entities, relations=(), attributes=(), headline=None, date="2020-09-09", url=None):
+def article(art_id, *entities, relations=(), attributes=(), quotations=(), headline=None, date="2020-09-09",
+            url=None):
     body = "Body of " + art_id
     return ArticleFacts(article=Article(id=art_id, path=f"{art_id}.txt", headline=headline or f"Headline {art_id}",
                                         body=body, date=date, url=url),
-                        entities=tuple(entities), relations=tuple(relations), attributes=tuple(attributes))
+                        entities=tuple(entities), relations=tuple(relations), attributes=tuple(attributes),
+                        quotations=tuple(quotations))
+
+
+def quote(text, speaker=None, start=0):
+    return Quotation(text=text, speaker=speaker, sentence=f'"{text}," someone said.', start=start,
+                     end=start + len(text))
 
 
 def rel(s, p, o, sentence="A sentence.", start=0, conf=0.8):

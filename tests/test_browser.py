@@ -10,7 +10,7 @@ from newsgraph.graph import build_graph
 from newsgraph.graph.html import COLORS, write_html
 
 from browser import CHROMIUM, PageLog, chromium, open_page
-from factories import HOSTILE, article, entity, rel
+from factories import HOSTILE, article, entity, quote, rel
 
 pytestmark = pytest.mark.browser
 
@@ -77,6 +77,7 @@ def test_search_by_name_or_alias_focuses_the_entity(seeds_page):
     assert "Also written" in panel and "Mr Liu" in panel
     assert "Chinese embassy calls for Twitter inquiry after porn clip liked" in panel  # an article headline
     assert "“" in panel  # evidence sentences are shown
+    assert "Quoted (5)" in panel and "There is no such concentration camp in Xinjiang" in panel
 
 
 @pytest.mark.model
@@ -117,6 +118,10 @@ def test_type_and_article_filters_hide_nodes(seeds_page, seeds_build):
     assert page.text_content("#panel h2") == "Twitter"
     page.select_option("#article", "003_84a72388b0f39897")
     assert page.get_attribute("#panel a", "href") == "https://www.bbc.com/news/technology-54092119"
+    panel = page.text_content("#panel")
+    assert "Quotations (" in panel and "The embassy reserves the right" in panel and "speaker not named" in panel
+    page.click("#panel li:has-text('There is no such concentration camp') button.link")  # its speaker
+    page.wait_for_function(f"() => window.newsgraph.network.getSelectedNodes()[0] === {LIU!r}")
     page.select_option("#article", "")
     assert len(visible_ids(page)) == len(graph)
 
@@ -133,6 +138,7 @@ def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
     people = [entity(f"e{i}", name, "Person") for i, name in enumerate(HOSTILE)]
     acme = entity("acme", "Acme <b>Corp</b>", "Organization")
     facts = [article(f"a{i}", p, acme, relations=[rel(p.key, "worksFor", "acme", f"{p.name} works for Acme.")],
+                     quotations=[quote(f"I said {p.name}", p.key)],
                      headline=p.name, url="javascript:alert('url')") for i, p in enumerate(people)]
     graph = build_graph(facts)
     path = tmp_path / "hostile.html"
@@ -150,6 +156,7 @@ def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
             page.wait_for_function("() => document.querySelector('#panel h2') !== null")
             assert page.text_content("#panel h2") == name
             assert name in page.text_content("#panel")  # the headline, shown as text
+            assert f"I said {name}" in page.text_content("#panel")  # and the quotation
         page.select_option("#article", "a2")  # the article panel: a javascript: URL is not made a link
         assert page.text_content("#panel h2") == HOSTILE[2]
         assert page.evaluate("document.querySelectorAll('#panel a').length") == 0

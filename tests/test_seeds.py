@@ -182,3 +182,22 @@ def test_min_confidence_option_keeps_only_surer_relations(seeds_build, nlp, tmp_
     proc = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path),
                            "--min-confidence", "2"], capture_output=True, text=True, check=False)
     assert proc.returncode == 2 and "must be between 0 and 1" in proc.stderr
+
+
+def test_quotations_have_their_speakers_and_point_into_their_articles(seeds_build):
+    graph, _, out = seeds_build
+    quotations = graph.graph["quotations"]
+    bodies = {p.stem: read_article(p).body for p in SEEDS.glob("*.txt")}
+    for q in quotations:
+        assert bodies[q["article"]][q["start"]:q["end"]] == q["text"]
+    said = {(graph.nodes[q["speaker"]]["label"] if q["speaker"] else None, q["text"]) for q in quotations}
+    assert ("Liu Xiaoming", "There is no such concentration camp in Xinjiang") in said
+    assert ("Liu Xiaoming", "A good anvil does not fear the hammer") in said
+    assert sum(1 for who, _ in said if who == "Chinese Embassy") >= 3
+    assert not any(len(text.split()) < 4 for _, text in said)  # "liked", "despicable": not quotations
+    rows = list(run_query(str(out / "graph.ttl"), """PREFIX schema: <https://schema.org/>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?text ?who WHERE { ?q a schema:Quotation ; schema:text ?text ; schema:isPartOf ?a ;
+                                     schema:spokenByCharacter ?p . ?p rdfs:label ?who }"""))
+    assert len(rows) == sum(1 for q in quotations if q["speaker"])
+    assert load_graph(out / "graph.ttl").graph["quotations"] == quotations

@@ -1,0 +1,148 @@
+"""Relation and quotation patterns on short sentences, parsed by the real model (one per family).
+
+Each test states what a reader of the sentence would say, including what must NOT be read
+(negation, unnamed speakers, scare quotes) and which way a relation points (passive voice).
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract import Article, facts_from_doc
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture
+def read(nlp):
+    def run(text):
+        return facts_from_doc(nlp(text), Article(id="t", path="t.txt", headline="t", body=text))
+    return run
+
+
+def triples(f):
+    name = {e.key: e.name for e in f.entities}
+    return {(name[r.subject], r.predicate, name[r.object]) for r in f.relations}
+
+
+def quotes(f):
+    name = {e.key: e.name for e in f.entities}
+    return [(name.get(q.speaker), q.text) for q in f.quotations]
+
+
+# --- employment and roles ----------------------------------------------------------------------
+def test_copula_role_is_works_for_with_a_job_title(read):
+    f = read("Jeff Stone is the editor of CyberScoop.")
+    assert triples(f) == {("Jeff Stone", "worksFor", "CyberScoop")}
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "editor")]
+
+
+def test_spokesman_for_an_organisation_in_apposition(read):
+    f = read("Jane Smith, a spokeswoman for Microsoft, declined to comment.")
+    assert triples(f) == {("Jane Smith", "worksFor", "Microsoft")}
+
+
+def test_possessive_title_points_from_the_person_to_the_country(read):
+    f = read("China's ambassador Liu Xiaoming spoke to reporters.")
+    assert triples(f) == {("Liu Xiaoming", "ambassador-of", "China")}
+
+
+def test_membership(read):
+    assert triples(read("Ann Lee is a member of the Labour Party.")) == {("Ann Lee", "memberOf", "Labour Party")}
+
+
+def test_parent_organisation(read):
+    f = read("YouTube, a subsidiary of Google, removed the video.")
+    assert triples(f) == {("YouTube", "parentOrganization", "Google")}
+
+
+def test_nationality_from_a_demonym_before_the_name(read):
+    f = read("The Chinese artist Ai Weiwei lives in Berlin, far from China.")
+    assert ("Ai Weiwei", "nationality", "China") in triples(f)
+
+
+# --- where organisations are based and people live ----------------------------------------------
+def test_organisation_based_in_a_place_through_a_relative_clause(read):
+    f = read("Microsoft, which is based in Seattle, made the software.")
+    assert triples(f) == {("Microsoft", "location", "Seattle")}
+
+
+def test_person_lives_in_a_place_is_home_location(read):
+    assert triples(read("Tom Jones lives in Cardiff.")) == {("Tom Jones", "homeLocation", "Cardiff")}
+
+
+# --- places inside places -------------------------------------------------------------------------
+def test_city_comma_state(read):
+    f = read("The shooting happened in Fresno, Calif., on Monday.")
+    assert triples(f) == {("Fresno", "containedInPlace", "Calif.")}
+
+
+def test_place_in_place_whatever_the_attachment(read):
+    f = read("Camps in Xinjiang in China hold Uighurs.")
+    assert triples(f) == {("Xinjiang", "containedInPlace", "China")}
+
+
+# --- verbs between two entities -----------------------------------------------------------------
+def test_verb_with_object(read):
+    f = read("The Chinese Embassy urged Twitter to investigate.")
+    assert triples(f) == {("Chinese Embassy", "urged", "Twitter")}
+    (r,) = f.relations
+    assert r.sentence == "The Chinese Embassy urged Twitter to investigate." and 0 < r.confidence <= 1
+
+
+def test_passive_with_agent_is_read_in_the_active_direction(read):
+    f = read("The BBC was criticised by the Chinese Embassy.")
+    assert triples(f) == {("Chinese Embassy", "criticised", "BBC")}
+
+
+def test_negated_verb_gives_nothing(read):
+    f = read("Google did not buy Twitter.")
+    assert {e.name for e in f.entities} == {"Google", "Twitter"}
+    assert f.relations == ()
+
+
+# --- quotations -----------------------------------------------------------------------------------
+def test_speaker_after_the_quote(read):
+    f = read('"We will appeal against the decision," Boris Johnson said on Monday.')
+    assert quotes(f) == [("Boris Johnson", "We will appeal against the decision")]
+    (q,) = f.quotations
+    assert f.article.body[q.start:q.end] == q.text
+    assert q.sentence.startswith('"We will appeal') and q.sentence.endswith("on Monday.")
+
+
+def test_title_speaker_is_the_person_with_that_title(read):
+    f = read('Liu Xiaoming is the Chinese ambassador to the UK. In a strong response, the ambassador said that '
+             '"A good anvil does not fear the hammer".')
+    assert quotes(f) == [("Liu Xiaoming", "A good anvil does not fear the hammer")]
+
+
+def test_caption_with_a_colon(read):
+    f = read("China's ambassador Liu Xiaoming: \"There is no such concentration camp in Xinjiang\"")
+    assert quotes(f) == [("Liu Xiaoming", "There is no such concentration camp in Xinjiang")]
+
+
+def test_pronoun_speaker_is_the_person_named_before(read):
+    f = read('Angela Merkel arrived in Paris. "We have a lot to discuss with our friends," she said.')
+    assert quotes(f) == [("Angela Merkel", "We have a lot to discuss with our friends")]
+
+
+def test_a_statement_is_from_whoever_the_article_said_spoke(read):
+    f = read('The Chinese Embassy said on Wednesday that the account was attacked.\n\n'
+             '"The embassy has reported this to Twitter and urged an investigation," said a statement.\n\n'
+             '"The embassy reserves the right to take further actions."')
+    assert quotes(f) == [
+        ("Chinese Embassy", "The embassy has reported this to Twitter and urged an investigation"),
+        ("Chinese Embassy", "The embassy reserves the right to take further actions"),  # continues the one before
+    ]
+
+
+def test_unnamed_speakers_stay_unnamed_and_scare_quotes_are_not_quotations(read):
+    f = read('Officials claimed that "anti-Chinese elements had viciously attacked" the "liked" posts.\n\n'
+             'One tweet said the government "could murder their own people."')
+    assert quotes(f) == [(None, "anti-Chinese elements had viciously attacked"),
+                         (None, "could murder their own people")]
+
+
+def test_negated_speech_verb_names_no_speaker(read):
+    f = read('Microsoft did not say "we will look into the account" on Monday.')
+    assert "Microsoft" in {e.name for e in f.entities}
+    assert quotes(f) == [(None, "we will look into the account")]
