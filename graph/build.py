@@ -7,7 +7,6 @@ output folder, then renamed over the old one, under a lock so two builds cannot 
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
 import signal
 import sys
@@ -17,7 +16,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
@@ -32,9 +31,12 @@ from newsgraph.extract import (
     read_article,
 )
 
+from newsgraph.extract.workers import extract_parallel
+
 from .html import html_page
 from .merge import build_graph
 from .rdf import turtle_bytes
+from .store import Store, keep_first, text_hash
 
 # format name -> (file name, writer); a new export is one line here and one module
 EXPORTS: dict[str, tuple[str, Callable[..., bytes]]] = {
@@ -64,14 +66,12 @@ class BuildReport:
         return line
 
 
-def read_corpus(sources: Iterable[str | os.PathLike], report: BuildReport) -> list[Article]:
-    """Articles from every source sorted by id, each text once; problems go to the report.
-
-    Files with the same text (whitespace aside) are one article: the one with the smallest id
-    is kept, whatever order the files were listed in, and records the others' ids.
-    """
-    by_text: dict[str, list[Article]] = defaultdict(list)
-    for item in find_articles(sources):
+def read_files(sources: Iterable[str | os.PathLike], report: BuildReport, found: list | None = None
+               ) -> Iterator[tuple[Article, str]]:
+    """Every readable article under the sources with the hash of its text, read one at a time;
+    files that cannot be used go to the report's problems, guesses to its notes. `found` is
+    what `find_articles(sources)` gave, when the caller walked the sources already."""
+    for item in found if found is not None else find_articles(sources):
         if isinstance(item, ArticleError):
             report.problems.append(str(item))
             continue
@@ -82,44 +82,91 @@ def read_corpus(sources: Iterable[str | os.PathLike], report: BuildReport) -> li
             continue
         for warning in article.warnings:
             report.notes.append(f"{item}: {warning}")
-        by_text[hashlib.sha256(" ".join(article.body.split()).encode("utf-8")).hexdigest()].append(article)
+        yield article, text_hash(article.body)
+
+
+def read_corpus(sources: Iterable[str | os.PathLike], report: BuildReport) -> list[Article]:
+    """Articles from every source sorted by id, each text once, without extracting anything.
+
+    Files with the same text (whitespace aside) are one article: the one with the smallest id
+    is kept, whatever order the files were listed in, and records the others' ids.
+    """
+    by_text: dict[str, list[Article]] = defaultdict(list)
+    for article, digest in read_files(sources, report):
+        by_text[digest].append(article)
     articles = []
     for same in by_text.values():
-        first, *others = sorted(same, key=lambda a: (a.id, a.path))
-        for other in others:
-            report.notes.append(f"{other.path}: same text as {first.path}; counted once")
-        others_ids = tuple(sorted({o.id for o in others} - {first.id}))
+        by_name = {(a.id, a.path): a for a in same}
+        kept, others_ids = keep_first(list(by_name))
+        first = by_name[kept]
+        for other in sorted(by_name):
+            if other != kept:
+                report.notes.append(f"{other[1]}: same text as {first.path}; counted once")
         articles.append(replace(first, duplicates=others_ids) if others_ids else first)
     report.articles = len(articles)
     return sorted(articles, key=lambda a: (a.id, a.path))
 
 
-def build_facts(sources: Iterable[str | os.PathLike], nlp=None, model: str = DEFAULT_MODEL,
-                report: BuildReport | None = None, progress: bool = False) -> list[ArticleFacts]:
+def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, model: str = DEFAULT_MODEL,
+           jobs: int = 1, report: BuildReport | None = None, progress: bool = False) -> BuildReport:
+    """Extract every article under `sources` whose text the store does not hold, into the store.
+
+    Files are read one at a time and facts are written as they come (committed in batches), so
+    neither the texts nor the parsed Docs of the whole corpus are ever in memory together. A text
+    the store holds already costs a hash, not a parse; a file recorded already changes nothing.
+    """
     report = report if report is not None else BuildReport()
-    articles = read_corpus(sources, report)
-    if not articles:
-        return []
-    nlp = nlp or load_pipeline(model)
-    stream = extract_facts(articles, nlp)
-    if progress:
-        from tqdm import tqdm
-        stream = tqdm(stream, total=len(articles), unit="article", file=sys.stderr, leave=False)
-    return list(stream)
+    paths = list(find_articles(sources))  # names only, to size the progress bar
+    bar = _progress(len(paths)) if progress else None
+    pending: dict[str, list[Article]] = {}  # hash -> files waiting for its facts
+
+    def new_articles() -> Iterator[Article]:
+        for article, digest in read_files(sources, report, found=paths):
+            known = store.files_with(digest) or [(a.id, a.path) for a in pending.get(digest, ())]
+            if known and (article.id, article.path) not in known:
+                report.notes.append(f"{article.path}: same text as {known[0][1]}; counted once")
+            if digest in pending:
+                pending[digest].append(article)
+            elif store.has_text(digest):
+                store.add_file(article, digest)
+            else:
+                pending[digest] = [article]
+                yield article
+                continue
+            if bar:
+                bar.update(1)
+
+    if jobs > 1:
+        stream = extract_parallel(new_articles(), model, jobs)
+    else:
+        stream = extract_facts(new_articles(), nlp or load_pipeline(model))
+    for n, facts in enumerate(stream, 1):
+        digest = text_hash(facts.article.body)
+        store.put(digest, facts)
+        for article in pending.pop(digest, ()):
+            store.add_file(article, digest)
+            if bar:
+                bar.update(1)
+        if n % 64 == 0:
+            store.commit()
+    store.commit()
+    if bar:
+        bar.close()
+    report.articles = len(store)
+    return report
 
 
-def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, nlp=None,
-          model: str = DEFAULT_MODEL, formats: Iterable[str] = ("ttl", "html"),
-          max_nodes: int | None = None, progress: bool = False,
-          min_confidence: float = 0.0) -> tuple[nx.MultiDiGraph, BuildReport]:
-    """Build the graph of every article under `sources` and write the exports into `out_dir`."""
-    report = BuildReport()
-    facts = build_facts(sources, nlp=nlp, model=model, report=report, progress=progress)
-    graph = build_graph(facts, min_confidence=min_confidence)
+def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
+           formats: Iterable[str] = ("ttl", "html"), max_nodes: int | None = None, min_confidence: float = 0.0,
+           report: BuildReport | None = None) -> tuple[nx.MultiDiGraph, BuildReport]:
+    """Merge the facts into one graph and write its exports into `out_dir` (nothing when empty)."""
+    report = report if report is not None else BuildReport()
+    graph = build_graph(store, min_confidence=min_confidence)
+    report.articles = len(graph.graph["articles"])
     report.entities = Counter(d["type"] for _, d in graph.nodes(data=True))
     report.relations = graph.number_of_edges()
     out = Path(out_dir)
-    if facts:
+    if report.articles:
         files = {}
         for fmt in formats:
             name, render = EXPORTS[fmt]
@@ -129,6 +176,24 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, n
             write_all(files)
         report.written.extend(str(p) for p in files)
     return graph, report
+
+
+def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, nlp=None,
+          model: str = DEFAULT_MODEL, formats: Iterable[str] = ("ttl", "html"),
+          max_nodes: int | None = None, progress: bool = False, jobs: int = 1,
+          min_confidence: float = 0.0) -> tuple[nx.MultiDiGraph, BuildReport]:
+    """Build the graph of every article under `sources` and write the exports into `out_dir`:
+    `ingest` into a temporary store, then `export` from it."""
+    report = BuildReport()
+    with tempfile.TemporaryDirectory(prefix="newsgraph-") as tmp, Store(tmp) as store:
+        ingest(sources, store, nlp=nlp, model=model, jobs=jobs, report=report, progress=progress)
+        return export(store, out_dir, formats=formats, max_nodes=max_nodes, min_confidence=min_confidence,
+                      report=report)
+
+
+def _progress(total: int):
+    from tqdm import tqdm
+    return tqdm(total=total, unit="article", file=sys.stderr, leave=False, dynamic_ncols=True)
 
 
 @contextmanager

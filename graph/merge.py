@@ -10,16 +10,18 @@ the same entity gets the same id in every run.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Iterable
 
 import networkx as nx
 
 from newsgraph.extract.coref import choose_name, choose_type
-from newsgraph.extract.facts import PERSON, ArticleFacts, Entity
+from newsgraph.extract.facts import PERSON, ArticleFacts, Entity, Mention
 from newsgraph.extract.names import name_key, similar_names
 from newsgraph.extract.predicates import label as predicate_label
 
 from .ids import entity_iri
+from .store import Store
 
 
 class _UnionFind:
@@ -48,9 +50,21 @@ def _full_names(entity: Entity) -> set[str]:
     return {k for k in keys if k}
 
 
+def _light(entity: Entity) -> tuple[Entity, int]:
+    """The entity with one mention per distinct form: all that merging needs (names, aliases,
+    counts), at a fraction of the memory of every mention of a big corpus."""
+    forms: dict[tuple[str, str], Mention] = {}
+    for m in entity.mentions:
+        forms.setdefault((m.text, m.form), replace(m, start=0, end=0))
+    return replace(entity, mentions=tuple(forms.values())), len(entity.mentions)
+
+
 def merge_entities(facts: list[ArticleFacts]) -> dict[tuple[str, str], int]:
     """Assign every (article id, entity key) a cluster number; equal numbers are one entity."""
-    records: list[tuple[str, Entity]] = [(f.article.id, e) for f in facts for e in f.entities]
+    return _cluster([(f.article.id, e) for f in facts for e in f.entities])
+
+
+def _cluster(records: list[tuple[str, Entity]]) -> dict[tuple[str, str], int]:
     uf = _UnionFind(len(records))
     by_key: dict[str, int] = {}
     for i, (_, entity) in enumerate(records):
@@ -69,13 +83,18 @@ def merge_entities(facts: list[ArticleFacts]) -> dict[tuple[str, str], int]:
                 names.setdefault(uf.find(i), e.name)
         return names
 
-    # typos between full person names
+    # typos between full person names: only names that share a word in the same place can be
+    # similar_names, so only those are compared (not every pair, which a big corpus cannot afford)
     people = person_names()
-    roots = sorted(people)
-    for n, a in enumerate(roots):
-        for b in roots[n + 1:]:
-            if similar_names(people[a], people[b]):
-                uf.union(a, b)
+    blocks: dict[tuple[int, int, str], list[int]] = defaultdict(list)
+    for root in sorted(people):
+        words = name_key(people[root]).split()
+        for position, word in enumerate(words):
+            blocks[(len(words), position, word)].append(root)
+    pairs = sorted({(a, b) for block in blocks.values() for n, a in enumerate(block) for b in block[n + 1:]})
+    for a, b in pairs:
+        if similar_names(people[a], people[b]):
+            uf.union(a, b)
 
     # one-word person names that only one full name in the corpus contains
     people = person_names()
@@ -94,45 +113,50 @@ def merge_entities(facts: list[ArticleFacts]) -> dict[tuple[str, str], int]:
 def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> nx.MultiDiGraph:
     """One graph from the facts of many articles (order does not matter).
 
+    `facts` is read twice, entities first, then relations, attributes and quotations: a list, or
+    anything that can be iterated again and yields articles by id (a `graph.store.Store`, which
+    reads them from disk one at a time). A one-shot iterator is read into a list first.
+
     Relation evidence scored under `min_confidence` is left out; a relation with no evidence left
     is not in the graph. Entities stay whatever the threshold.
     """
-    facts = sorted(facts, key=lambda f: f.article.id)
-    clusters = merge_entities(facts)
-    members: dict[int, list[tuple[str, Entity]]] = defaultdict(list)
-    for f in facts:
-        for e in f.entities:
-            members[clusters[(f.article.id, e.key)]].append((f.article.id, e))
-
+    if not isinstance(facts, Store):
+        facts = sorted(facts, key=lambda f: f.article.id)
     graph = nx.MultiDiGraph()
-    graph.graph["articles"] = {
-        f.article.id: {
+    graph.graph["articles"] = {}
+    records: list[tuple[str, Entity, int]] = []  # (article, entity, number of its mentions)
+    for f in facts:
+        graph.graph["articles"][f.article.id] = {
             "headline": f.article.headline, "date": f.article.date, "url": f.article.url,
             "authors": list(f.article.authors), "duplicates": list(f.article.duplicates),
         }
-        for f in facts
-    }
+        records.extend((f.article.id, *_light(e)) for e in f.entities)
+    clusters = _cluster([(article_id, e) for article_id, e, _ in records])
+    members: dict[int, list[tuple[str, Entity, int]]] = defaultdict(list)
+    for article_id, e, count in records:
+        members[clusters[(article_id, e.key)]].append((article_id, e, count))
+
     node_of: dict[int, str] = {}
     for cluster, items in members.items():
         votes: Counter = Counter()
         names: list[str] = []
-        for _, e in items:
+        for _, e, count in items:
             votes.update(dict(e.type_votes))
-            names.extend([e.name] * len(e.mentions))
+            names.extend([e.name] * count)
         kind = choose_type(votes)
         label = choose_name(names)
         iri = entity_iri(kind, label)
         node_of[cluster] = iri
-        aliases = sorted({a for _, e in items for a in e.aliases} - {label})
+        aliases = sorted({a for _, e, _ in items for a in e.aliases} - {label})
         if graph.has_node(iri):  # two clusters that came to the same name and type are one
             data = graph.nodes[iri]
             data["aliases"] = sorted(set(data["aliases"]) | set(aliases))
-            data["articles"] = sorted(set(data["articles"]) | {a for a, _ in items})
-            data["mentions"] += sum(len(e.mentions) for _, e in items)
+            data["articles"] = sorted(set(data["articles"]) | {a for a, _, _ in items})
+            data["mentions"] += sum(count for _, _, count in items)
             continue
         graph.add_node(iri, type=kind, label=label, aliases=aliases,
-                       articles=sorted({a for a, _ in items}),
-                       mentions=sum(len(e.mentions) for _, e in items), attributes=[])
+                       articles=sorted({a for a, _, _ in items}),
+                       mentions=sum(count for _, _, count in items), attributes=[])
 
     quotations = []
     for f in facts:
