@@ -24,7 +24,32 @@ def _parser() -> argparse.ArgumentParser:
                    help="draw only the N most mentioned entities in graph.html (the Turtle keeps all)")
     b.add_argument("--min-confidence", type=_fraction, default=0.0, metavar="X",
                    help="leave out relation evidence scored under X (0-1; default 0: keep all)")
+    b.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
+                   help="extract in N processes, each loading the model once (default 1)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+    a = sub.add_parser("add", help="extract new articles into a store",
+                       description="Extract the articles under the given files and folders that the store does "
+                                   "not hold yet (by content) and keep their facts in STORE_DIR/facts.sqlite.")
+    a.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or folders (.txt, .md)")
+    a.add_argument("--store", required=True, metavar="DIR", help="the store's folder (made if missing)")
+    a.add_argument("--model", default=DEFAULT_MODEL, help="installed spaCy pipeline to use")
+    a.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="extract in N processes")
+    a.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+    r = sub.add_parser("remove", help="take articles and the facts only they supported out of a store")
+    r.add_argument("ids", nargs="+", metavar="ARTICLE_ID", help="article ids (file names without extension)")
+    r.add_argument("--store", required=True, metavar="DIR", help="the store's folder")
+
+    e = sub.add_parser("export", help="write graph.ttl and graph.html from a store",
+                       description="Merge every article in the store and write the same files `build` writes.")
+    e.add_argument("--store", required=True, metavar="DIR", help="the store's folder")
+    e.add_argument("-o", "--out", required=True, metavar="OUT_DIR", help="folder for the exports")
+    e.add_argument("--max-nodes", type=int, default=None, metavar="N",
+                   help="draw only the N most mentioned entities in graph.html (the Turtle keeps all)")
+    e.add_argument("--min-confidence", type=_fraction, default=0.0, metavar="X",
+                   help="leave out relation evidence scored under X (0-1; default 0: keep all)")
+    e.add_argument("-q", "--quiet", action="store_true", help="no summary")
 
     q = sub.add_parser("query", help="run a SPARQL query over an export",
                        description="Run a SPARQL 1.1 query over a Turtle export and print the result. "
@@ -45,14 +70,26 @@ def _fraction(text: str) -> float:
     return value
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text}: must be 1 or more")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
+    from .store import StoreError
     args = _parser().parse_args(argv)
+    commands = {"build": _build, "query": _query, "add": _add, "remove": _remove, "export": _export}
     try:
-        if args.command == "build":
-            return _build(args)
-        return _query(args)
-    except KeyboardInterrupt:  # exports are renamed into place whole, so nothing is half-written
-        where = f"; {args.out} is as it was" if args.command == "build" else ""
+        return commands[args.command](args)
+    except StoreError as exc:
+        print(f"newsgraph: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # exports are renamed into place whole; the store commits in batches
+        where = {"build": f"; {getattr(args, 'out', '')} is as it was",
+                 "export": f"; {getattr(args, 'out', '')} is as it was",
+                 "add": "; the store keeps the articles it had finished"}.get(args.command, "")
         print(f"newsgraph: interrupted{where}", file=sys.stderr)
         return 130
 
@@ -61,16 +98,64 @@ def _build(args) -> int:
     from .build import build
     try:
         _, report = build(args.sources, args.out, model=args.model, max_nodes=args.max_nodes,
-                          min_confidence=args.min_confidence,
+                          min_confidence=args.min_confidence, jobs=args.jobs,
                           progress=not args.quiet and sys.stderr.isatty())
     except ModelNotFound as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
         return 2
+    return _finish(report, args.quiet)
+
+
+def _add(args) -> int:
+    from .build import BuildReport, ingest
+    from .store import Store
+    report = BuildReport()
+    with Store(args.store) as store:
+        before = len(store)
+        try:
+            ingest(args.sources, store, model=args.model, jobs=args.jobs, report=report,
+                   progress=not args.quiet and sys.stderr.isatty())
+        except ModelNotFound as exc:
+            print(f"newsgraph: {exc}", file=sys.stderr)
+            return 2
+        _skipped_and_notes(report, args.quiet)
+        if not args.quiet:
+            print(f"{len(store) - before} new article(s); the store holds {len(store)}")
+    return 1 if report.problems else 0
+
+
+def _remove(args) -> int:
+    from .store import Store
+    status = 0
+    with Store(args.store, create=False) as store:
+        for article_id in args.ids:
+            if store.remove(article_id):
+                print(f"removed {article_id}; the store holds {len(store)}")
+            else:
+                print(f"newsgraph: {article_id}: no such article in {args.store}", file=sys.stderr)
+                status = 1
+    return status
+
+
+def _export(args) -> int:
+    from .build import export
+    from .store import Store
+    with Store(args.store, create=False) as store:
+        _, report = export(store, args.out, max_nodes=args.max_nodes, min_confidence=args.min_confidence)
+    return _finish(report, args.quiet)
+
+
+def _skipped_and_notes(report, quiet: bool) -> None:
     for line in report.problems:
         print(f"newsgraph: skipped {line}", file=sys.stderr)
-    if not args.quiet:
+    if not quiet:
         for line in report.notes:
             print(f"newsgraph: note: {line}", file=sys.stderr)
+
+
+def _finish(report, quiet: bool) -> int:
+    _skipped_and_notes(report, quiet)
+    if not quiet:
         print(report.summary())
         for path in report.written:
             print(f"wrote {path}")

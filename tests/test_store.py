@@ -1,0 +1,140 @@
+"""The facts store: incremental add/remove/export, and the same graph however it was built."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from newsgraph.graph.build import build, export, ingest
+from newsgraph.graph.cli import main
+from newsgraph.graph.store import FILE, Store, text_hash
+
+from conftest import SEEDS
+from factories import article, entity
+
+LATER = "003_84a72388b0f39897"
+
+
+def files_of(folder):
+    return {name: (folder / name).read_bytes() for name in ("graph.ttl", "graph.html")}
+
+
+def rows(store_dir):
+    with sqlite3.connect(store_dir / FILE) as db:
+        return (sorted(db.execute("SELECT * FROM files")), sorted(db.execute("SELECT * FROM texts")))
+
+
+# --- the store itself, on hand-made facts ---------------------------------------------------------
+def test_the_same_text_under_two_names_is_one_article_known_by_the_smaller_id(tmp_path):
+    facts = article("b-copy", entity("e0", "Angela Merkel", "Person"))
+    digest = text_hash(facts.article.body)
+    with Store(tmp_path) as store:
+        store.put(digest, facts)
+        store.add_file(facts.article, digest)
+        original = facts.article.__class__(id="a-original", path="a-original.txt", headline="x",
+                                           body=facts.article.body)
+        assert store.add_file(original, digest) and not store.add_file(original, digest)
+        store.commit()
+        (only,) = list(store)
+        assert (only.article.id, only.article.path, only.article.duplicates) == ("a-original", "a-original.txt",
+                                                                                ("b-copy",))
+        assert store.remove("a-original") == 1
+        assert [f.article.id for f in store] == ["b-copy"]  # the text stays while a file holds it
+        assert store.remove("b-copy") == 1 and len(store) == 0 and list(store) == []
+
+
+def test_a_folder_that_is_not_a_store_is_refused_by_name(tmp_path, capsys):
+    assert main(["export", "--store", str(tmp_path / "none"), "-o", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"newsgraph: {tmp_path / 'none'}: not a newsgraph store (no {FILE}; " \
+                                      "`newsgraph add` makes one)\n"
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / FILE).write_bytes(b"this is not a database" * 100)
+    assert main(["export", "--store", str(tmp_path / "bad"), "-o", str(tmp_path / "out")]) == 2
+    assert str(tmp_path / "bad" / FILE) in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+# --- with the real model on the seeds -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def one_by_one(tmp_path_factory, nlp):
+    """A store filled one article at a time, in reverse order, each added twice."""
+    store_dir = tmp_path_factory.mktemp("store")
+    with Store(store_dir) as store:
+        for path in sorted(SEEDS.glob("*.txt"), reverse=True):
+            ingest([path], store, nlp=nlp)
+            before = rows(store_dir)
+            ingest([path], store, nlp=nlp)  # again: nothing changes
+            assert rows(store_dir) == before
+    return store_dir
+
+
+@pytest.mark.model
+def test_built_in_one_go_or_article_by_article_the_exports_are_byte_identical(one_by_one, seeds_build, tmp_path):
+    _, _, built = seeds_build
+    with Store(one_by_one) as store:
+        export(store, tmp_path)
+    assert files_of(tmp_path) == files_of(built)
+
+
+@pytest.mark.model
+def test_removing_an_article_takes_out_what_only_it_supported(one_by_one, seeds_build, tmp_path, nlp):
+    full = seeds_build[0]
+    store_dir = tmp_path / "store"
+    shutil.copytree(one_by_one, store_dir)
+    with Store(store_dir) as store:
+        assert store.remove(LATER) == 1
+        graph, report = export(store, tmp_path / "out")
+    assert LATER not in graph.graph["articles"] and report.articles == 4
+    for s, o, key, data in full.edges(keys=True, data=True):
+        kept = [ev for ev in data["evidence"] if ev["article"] != LATER]
+        if kept:  # evidence from other articles stays, without the removed article's
+            assert graph.edges[s, o, key]["evidence"] == kept
+        else:
+            assert not graph.has_edge(s, o, key)
+    assert any(ev["article"] == LATER for _, _, d in full.edges(data=True) for ev in d["evidence"])
+    assert all(q["article"] != LATER for q in graph.graph["quotations"])
+    for node, data in graph.nodes(data=True):
+        assert LATER not in data["articles"] and data["articles"]
+    with Store(store_dir) as store:  # and back again: the full graph
+        ingest([SEEDS / f"{LATER}.txt"], store, nlp=nlp)
+        export(store, tmp_path / "again")
+    assert files_of(tmp_path / "again") == files_of(seeds_build[2])
+
+
+@pytest.mark.model
+def test_a_changed_file_replaces_its_old_facts(tmp_path, nlp):
+    (tmp_path / "src").mkdir()
+    story = tmp_path / "src" / "story.txt"
+    story.write_text("Merkel visit\n\nAngela Merkel met Emmanuel Macron in Paris on Monday.\n")
+    with Store(tmp_path / "store") as store:
+        ingest([story], store, nlp=nlp)
+        story.write_text("Merkel visit\n\nAngela Merkel met Joe Biden in Washington on Monday.\n")
+        ingest([story], store, nlp=nlp)
+        (facts,) = list(store)
+        assert len(store) == 1
+    names = {e.name for e in facts.entities}
+    assert "Joe Biden" in names and "Emmanuel Macron" not in names
+
+
+@pytest.mark.model
+def test_two_processes_give_the_same_exports(seeds_build, tmp_path):
+    build([SEEDS], tmp_path, jobs=2)
+    assert files_of(tmp_path) == files_of(seeds_build[2])
+
+
+@pytest.mark.model
+def test_cli_add_remove_export(tmp_path, capsys, seeds_build):
+    store = str(tmp_path / "store")
+    assert main(["add", str(SEEDS), "--store", store]) == 0
+    assert capsys.readouterr().out == "5 new article(s); the store holds 5\n"
+    assert main(["add", str(SEEDS / f"{LATER}.txt"), "--store", store]) == 0
+    assert capsys.readouterr().out == "0 new article(s); the store holds 5\n"
+    assert main(["export", "--store", store, "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert files_of(tmp_path / "out") == files_of(seeds_build[2])
+    assert main(["remove", LATER, "no-such-article", "--store", store]) == 1
+    out, err = capsys.readouterr()
+    assert out == f"removed {LATER}; the store holds 4\n"
+    assert err == f"newsgraph: no-such-article: no such article in {store}\n"
