@@ -1,0 +1,116 @@
+"""Build corpora of real news text at 1k, 10k, 50k articles and report throughput and memory.
+
+    python bench/scale.py [--sizes 1000 10000 50000] [--jobs 1 2] [--bbc ../shared/bench/bbc/bbc_news_train.csv]
+
+The corpora are the 1,558 BBC articles of ../shared/bench/bbc, repeated; from the second round
+on, every capitalised word of four letters or more that does not start a sentence gets a suffix
+that depends on the round ("Blair" -> "Blairvik"), so names stay name-like but the rounds do not
+merge into the same few nodes. Each measurement runs in a fresh process (so peak RSS is its own):
+bare `nlp.pipe` of the same model over the same texts, then `build` with 1 and 2 processes. Peak
+RSS of a parallel build is the parent's plus its largest worker's. Prints a table; asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BBC = ROOT.parent / "shared" / "bench" / "bbc" / "bbc_news_train.csv"
+SUFFIXES = ["", "vik", "ström", "ello", "ani", "berg", "ova", "ez", "ton", "ski", "ard", "ino", "sen",
+            "ou", "ak", "ley", "ida", "urn", "ach", "ius", "ette", "ham", "ura", "off", "is", "amo"]
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{3,})\b", re.M)
+
+
+def bbc_texts(path: Path) -> list[str]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row["text"] for row in csv.DictReader(fh)]
+
+
+def vary(text: str, round_no: int) -> str:
+    if round_no == 0:
+        return text
+    suffix = SUFFIXES[round_no % len(SUFFIXES)] + ("" if round_no < len(SUFFIXES) else str(round_no // len(SUFFIXES)))
+    return NAME.sub(lambda m: m.group(1) + suffix, text)
+
+
+def make_corpus(folder: Path, size: int, texts: list[str]) -> int:
+    """`size` article files in `folder`; returns the number of words."""
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for n in range(size):
+        round_no, i = divmod(n, len(texts))
+        body = vary(texts[i], round_no)
+        words += len(body.split())
+        (folder / f"{n:06d}.txt").write_text(body, "utf-8")
+    return words
+
+
+def peak_rss_mb() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (me + children) / 1024
+
+
+def run_child(kind: str, folder: Path, jobs: int) -> None:
+    """In a fresh process: time bare nlp.pipe or the build over the corpus; print JSON."""
+    from newsgraph.extract import load_pipeline, read_article
+    from newsgraph.graph.build import build
+    t0 = time.perf_counter()
+    if kind == "pipe":
+        nlp = load_pipeline()
+        texts = (read_article(p).body for p in sorted(folder.glob("*.txt")))
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+    else:
+        with tempfile.TemporaryDirectory() as out:
+            build([folder], out, jobs=jobs)
+    print(json.dumps({"seconds": time.perf_counter() - t0, "rss_mb": peak_rss_mb()}))
+
+
+def measure(kind: str, folder: Path, jobs: int = 1) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", kind, str(folder), str(jobs)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--bbc", type=Path, default=BBC)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, folder, jobs = args.child
+        run_child(kind, Path(folder), int(jobs))
+        return
+    texts = bbc_texts(args.bbc)
+    print(f"{'articles':>8} {'words':>9} {'jobs':>4} {'pipe s':>8} {'build s':>8} {'art/s':>6} "
+          f"{'words/s':>8} {'ratio':>5} {'peak MB':>8}", flush=True)
+    for size in args.sizes:
+        tmp = Path(tempfile.mkdtemp(prefix=f"newsgraph-scale-{size}-"))
+        try:
+            words = make_corpus(tmp / "corpus", size, texts)
+            pipe = measure("pipe", tmp / "corpus")
+            for jobs in args.jobs:
+                run = measure("build", tmp / "corpus", jobs)
+                s = run["seconds"]
+                print(f"{size:>8} {words:>9} {jobs:>4} {pipe['seconds']:>8.1f} {s:>8.1f} {size / s:>6.1f} "
+                      f"{words / s:>8.0f} {pipe['seconds'] / s:>5.2f} {run['rss_mb']:>8.0f}", flush=True)
+        finally:
+            shutil.rmtree(tmp)
+
+
+if __name__ == "__main__":
+    main()
