@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -121,7 +122,11 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
     pending: dict[str, list[Article]] = {}  # hash -> files waiting for its facts
 
     def new_articles() -> Iterator[Article]:
+        problems = len(report.problems)
         for article, digest in read_files(sources, report, found=paths):
+            if bar and len(report.problems) > problems:  # files skipped since the last one read
+                bar.update(len(report.problems) - problems)
+                problems = len(report.problems)
             known = store.files_with(digest) or [(a.id, a.path) for a in pending.get(digest, ())]
             if known and (article.id, article.path) not in known:
                 report.notes.append(f"{article.path}: same text as {known[0][1]}; counted once")
@@ -193,7 +198,8 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, n
 
 def _progress(total: int):
     from tqdm import tqdm
-    return tqdm(total=total, unit="article", file=sys.stderr, leave=False, dynamic_ncols=True)
+    width = shutil.get_terminal_size().columns  # 80 where the terminal does not say
+    return tqdm(total=total, unit="article", file=sys.stderr, leave=False, ncols=min(width, 100))
 
 
 @contextmanager

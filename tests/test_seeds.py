@@ -203,3 +203,30 @@ def test_quotations_have_their_speakers_and_point_into_their_articles(seeds_buil
                                      schema:spokenByCharacter ?p . ?p rdfs:label ?who }"""))
     assert len(rows) == sum(1 for q in quotations if q["speaker"])
     assert load_graph(out / "graph.ttl").graph["quotations"] == quotations
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+    cmd = [sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path / "a")]
+    quiet = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0 and "article/s" not in quiet.stderr and "%|" not in quiet.stderr
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # a terminal has a size
+    proc = subprocess.Popen(cmd[:-1] + [str(tmp_path / "b")], stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closes when the build ends
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=300) == 0
+    text = seen.decode("utf-8", "replace")
+    assert "5/5" in text and "article" in text and "<" in text  # done/total, rate, time left
