@@ -168,11 +168,16 @@ def propagate(doc, clusters: list[Cluster]) -> list[Cluster]:
                 names.setdefault(words, c)
     if not names:
         return clusters
-    longest = max(len(k) for k in names)
+    texts = [t.text for t in doc]  # plain strings: slicing the Doc per token costs a Span each time
+    sizes: dict[str, list[int]] = {}  # first word -> the lengths of the names it starts, longest first
+    for words in names:
+        sizes.setdefault(words[0], []).append(len(words))
+    for first_word in sizes:
+        sizes[first_word] = sorted(set(sizes[first_word]), reverse=True)
     i = 0
-    while i < len(doc):
-        for size in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i:i + size])
+    while i < len(texts):
+        for size in sizes.get(texts[i], ()):
+            words = tuple(texts[i:i + size])
             c = names.get(words)
             if c and not covered.intersection(range(i, i + size)) and doc[i].pos_ == "PROPN":
                 first = c.named()[0]

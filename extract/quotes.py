@@ -147,7 +147,7 @@ class Speakers:
                         self.spoke.append((token.i, key))
 
 
-def _speech_verb(span: Span) -> Token | None:
+def _speech_verb(span: Span, text: str) -> Token | None:
     """The speech verb nearest the quote, in the sentences it touches, outside its words.
 
     A quote that ends in a comma ('"...," said a statement') is attributed by what follows it,
@@ -156,7 +156,7 @@ def _speech_verb(span: Span) -> Token | None:
     doc = span.doc
     first, last = span[0].sent, span[-1].sent
     tokens = list(doc[first.start:last.end])
-    if "," in doc.text[span.end_char:span.end_char + 3] and last.end < len(doc):
+    if "," in text[span.end_char:span.end_char + 3] and last.end < len(doc):
         tokens += list(doc[last.end].sent[:4])
     verbs = [t for t in tokens if not (span.start <= t.i < span.end) and t.lemma_ in SPEECH_VERBS
              and t.pos_ == "VERB" and not negated(t)]
@@ -177,16 +177,20 @@ def _before_colon(span: Span) -> Token | None:
 
 def extract_quotations(doc: Doc, entities: list[Entity], token_map: dict[int, str],
                        attributes: list[Attribute]) -> list[Quotation]:
+    text = doc.text  # built anew on every access: once per article
+    spans = quote_spans(text)
+    if not spans:
+        return []
     speakers = Speakers(doc, entities, token_map, attributes)
     speakers.learn()
     out: list[Quotation] = []
     previous: tuple[int, str | None] | None = None  # (last token of its sentence, speaker) of the last quotation
-    for start, end in quote_spans(doc.text):
+    for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         speaker, anchor = None, span
-        verb = _speech_verb(span)
+        verb = _speech_verb(span, text)
         colon = _before_colon(span)
         if verb is not None:
             speaker = speakers.resolve(speakers.subject_of(verb))
@@ -204,8 +208,8 @@ def extract_quotations(doc: Doc, entities: list[Entity], token_map: dict[int, st
         last_sent = doc[anchor.end - 1].sent
         sent_end = last_sent.end_char
         previous = (last_sent.end, speaker)
-        sentence = doc.text[sent_start:sent_end].strip()
-        out.append(Quotation(text=doc.text[start:end], speaker=speaker, sentence=sentence,
+        sentence = text[sent_start:sent_end].strip()
+        out.append(Quotation(text=text[start:end], speaker=speaker, sentence=sentence,
                              start=start, end=end))
     return out
 
