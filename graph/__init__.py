@@ -4,12 +4,20 @@
     graph = load_graph("output/graph.ttl")     # networkx.MultiDiGraph
     write_turtle(graph, "copy.ttl")            # the same triples again
 
-Modules: merge (facts -> graph), ids (stable IRIs), rdf (Turtle out and back), html (the
-browser page), build (files -> exports, the function behind `newsgraph build`), query (SPARQL),
-cli (the command line).
+    from newsgraph.graph import Store, ingest, export
+    with Store("corpus-store") as store:       # facts.sqlite in that folder
+        ingest(["new-articles/"], store)       # extracts only texts the store has not seen
+        store.remove("some-article-id")        # and every fact only it supported
+        export(store, "out/")                  # graph.ttl and graph.html, as `build` writes them
+
+Modules: store (facts on disk, SQLite), merge (facts -> graph), ids (stable IRIs), rdf (Turtle
+out and back), html (the browser page), build (files -> store -> exports: `build`, `ingest`,
+`export`), query (SPARQL), cli (the command line).
 """
+from .build import build, export, ingest
 from .merge import build_graph
 from .rdf import from_rdf, generate_triples, load_graph, to_rdf, turtle_bytes, write_turtle
+from .store import Store
 
-__all__ = ["build_graph", "from_rdf", "generate_triples", "load_graph", "to_rdf", "turtle_bytes",
-           "write_turtle"]
+__all__ = ["Store", "build", "build_graph", "export", "from_rdf", "generate_triples", "ingest", "load_graph",
+           "to_rdf", "turtle_bytes", "write_turtle"]

@@ -18,36 +18,15 @@ def _parser() -> argparse.ArgumentParser:
                                    "OUT_DIR/graph.ttl (RDF) and OUT_DIR/graph.html (a page to explore).")
     b.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or folders (.txt, .md)")
     b.add_argument("-o", "--out", required=True, metavar="OUT_DIR", help="folder for the exports")
-    b.add_argument("--model", default=DEFAULT_MODEL,
-                   help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL}, i.e. en_core_web_md)")
-    b.add_argument("--max-nodes", type=int, default=None, metavar="N",
-                   help="draw only the N most mentioned entities in graph.html (the Turtle keeps all)")
-    b.add_argument("--min-confidence", type=_fraction, default=0.0, metavar="X",
-                   help="leave out relation evidence scored under X (0-1; default 0: keep all)")
-    b.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
-                   help="extract in N processes, each loading the model once (default 1)")
-    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
-    b.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="where extraction runs: this machine (default) or a dask.distributed cluster "
-                        "(pip install 'newsgraph[dask]')")
-    b.add_argument("--scheduler", metavar="ADDRESS",
-                   help="with --engine dask: the scheduler of an existing cluster (host:port); "
-                        "default: a LocalCluster of --jobs workers")
+    _extraction_options(b)
+    _export_options(b)
 
     a = sub.add_parser("add", help="extract new articles into a store",
                        description="Extract the articles under the given files and folders that the store does "
                                    "not hold yet (by content) and keep their facts in STORE_DIR/facts.sqlite.")
     a.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or folders (.txt, .md)")
     a.add_argument("--store", required=True, metavar="DIR", help="the store's folder (made if missing)")
-    a.add_argument("--model", default=DEFAULT_MODEL, help="installed spaCy pipeline to use")
-    a.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="extract in N processes")
-    a.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
-    a.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="where extraction runs: this machine (default) or a dask.distributed cluster "
-                        "(pip install 'newsgraph[dask]')")
-    a.add_argument("--scheduler", metavar="ADDRESS",
-                   help="with --engine dask: the scheduler of an existing cluster (host:port); "
-                        "default: a LocalCluster of --jobs workers")
+    _extraction_options(a)
 
     r = sub.add_parser("remove", help="take articles and the facts only they supported out of a store")
     r.add_argument("ids", nargs="+", metavar="ARTICLE_ID", help="article ids (file names without extension)")
@@ -57,10 +36,7 @@ def _parser() -> argparse.ArgumentParser:
                        description="Merge every article in the store and write the same files `build` writes.")
     e.add_argument("--store", required=True, metavar="DIR", help="the store's folder")
     e.add_argument("-o", "--out", required=True, metavar="OUT_DIR", help="folder for the exports")
-    e.add_argument("--max-nodes", type=int, default=None, metavar="N",
-                   help="draw only the N most mentioned entities in graph.html (the Turtle keeps all)")
-    e.add_argument("--min-confidence", type=_fraction, default=0.0, metavar="X",
-                   help="leave out relation evidence scored under X (0-1; default 0: keep all)")
+    _export_options(e)
     e.add_argument("-q", "--quiet", action="store_true", help="no summary")
 
     q = sub.add_parser("query", help="run a SPARQL query over an export",
@@ -73,6 +49,29 @@ def _parser() -> argparse.ArgumentParser:
                    help="give ?VAR the string TEXT before the query runs (repeatable); the safe way to put "
                         "a user's text in a query: it is never parsed as SPARQL")
     return parser
+
+
+def _extraction_options(p: argparse.ArgumentParser) -> None:
+    """What `build` and `add` share: how and where articles are extracted."""
+    p.add_argument("--model", default=DEFAULT_MODEL,
+                   help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL}, i.e. en_core_web_md)")
+    p.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
+                   help="extract in N processes, each loading the model once (default 1)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where extraction runs: this machine (default) or a dask.distributed cluster "
+                        "(pip install 'newsgraph[dask]')")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler of an existing cluster (host:port); "
+                        "default: a LocalCluster of --jobs workers")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def _export_options(p: argparse.ArgumentParser) -> None:
+    """What `build` and `export` share: what the exports hold."""
+    p.add_argument("--max-nodes", type=int, default=None, metavar="N",
+                   help="draw only the N most mentioned entities in graph.html (the Turtle keeps all)")
+    p.add_argument("--min-confidence", type=_fraction, default=0.0, metavar="X",
+                   help="leave out relation evidence scored under X (0-1; default 0: keep all)")
 
 
 def _fraction(text: str) -> float:
