@@ -13,6 +13,7 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -56,6 +57,7 @@ class BuildReport:
     entities: Counter = field(default_factory=Counter)
     relations: int = 0
     written: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage: extract, merge, ttl, html
 
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {k.lower()}{'s' if n != 1 else ''}" for k, n in sorted(self.entities.items()))
@@ -122,6 +124,7 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
     the store holds already costs a hash, not a parse; a file recorded already changes nothing.
     """
     report = report if report is not None else BuildReport()
+    started = time.perf_counter()
     paths = list(find_articles(sources))  # names only, to size the progress bar
     bar = _progress(len(paths)) if progress else None
     pending: dict[str, list[Article]] = {}  # hash -> files waiting for its facts
@@ -166,6 +169,7 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
     if bar:
         bar.close()
     report.articles = len(store)
+    report.seconds["extract"] = time.perf_counter() - started
     return report
 
 
@@ -174,7 +178,9 @@ def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
            report: BuildReport | None = None) -> tuple[nx.MultiDiGraph, BuildReport]:
     """Merge the facts into one graph and write its exports into `out_dir` (nothing when empty)."""
     report = report if report is not None else BuildReport()
+    t0 = time.perf_counter()
     graph = build_graph(store, min_confidence=min_confidence)
+    report.seconds["merge"] = time.perf_counter() - t0
     report.articles = len(graph.graph["articles"])
     report.entities = Counter(d["type"] for _, d in graph.nodes(data=True))
     report.relations = graph.number_of_edges()
@@ -183,7 +189,9 @@ def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
         files = {}
         for fmt in formats:
             name, render = EXPORTS[fmt]
+            t0 = time.perf_counter()
             files[out / name] = render(graph, **({"max_nodes": max_nodes} if fmt == "html" else {}))
+            report.seconds[fmt] = time.perf_counter() - t0
         out.mkdir(parents=True, exist_ok=True)
         with locked(out):
             write_all(files)
