@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # Titles and honorifics that precede a name but are not part of it ("Mr Liu", "Ambassador Liu").
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
@@ -66,6 +67,7 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", fold(text)).rstrip()
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(text: str) -> str:
     """The comparison key of a name: casefolded, without dots, a leading article or a possessive.
 

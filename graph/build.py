@@ -35,7 +35,7 @@ from newsgraph.extract import (
 
 from newsgraph.extract.workers import extract_dask, extract_parallel
 
-from .html import html_page
+from .html import DEFAULT_MAX_NODES, html_page
 from .merge import build_graph
 from .rdf import turtle_bytes
 from .store import Store, keep_first, text_hash
@@ -174,9 +174,13 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
 
 
 def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
-           formats: Iterable[str] = ("ttl", "html"), max_nodes: int | None = None, min_confidence: float = 0.0,
+           formats: Iterable[str] = ("ttl", "html"), max_nodes: int | None = DEFAULT_MAX_NODES,
+           min_confidence: float = 0.0,
            report: BuildReport | None = None) -> tuple[nx.MultiDiGraph, BuildReport]:
-    """Merge the facts into one graph and write its exports into `out_dir` (nothing when empty)."""
+    """Merge the facts into one graph and write its exports into `out_dir` (nothing when empty).
+
+    The page draws the `max_nodes` most mentioned entities (None: all) and says what it left out;
+    the Turtle always holds everything."""
     report = report if report is not None else BuildReport()
     t0 = time.perf_counter()
     graph = build_graph(store, min_confidence=min_confidence)
@@ -201,7 +205,7 @@ def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
 
 def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, nlp=None,
           model: str = DEFAULT_MODEL, formats: Iterable[str] = ("ttl", "html"),
-          max_nodes: int | None = None, progress: bool = False, jobs: int = 1, engine: str = "local",
+          max_nodes: int | None = DEFAULT_MAX_NODES, progress: bool = False, jobs: int = 1, engine: str = "local",
           scheduler: str | None = None, min_confidence: float = 0.0) -> tuple[nx.MultiDiGraph, BuildReport]:
     """Build the graph of every article under `sources` and write the exports into `out_dir`:
     `ingest` into a temporary store, then `export` from it."""

@@ -6,6 +6,8 @@ import sys
 
 from newsgraph.extract import DEFAULT_MODEL, ModelNotFound
 
+from .html import DEFAULT_MAX_NODES
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -68,8 +70,9 @@ def _extraction_options(p: argparse.ArgumentParser) -> None:
 
 def _export_options(p: argparse.ArgumentParser) -> None:
     """What `build` and `export` share: what the exports hold."""
-    p.add_argument("--max-nodes", type=int, default=None, metavar="N",
-                   help="draw only the N most mentioned entities in graph.html (the Turtle keeps all)")
+    p.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES, metavar="N",
+                   help=f"draw only the N most mentioned entities in graph.html (default {DEFAULT_MAX_NODES}; "
+                        "0: all); the page says how many it left out, the Turtle keeps all")
     p.add_argument("--min-confidence", type=_fraction, default=0.0, metavar="X",
                    help="leave out relation evidence scored under X (0-1; default 0: keep all)")
 
@@ -108,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args) -> int:
     from .build import build
     try:
-        _, report = build(args.sources, args.out, model=args.model, max_nodes=args.max_nodes,
+        _, report = build(args.sources, args.out, model=args.model, max_nodes=args.max_nodes or None,
                           min_confidence=args.min_confidence, jobs=args.jobs, engine=args.engine,
                           scheduler=args.scheduler,
                           progress=not args.quiet and sys.stderr.isatty())
@@ -154,7 +157,7 @@ def _export(args) -> int:
     from .build import export
     from .store import Store
     with Store(args.store, create=False) as store:
-        _, report = export(store, args.out, max_nodes=args.max_nodes, min_confidence=args.min_confidence)
+        _, report = export(store, args.out, max_nodes=args.max_nodes or None, min_confidence=args.min_confidence)
     return _finish(report, args.quiet)
 
 

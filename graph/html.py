@@ -21,6 +21,7 @@ from pyvis.network import Network
 COLORS = {"Person": "#e4572e", "Organization": "#2e86ab", "Place": "#3bb273"}
 ASSETS = Path(__file__).parent / "assets"
 LARGE = 1000  # nodes; above this the page lays out with a cheaper solver and straight edges
+DEFAULT_MAX_NODES = 5000  # what `build` and `export` draw unless told: about 12 s to lay out in chromium
 
 
 def _vis_assets() -> tuple[str, str]:

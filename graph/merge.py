@@ -159,6 +159,7 @@ def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> n
                        mentions=sum(count for _, _, count in items), attributes=[])
 
     quotations = []
+    evidence_seen: set[tuple] = set()
     for f in facts:
         local = {e.key: node_of[clusters[(f.article.id, e.key)]] for e in f.entities}
         for q in f.quotations:
@@ -170,19 +171,23 @@ def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> n
                 continue
             evidence = {"article": f.article.id, "sentence": r.sentence, "start": r.start,
                         "end": r.end, "confidence": r.confidence}
+            seen = (s, o, r.predicate, f.article.id, r.start, r.end, r.sentence, r.confidence)  # hubs have
+            # thousands of pieces of evidence: a set, not a scan of the list
+            if seen in evidence_seen:
+                continue
+            evidence_seen.add(seen)
             if graph.has_edge(s, o, key=r.predicate):
-                data = graph.edges[s, o, r.predicate]
-                if evidence not in data["evidence"]:
-                    data["evidence"].append(evidence)
+                graph.edges[s, o, r.predicate]["evidence"].append(evidence)
             else:
                 graph.add_edge(s, o, key=r.predicate, predicate=r.predicate,
                                label=predicate_label(r.predicate), evidence=[evidence])
         for a in f.attributes:
             fact = {"name": a.name, "value": a.value, "article": f.article.id, "sentence": a.sentence,
                     "start": a.start, "end": a.end}
-            attrs = graph.nodes[local[a.entity]]["attributes"]
-            if fact not in attrs:
-                attrs.append(fact)
+            seen = (local[a.entity], a.name, a.value, f.article.id, a.sentence, a.start, a.end)
+            if seen not in evidence_seen:
+                evidence_seen.add(seen)
+                graph.nodes[local[a.entity]]["attributes"].append(fact)
     if quotations:
         graph.graph["quotations"] = quotations
     return normalise(graph)
