@@ -12,6 +12,7 @@ schema:mentions; each relation is a direct triple plus one rdf:Statement per evi
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import IO, Iterator
 from urllib.parse import unquote
 
@@ -126,12 +127,17 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
     return rdf
 
 
+@lru_cache(maxsize=1 << 16)
+def _iri(text: str) -> ox.NamedNode:
+    return ox.NamedNode(text)  # the same predicates, types and articles come back again and again
+
+
 def _ox(term) -> ox.NamedNode | ox.Literal:
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return _iri(str(term))
     if term.language:
         return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+    return ox.Literal(str(term), datatype=_iri(str(term.datatype or XSD.string)))
 
 
 def turtle_bytes(graph: nx.MultiDiGraph) -> bytes:
