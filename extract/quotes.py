@@ -8,7 +8,7 @@ Who speaks, in the order tried:
 - a quote standing on its own right after another one continues it (the same speaker).
 
 The subject is then resolved to one of the article's entities: a name directly; "he"/"she" to the
-person named last; "it" to the organisation named last; a title ("the ambassador") to the person
+person named last; "it" to the subject of the sentence before, else the organisation named last; a title ("the ambassador") to the person
 the article gives that title, else to the person it mentions most; a source noun ("the
 embassy's spokesman", "a statement from X", "the statement") to its owner, else to whoever was
 last said to speak. Scare quotes of fewer than MIN_WORDS words ("liked", "despicable") are not
@@ -57,9 +57,9 @@ class Speakers:
     def __init__(self, doc: Doc, entities: list[Entity], token_map: dict[int, str],
                  attributes: list[Attribute]):
         self.doc = doc
-        self.relations = Relations(doc, entities, token_map)
+        self.relations = Relations(doc, entities, token_map)  # its entity() resolves names and he/she
         self.token_map = token_map
-        self.types = {e.key: e.type for e in entities}
+        self.types = self.relations.types
         people = [e for e in entities if e.type == PERSON]
         size = {e.key: len(e.mentions) for e in entities}
         self.about = max(people, key=lambda e: (len(e.mentions), -e.mentions[0].start)).key if people else None

@@ -201,8 +201,8 @@ class Relations:
             self.add(org, "parentOrganization", parent, token, 0.8, "parent-organisation")
 
     def nationality(self):
-        """"Chinese artist Ai Weiwei", "the British-born Ann Lee": a demonym before a person's name
-        (with at most two plain nouns between, and no title, which makes a role instead)."""
+        """"Chinese artist Ai Weiwei", "the French novelist Annie Ernaux": a demonym before a person's
+        name (with at most two plain nouns between, and no title, which makes a role instead)."""
         doc = self.doc
         for start, person in self.mention_starts:
             j = start - 1

@@ -17,6 +17,10 @@ from .pipeline import extract_facts, load_pipeline
 _nlp = None  # the model, one per worker process
 
 
+class EngineUnavailable(RuntimeError):
+    """The engine asked for is not installed (Dask is an optional extra)."""
+
+
 def _start(model: str) -> None:
     global _nlp
     _nlp = load_pipeline(model)
@@ -61,7 +65,7 @@ def extract_dask(articles: Iterable[Article], model: str, scheduler: str | None 
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:  # an optional extra
-        raise RuntimeError("--engine dask needs Dask: pip install 'newsgraph[dask]'") from exc
+        raise EngineUnavailable("--engine dask needs Dask: pip install 'newsgraph[dask]'") from exc
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

@@ -14,9 +14,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -88,28 +88,6 @@ def read_files(sources: Iterable[str | os.PathLike], report: BuildReport, found:
         yield article, text_hash(article.body)
 
 
-def read_corpus(sources: Iterable[str | os.PathLike], report: BuildReport) -> list[Article]:
-    """Articles from every source sorted by id, each text once, without extracting anything.
-
-    Files with the same text (whitespace aside) are one article: the one with the smallest id
-    is kept, whatever order the files were listed in, and records the others' ids.
-    """
-    by_text: dict[str, list[Article]] = defaultdict(list)
-    for article, digest in read_files(sources, report):
-        by_text[digest].append(article)
-    articles = []
-    for same in by_text.values():
-        by_name = {(a.id, a.path): a for a in same}
-        kept, others_ids = keep_first(list(by_name))
-        first = by_name[kept]
-        for other in sorted(by_name):
-            if other != kept:
-                report.notes.append(f"{other[1]}: same text as {first.path}; counted once")
-        articles.append(replace(first, duplicates=others_ids) if others_ids else first)
-    report.articles = len(articles)
-    return sorted(articles, key=lambda a: (a.id, a.path))
-
-
 def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, model: str = DEFAULT_MODEL,
            jobs: int = 1, engine: str = "local", scheduler: str | None = None,
            report: BuildReport | None = None, progress: bool = False) -> BuildReport:
@@ -128,6 +106,7 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
     paths = list(find_articles(sources))  # names only, to size the progress bar
     bar = _progress(len(paths)) if progress else None
     pending: dict[str, list[Article]] = {}  # hash -> files waiting for its facts
+    shared: set[str] = set()  # texts this run met under more than one file
 
     def new_articles() -> Iterator[Article]:
         problems = len(report.problems)
@@ -135,9 +114,8 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
             if bar and len(report.problems) > problems:  # files skipped since the last one read
                 bar.update(len(report.problems) - problems)
                 problems = len(report.problems)
-            known = store.files_with(digest) or [(a.id, a.path) for a in pending.get(digest, ())]
-            if known and (article.id, article.path) not in known:
-                report.notes.append(f"{article.path}: same text as {known[0][1]}; counted once")
+            if digest in pending or store.has_text(digest):
+                shared.add(digest)
             if digest in pending:
                 pending[digest].append(article)
             elif store.has_text(digest):
@@ -168,6 +146,10 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
     store.commit()
     if bar:
         bar.close()
+    for digest in sorted(shared):  # the store decides which file names the article (keep_first)
+        names = store.files_with(digest)
+        (_, kept), _ = keep_first(names)
+        report.notes.extend(f"{path}: same text as {kept}; counted once" for _, path in names if path != kept)
     report.articles = len(store)
     report.seconds["extract"] = time.perf_counter() - started
     return report

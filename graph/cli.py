@@ -5,6 +5,7 @@ import argparse
 import sys
 
 from newsgraph.extract import DEFAULT_MODEL, ModelNotFound
+from newsgraph.extract.workers import EngineUnavailable
 
 from .html import DEFAULT_MAX_NODES
 
@@ -115,7 +116,7 @@ def _build(args) -> int:
                           min_confidence=args.min_confidence, jobs=args.jobs, engine=args.engine,
                           scheduler=args.scheduler,
                           progress=not args.quiet and sys.stderr.isatty())
-    except ModelNotFound as exc:
+    except (ModelNotFound, EngineUnavailable) as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
         return 2
     return _finish(report, args.quiet)
@@ -131,7 +132,7 @@ def _add(args) -> int:
             ingest(args.sources, store, model=args.model, jobs=args.jobs, engine=args.engine,
                    scheduler=args.scheduler, report=report,
                    progress=not args.quiet and sys.stderr.isatty())
-        except ModelNotFound as exc:
+        except (ModelNotFound, EngineUnavailable) as exc:
             print(f"newsgraph: {exc}", file=sys.stderr)
             return 2
         _skipped_and_notes(report, args.quiet)

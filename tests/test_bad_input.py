@@ -19,7 +19,8 @@ from newsgraph.extract import read_article
 from newsgraph.extract.pipeline import split_text
 from newsgraph.extract.reader import MAX_BYTES
 from newsgraph.graph import build_graph, load_graph, turtle_bytes
-from newsgraph.graph.build import BuildReport, read_corpus, write_all
+from newsgraph.graph.build import BuildReport, ingest, read_files, write_all
+from newsgraph.graph.store import Store
 from newsgraph.graph.query import find_entity, run_query
 
 from conftest import SEEDS
@@ -33,7 +34,7 @@ def problems_for(tmp_path, name: str, make) -> tuple[list[str], list[str]]:
     (tmp_path / "good.txt").write_text(GOOD)
     make(tmp_path / name)
     report = BuildReport()
-    ids = [a.id for a in read_corpus([tmp_path], report)]
+    ids = [a.id for a, _ in read_files([tmp_path], report)]
     return report.problems, ids
 
 
@@ -69,7 +70,8 @@ def test_an_unreadable_file_is_named_and_skipped(tmp_path, monkeypatch):
 
 def test_a_missing_path_is_named(tmp_path):
     report = BuildReport()
-    assert read_corpus([tmp_path / "nope", SEEDS / "004_1dce59e31ca20825.txt"], report)[0].id.startswith("004")
+    ((art, _),) = read_files([tmp_path / "nope", SEEDS / "004_1dce59e31ca20825.txt"], report)
+    assert art.id.startswith("004")
     assert report.problems == [f"{tmp_path / 'nope'}: no such file or folder"]
 
 
@@ -78,7 +80,7 @@ def test_a_folder_symlink_loop_does_not_hang_the_walk(tmp_path):
     (tmp_path / "sub").mkdir()
     os.symlink(tmp_path, tmp_path / "sub" / "back")  # sub/back -> .. -> sub/back -> ...
     report = BuildReport()
-    assert [a.id for a in read_corpus([tmp_path], report)] == ["good"] and report.problems == []
+    assert [a.id for a, _ in read_files([tmp_path], report)] == ["good"] and report.problems == []
 
 
 @pytest.mark.parametrize("encoding, data, note", [
@@ -89,18 +91,20 @@ def test_a_folder_symlink_loop_does_not_hang_the_walk(tmp_path):
 def test_text_that_is_not_utf8_is_decoded_and_the_guess_is_reported(tmp_path, encoding, data, note):
     (tmp_path / "odd.txt").write_bytes(data)
     report = BuildReport()
-    (art,) = read_corpus([tmp_path], report)
+    ((art, _),) = read_files([tmp_path], report)
     assert "�" not in art.body and any(note in n for n in report.notes), report.notes
     assert report.notes[0].startswith(str(tmp_path / "odd.txt") + ": ")
 
 
-def test_the_same_article_under_two_names_is_one_article_with_both_names(tmp_path):
+def test_the_same_article_under_two_names_is_one_article_with_both_names(tmp_path, nlp):
     (tmp_path / "b-copy.txt").write_text(GOOD)
     (tmp_path / "a-original.txt").write_text("  " + GOOD.replace(" ", "  "))  # whitespace aside, the same
-    for order in ([tmp_path / "b-copy.txt", tmp_path / "a-original.txt"],
-                  [tmp_path / "a-original.txt", tmp_path / "b-copy.txt"]):
+    for n, order in enumerate(([tmp_path / "b-copy.txt", tmp_path / "a-original.txt"],
+                               [tmp_path / "a-original.txt", tmp_path / "b-copy.txt"])):
         report = BuildReport()
-        (art,) = read_corpus(order, report)
+        with Store(tmp_path / f"store{n}") as store:
+            ingest(order, store, nlp=nlp, report=report)
+            (art,) = [f.article for f in store]
         assert (art.id, art.duplicates) == ("a-original", ("b-copy",))  # whatever the order given
         assert report.notes == [f"{tmp_path / 'b-copy.txt'}: same text as {tmp_path / 'a-original.txt'}; "
                                 "counted once"]

