@@ -19,6 +19,7 @@ ENTITY = "urn:newsgraph:entity:"
 ARTICLE = "urn:newsgraph:article:"
 RELATION = "urn:newsgraph:relation:"
 STATEMENT = "urn:newsgraph:statement:"
+QUOTATION = "urn:newsgraph:quotation:"
 
 
 def _digest(*parts: str, size: int = 10) -> str:
@@ -43,3 +44,7 @@ def predicate_iri_local(key: str) -> str:
 
 def statement_iri(*parts: str) -> str:
     return STATEMENT + _digest(*parts, size=16)
+
+
+def quotation_iri(article_id: str, start: int, text: str) -> str:
+    return QUOTATION + _digest(article_id, str(start), text, size=16)

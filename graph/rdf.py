@@ -24,7 +24,7 @@ from rdflib.namespace import PROV, SDO
 from newsgraph.extract.predicates import SCHEMA
 from newsgraph.extract.predicates import label as predicate_label
 
-from .ids import NG, RELATION, article_iri, predicate_iri_local, statement_iri
+from .ids import NG, RELATION, article_iri, predicate_iri_local, quotation_iri, statement_iri
 from .merge import normalise
 
 TYPES = {"Person": SDO.Person, "Organization": SDO.Organization, "Place": SDO.Place}
@@ -94,7 +94,7 @@ def generate_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
         yield predicate_iri(key), RDFS.label, Literal(predicate_label(key))
 
     for q in graph.graph.get("quotations", ()):
-        node = URIRef(statement_iri("quotation", q["article"], str(q["start"]), q["text"]))
+        node = URIRef(quotation_iri(q["article"], q["start"], q["text"]))
         yield node, RDF.type, SDO.Quotation
         yield node, SDO.text, Literal(q["text"])
         yield node, SDO.isPartOf, URIRef(article_iri(q["article"]))
@@ -127,6 +127,9 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
     return rdf
 
 
+RDF_TYPE = ox.NamedNode(str(RDF.type))
+
+
 @lru_cache(maxsize=1 << 16)
 def _iri(text: str) -> ox.NamedNode:
     return ox.NamedNode(text)  # the same predicates, types and articles come back again and again
@@ -147,7 +150,7 @@ def turtle_bytes(graph: nx.MultiDiGraph) -> bytes:
     triples), fed the distinct triples sorted, so the output is grouped by subject and stable.
     """
     triples = {tuple(_ox(t) for t in triple) for triple in generate_triples(graph)}
-    ordered = sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+    ordered = sorted(triples, key=lambda t: (str(t[0]), t[1] != RDF_TYPE, str(t[1]), str(t[2])))  # "a" first
     return ox.serialize((ox.Triple(*t) for t in ordered), format=ox.RdfFormat.TURTLE,
                         prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()})
 
