@@ -78,7 +78,7 @@ def run_child(kind: str, folder: Path, jobs: int) -> None:
         nlp = load_pipeline() if jobs == 1 else None
         t0 = time.perf_counter()
         with tempfile.TemporaryDirectory() as out:
-            _, report = build([folder], out, jobs=jobs, nlp=nlp)
+            report = build([folder], out, jobs=jobs, nlp=nlp)
         stages = report.seconds
     print(json.dumps({"seconds": time.perf_counter() - t0, "rss_mb": peak_rss_mb(), "stages": stages}))
 

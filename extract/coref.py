@@ -73,8 +73,9 @@ def choose_type(votes: Counter | dict) -> str:
     return min(ENTITY_TYPES, key=lambda t: (-votes.get(t, 0), _TYPE_PREFERENCE[t]))
 
 
-def choose_name(names: list[str]) -> str:
-    """The canonical name: a known place spelling, else the fullest, then most used, form."""
+def choose_name(names: list[str] | Counter) -> str:
+    """The canonical name: a known place spelling, else the fullest, then most used, form
+    (`names`: every use of a name, or a Counter of name -> uses)."""
     counts = Counter(names)
     for candidate in sorted(counts):
         place = canonical_place(candidate)

@@ -18,9 +18,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
-
-import networkx as nx
+from typing import IO, Callable, Iterable, Iterator
 
 from newsgraph.extract import (
     DEFAULT_MODEL,
@@ -36,14 +34,16 @@ from newsgraph.extract import (
 from newsgraph.extract.workers import extract_dask, extract_parallel
 
 from .html import DEFAULT_MAX_NODES, html_page
-from .merge import build_graph
-from .rdf import turtle_bytes
+from .merge import merge
+from .merged import Merged
+from .rdf import write_turtle
 from .store import Store, keep_first, text_hash
 
-# format name -> (file name, writer); a new export is one line here and one module
-EXPORTS: dict[str, tuple[str, Callable[..., bytes]]] = {
-    "ttl": ("graph.ttl", lambda graph, **kw: turtle_bytes(graph)),
-    "html": ("graph.html", lambda graph, **kw: html_page(graph, **kw).encode("utf-8")),
+# format name -> (file name, writer of the merged graph to a binary file); a new export is one
+# line here and one module
+EXPORTS: dict[str, tuple[str, Callable[..., None]]] = {
+    "ttl": ("graph.ttl", lambda merged, fh, **kw: write_turtle(merged, fh)),
+    "html": ("graph.html", lambda merged, fh, **kw: fh.write(html_page(merged, **kw).encode("utf-8"))),
 }
 
 
@@ -157,38 +157,48 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
 
 def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
            formats: Iterable[str] = ("ttl", "html"), max_nodes: int | None = DEFAULT_MAX_NODES,
-           min_confidence: float = 0.0,
-           report: BuildReport | None = None) -> tuple[nx.MultiDiGraph, BuildReport]:
+           min_confidence: float = 0.0, report: BuildReport | None = None) -> BuildReport:
     """Merge the facts into one graph and write its exports into `out_dir` (nothing when empty).
 
-    The page draws the `max_nodes` most mentioned entities (None: all) and says what it left out;
-    the Turtle always holds everything."""
+    The merge goes to a scratch SQLite file and the exports stream from it, so memory stays
+    bounded however big the corpus. The page draws the `max_nodes` most mentioned entities
+    (None: all) and says what it left out; the Turtle always holds everything. `load_graph` reads
+    the Turtle back as a networkx graph."""
     report = report if report is not None else BuildReport()
-    t0 = time.perf_counter()
-    graph = build_graph(store, min_confidence=min_confidence)
-    report.seconds["merge"] = time.perf_counter() - t0
-    report.articles = len(graph.graph["articles"])
-    report.entities = Counter(d["type"] for _, d in graph.nodes(data=True))
-    report.relations = graph.number_of_edges()
     out = Path(out_dir)
-    if report.articles:
-        files = {}
-        for fmt in formats:
-            name, render = EXPORTS[fmt]
-            t0 = time.perf_counter()
-            files[out / name] = render(graph, **({"max_nodes": max_nodes} if fmt == "html" else {}))
-            report.seconds[fmt] = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory(prefix="newsgraph-merge-") as tmp, Merged(Path(tmp) / "merged.sqlite") as merged:
+        t0 = time.perf_counter()
+        merge(store, merged, min_confidence=min_confidence)
+        report.seconds["merge"] = time.perf_counter() - t0
+        report.articles = merged.count("articles")
+        report.entities = Counter(merged.types())
+        report.relations = merged.count("edges")
+        if not report.articles:
+            return report
         out.mkdir(parents=True, exist_ok=True)
         with locked(out):
+            files = {}
+            for fmt in formats:
+                name, write = EXPORTS[fmt]
+                files[out / name] = _timed(report, fmt, write, merged, **({"max_nodes": max_nodes} if fmt == "html" else {}))
             write_all(files)
-        report.written.extend(str(p) for p in files)
-    return graph, report
+    report.written.extend(str(p) for p in files)
+    return report
+
+
+def _timed(report: BuildReport, stage: str, write: Callable[..., None], *args, **kwargs) -> Callable[[IO[bytes]], None]:
+    """`write` as a writer for `write_all`, its time recorded as the stage's."""
+    def run(fh: IO[bytes]) -> None:
+        t0 = time.perf_counter()
+        write(*args, fh, **kwargs)
+        report.seconds[stage] = time.perf_counter() - t0
+    return run
 
 
 def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, nlp=None,
           model: str = DEFAULT_MODEL, formats: Iterable[str] = ("ttl", "html"),
           max_nodes: int | None = DEFAULT_MAX_NODES, progress: bool = False, jobs: int = 1, engine: str = "local",
-          scheduler: str | None = None, min_confidence: float = 0.0) -> tuple[nx.MultiDiGraph, BuildReport]:
+          scheduler: str | None = None, min_confidence: float = 0.0) -> BuildReport:
     """Build the graph of every article under `sources` and write the exports into `out_dir`:
     `ingest` into a temporary store, then `export` from it."""
     report = BuildReport()
@@ -216,15 +226,11 @@ def locked(folder: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
-    write_all({Path(path): data})
-
-
-def write_all(files: dict[Path, bytes]) -> None:
+def write_all(files: dict[Path, bytes | Callable[[IO[bytes]], None]]) -> None:
     """Write several files so that they change together or not at all.
 
-    Each goes to a temporary file beside it (flushed to disk); only when all are written are
+    Each is given as its bytes or as a function that writes it to a binary file. Each goes to a
+    temporary file beside it (flushed to disk); only when all are written are
     they renamed over the old ones, back to back, with Ctrl-C held off until the last rename.
     On any failure or interrupt before that, the temporary files are removed and the old files
     are untouched.
@@ -235,7 +241,10 @@ def write_all(files: dict[Path, bytes]) -> None:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             temps[path] = tmp
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                if callable(data):
+                    data(fh)
+                else:
+                    fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)

@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args) -> int:
     from .build import build
     try:
-        _, report = build(args.sources, args.out, model=args.model, max_nodes=args.max_nodes or None,
+        report = build(args.sources, args.out, model=args.model, max_nodes=args.max_nodes or None,
                           min_confidence=args.min_confidence, jobs=args.jobs, engine=args.engine,
                           scheduler=args.scheduler,
                           progress=not args.quiet and sys.stderr.isatty())
@@ -158,7 +158,7 @@ def _export(args) -> int:
     from .build import export
     from .store import Store
     with Store(args.store, create=False) as store:
-        _, report = export(store, args.out, max_nodes=args.max_nodes or None, min_confidence=args.min_confidence)
+        report = export(store, args.out, max_nodes=args.max_nodes or None, min_confidence=args.min_confidence)
     return _finish(report, args.quiet)
 
 

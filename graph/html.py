@@ -18,6 +18,8 @@ import jinja2
 import networkx as nx
 from pyvis.network import Network
 
+from .merged import Merged
+
 COLORS = {"Person": "#e4572e", "Organization": "#2e86ab", "Place": "#3bb273"}
 ASSETS = Path(__file__).parent / "assets"
 LARGE = 1000  # nodes; above this the page lays out with a cheaper solver and straight edges
@@ -87,19 +89,24 @@ def network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> Network:
     return net
 
 
-def html_page(graph: nx.MultiDiGraph, title: str = "newsgraph", max_nodes: int | None = None) -> str:
-    """The whole page as a string; the same graph always gives the same text."""
+def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nodes: int | None = None) -> str:
+    """The whole page as a string; the same graph always gives the same text. From merged tables,
+    only the entities drawn and the relations between them are read into memory."""
+    if isinstance(graph, Merged):
+        total, relations = graph.count("nodes"), graph.count("edges")
+        graph = graph.to_networkx(only=graph.top_nodes(max_nodes))
+    else:
+        total, relations = graph.number_of_nodes(), graph.number_of_edges()
     net = network(graph, max_nodes)
     nodes, edges, _, _, _, options = net.get_network_data()
     vis_js, vis_css = _vis_assets()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS), autoescape=True)
-    total = graph.number_of_nodes()
     return env.get_template("page.html").render(
         title=title, vis_js=vis_js, vis_css=vis_css, colors=COLORS, linked_only=len(nodes) > LARGE,
         data={"nodes": nodes, "edges": edges, "options": json.loads(options),
               "articles": graph.graph.get("articles", {}),
               "quotations": graph.graph.get("quotations", []),
-              "omitted": total - len(nodes), "total": total, "relations": graph.number_of_edges()},
+              "omitted": total - len(nodes), "total": total, "relations": relations},
     )
 
 

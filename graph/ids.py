@@ -13,8 +13,10 @@ from urllib.parse import quote
 from rdflib import Namespace
 
 from newsgraph.extract.names import name_key, slug
+from newsgraph.extract.predicates import SCHEMA
 
 NG = Namespace("urn:newsgraph:")
+SCHEMA_ORG = "https://schema.org/"
 ENTITY = "urn:newsgraph:entity:"
 ARTICLE = "urn:newsgraph:article:"
 RELATION = "urn:newsgraph:relation:"
@@ -38,8 +40,9 @@ def article_iri(article_id: str) -> str:
     return ARTICLE + quote(article_id, safe="-._~")
 
 
-def predicate_iri_local(key: str) -> str:
-    return RELATION + quote(key, safe="-._~")
+def predicate_iri(key: str) -> str:
+    """schema.org's property where it has one, else the project's own."""
+    return SCHEMA_ORG + key if key in SCHEMA else RELATION + quote(key, safe="-._~")
 
 
 def statement_iri(*parts: str) -> str:

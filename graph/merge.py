@@ -1,4 +1,4 @@
-"""Merge many articles' facts into one networkx MultiDiGraph: one node per real-world entity.
+"""Merge many articles' facts into one graph: one node per real-world entity.
 
 Across articles two entities are one when (a) a full name of one is a full name of the other
 (case, dots, "the", possessives and known place spellings aside), (b) two multi-word person
@@ -6,32 +6,54 @@ names differ only by a typo ("Liu Xiamong"), or (c) an article names a person by
 and exactly one person in the corpus has that word in their full name. Type and canonical name
 are then decided over all mentions. Node ids are IRIs minted from type and name (`ids.py`), so
 the same entity gets the same id in every run.
+
+The work is done in SQLite (`merged.Merged`): one row per entity of each article, sorted by the
+database rather than held in dicts, and a union-find of one machine word per row, so the memory a
+merge needs stays small however big the corpus; the result is tables that the exports stream.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import replace
+import json
+from array import array
+from collections import Counter
+from itertools import groupby
+from operator import itemgetter
 from typing import Iterable
 
 import networkx as nx
 
 from newsgraph.extract.coref import choose_name, choose_type
-from newsgraph.extract.facts import PERSON, ArticleFacts, Entity, Mention
+from newsgraph.extract.facts import PERSON, ArticleFacts, Entity
 from newsgraph.extract.names import name_key, similar_names
-from newsgraph.extract.predicates import label as predicate_label
 
 from .ids import entity_iri
+from .merged import Merged
 from .store import Store
+
+WORK = """
+CREATE TABLE work_records (rid INTEGER PRIMARY KEY, article TEXT, ekey TEXT, type TEXT, name TEXT, words INTEGER,
+                           nkey TEXT, count INTEGER, votes TEXT, aliases TEXT);
+CREATE TABLE work_keys (key TEXT, rid INTEGER);
+CREATE TABLE work_blocks (size INTEGER, pos INTEGER, word TEXT, root INTEGER);
+CREATE TABLE work_words (word TEXT, root INTEGER, PRIMARY KEY (word, root)) WITHOUT ROWID;
+CREATE TABLE work_clusters (rid INTEGER PRIMARY KEY, cluster INTEGER);
+CREATE TABLE work_iris (cluster INTEGER PRIMARY KEY, iri TEXT);
+"""
+DROP_WORK = "".join(f"DROP TABLE IF EXISTS work_{t};"
+                    for t in ("records", "keys", "blocks", "words", "clusters", "iris"))
 
 
 class _UnionFind:
+    """Parents in an array of machine integers: 8 bytes an entity mention, not a Python object."""
+
     def __init__(self, n: int):
-        self.parent = list(range(n))
+        self.parent = array("q", range(n))
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
         return i
 
     def union(self, a: int, b: int) -> None:
@@ -50,68 +72,15 @@ def _full_names(entity: Entity) -> set[str]:
     return {k for k in keys if k}
 
 
-def _light(entity: Entity) -> tuple[Entity, int]:
-    """The entity with one mention per distinct form: all that merging needs (names, aliases,
-    counts), at a fraction of the memory of every mention of a big corpus."""
-    forms: dict[tuple[str, str], Mention] = {}
-    for m in entity.mentions:
-        forms.setdefault((m.text, m.form), replace(m, start=0, end=0))
-    return replace(entity, mentions=tuple(forms.values())), len(entity.mentions)
+def _merge_keys(entity: Entity) -> list[str]:
+    """The full names that join this entity to others (a person's lone first or last name does not)."""
+    own = name_key(entity.name)
+    return sorted(k for k in _full_names(entity) if not (len(k.split()) == 1 and entity.type == PERSON and k != own))
 
 
-def merge_entities(facts: list[ArticleFacts]) -> dict[tuple[str, str], int]:
-    """Assign every (article id, entity key) a cluster number; equal numbers are one entity."""
-    return _cluster([(f.article.id, e) for f in facts for e in f.entities])
-
-
-def _cluster(records: list[tuple[str, Entity]]) -> dict[tuple[str, str], int]:
-    uf = _UnionFind(len(records))
-    by_key: dict[str, int] = {}
-    for i, (_, entity) in enumerate(records):
-        for key in sorted(_full_names(entity)):
-            if len(key.split()) == 1 and entity.type == PERSON and key != name_key(entity.name):
-                continue
-            if key in by_key:
-                uf.union(by_key[key], i)
-            else:
-                by_key[key] = i
-
-    def person_names() -> dict[int, str]:
-        names: dict[int, str] = {}
-        for i, (_, e) in enumerate(records):
-            if e.type == PERSON and len(e.name.split()) > 1:
-                names.setdefault(uf.find(i), e.name)
-        return names
-
-    # typos between full person names: only names that share a word in the same place can be
-    # similar_names, so only those are compared (not every pair, which a big corpus cannot afford)
-    people = person_names()
-    blocks: dict[tuple[int, int, str], list[int]] = defaultdict(list)
-    for root in sorted(people):
-        words = name_key(people[root]).split()
-        for position, word in enumerate(words):
-            blocks[(len(words), position, word)].append(root)
-    pairs = sorted({(a, b) for block in blocks.values() for n, a in enumerate(block) for b in block[n + 1:]})
-    for a, b in pairs:
-        if similar_names(people[a], people[b]):
-            uf.union(a, b)
-
-    # one-word person names that only one full name in the corpus contains
-    people = person_names()
-    words: dict[str, set[int]] = defaultdict(set)
-    for root, name in people.items():
-        for word in name_key(name).split():
-            words[word].add(uf.find(root))
-    for i, (_, e) in enumerate(records):
-        if e.type == PERSON and len(e.name.split()) == 1:
-            owners = words.get(name_key(e.name), set())
-            if len(owners) == 1:
-                uf.union(next(iter(owners)), i)
-    return {(article, e.key): uf.find(i) for i, (article, e) in enumerate(records)}
-
-
-def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> nx.MultiDiGraph:
-    """One graph from the facts of many articles (order does not matter).
+def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confidence: float = 0.0) -> Merged:
+    """Merge the facts of many articles (order does not matter) into `merged` (a new in-memory one
+    by default) and return it.
 
     `facts` is read twice, entities first, then relations, attributes and quotations: a list, or
     anything that can be iterated again and yields articles by id (a `graph.store.Store`, which
@@ -122,84 +91,109 @@ def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> n
     """
     if not isinstance(facts, Store):
         facts = sorted(facts, key=lambda f: f.article.id)
-    graph = nx.MultiDiGraph()
-    graph.graph["articles"] = {}
-    records: list[tuple[str, Entity, int]] = []  # (article, entity, number of its mentions)
-    for f in facts:
-        graph.graph["articles"][f.article.id] = {
-            "headline": f.article.headline, "date": f.article.date, "url": f.article.url,
-            "authors": list(f.article.authors), "duplicates": list(f.article.duplicates),
-        }
-        records.extend((f.article.id, *_light(e)) for e in f.entities)
-    clusters = _cluster([(article_id, e) for article_id, e, _ in records])
-    members: dict[int, list[tuple[str, Entity, int]]] = defaultdict(list)
-    for article_id, e, count in records:
-        members[clusters[(article_id, e.key)]].append((article_id, e, count))
+    merged = merged if merged is not None else Merged()
+    db = merged.db
+    db.executescript(DROP_WORK + WORK)
 
-    node_of: dict[int, str] = {}
-    for cluster, items in members.items():
+    n = 0  # entity records: one per entity of each article
+    for f in facts:
+        merged.add_article_of(f.article)
+        rows, keys = [], []
+        for e in f.entities:
+            rows.append((n, f.article.id, e.key, e.type, e.name, len(e.name.split()), name_key(e.name),
+                         len(e.mentions), json.dumps(dict(e.type_votes)), json.dumps(e.aliases, ensure_ascii=False)))
+            keys.extend((key, n) for key in _merge_keys(e))
+            n += 1
+        db.executemany("INSERT INTO work_records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO work_keys VALUES (?, ?)", keys)
+    db.execute("CREATE INDEX work_records_by_article ON work_records (article)")
+
+    uf = _cluster(db, n)
+    db.executemany("INSERT INTO work_clusters VALUES (?, ?)", ((i, uf.find(i)) for i in range(n)))
+    del uf
+
+    rows = db.execute("SELECT c.cluster, r.article, r.name, r.count, r.votes, r.aliases "
+                      "FROM work_records r JOIN work_clusters c USING (rid) ORDER BY c.cluster, r.rid")
+    for cluster, items in groupby(rows, key=itemgetter(0)):
         votes: Counter = Counter()
-        names: list[str] = []
-        for _, e, count in items:
-            votes.update(dict(e.type_votes))
-            names.extend([e.name] * count)
+        names: Counter = Counter()
+        aliases: set[str] = set()
+        articles: set[str] = set()
+        mentions = 0
+        for _, article, name, count, type_votes, forms in items:
+            votes.update(json.loads(type_votes))
+            if count:
+                names[name] += count
+            aliases.update(json.loads(forms))
+            articles.add(article)
+            mentions += count
         kind = choose_type(votes)
         label = choose_name(names)
         iri = entity_iri(kind, label)
-        node_of[cluster] = iri
-        aliases = sorted({a for _, e, _ in items for a in e.aliases} - {label})
-        if graph.has_node(iri):  # two clusters that came to the same name and type are one
-            data = graph.nodes[iri]
-            data["aliases"] = sorted(set(data["aliases"]) | set(aliases))
-            data["articles"] = sorted(set(data["articles"]) | {a for a, _, _ in items})
-            data["mentions"] += sum(count for _, _, count in items)
-            continue
-        graph.add_node(iri, type=kind, label=label, aliases=aliases,
-                       articles=sorted({a for a, _, _ in items}),
-                       mentions=sum(count for _, _, count in items), attributes=[])
+        db.execute("INSERT INTO work_iris VALUES (?, ?)", (cluster, iri))
+        # two clusters that came to the same name and type are one node
+        merged.add_node(iri, kind, label, mentions, sorted(aliases - {label}), sorted(articles))
 
-    quotations = []
-    evidence_seen: set[tuple] = set()
     for f in facts:
-        local = {e.key: node_of[clusters[(f.article.id, e.key)]] for e in f.entities}
+        local = dict(db.execute("SELECT r.ekey, i.iri FROM work_records r JOIN work_clusters c USING (rid) "
+                                "JOIN work_iris i ON i.cluster = c.cluster WHERE r.article = ?", (f.article.id,)))
         for q in f.quotations:
-            quotations.append({"text": q.text, "article": f.article.id, "speaker": local.get(q.speaker),
-                               "start": q.start, "end": q.end})
+            merged.add_quotation(q.text, f.article.id, local.get(q.speaker), q.start, q.end)
         for r in f.relations:
             s, o = local[r.subject], local[r.object]
-            if s == o or r.confidence < min_confidence:
-                continue
-            evidence = {"article": f.article.id, "sentence": r.sentence, "start": r.start,
-                        "end": r.end, "confidence": r.confidence}
-            seen = (s, o, r.predicate, f.article.id, r.start, r.end, r.sentence, r.confidence)  # hubs have
-            # thousands of pieces of evidence: a set, not a scan of the list
-            if seen in evidence_seen:
-                continue
-            evidence_seen.add(seen)
-            if graph.has_edge(s, o, key=r.predicate):
-                graph.edges[s, o, r.predicate]["evidence"].append(evidence)
-            else:
-                graph.add_edge(s, o, key=r.predicate, predicate=r.predicate,
-                               label=predicate_label(r.predicate), evidence=[evidence])
+            if s != o and r.confidence >= min_confidence:
+                merged.add_evidence(s, o, r.predicate, f.article.id, r.sentence, r.start, r.end, r.confidence)
         for a in f.attributes:
-            fact = {"name": a.name, "value": a.value, "article": f.article.id, "sentence": a.sentence,
-                    "start": a.start, "end": a.end}
-            seen = (local[a.entity], a.name, a.value, f.article.id, a.sentence, a.start, a.end)
-            if seen not in evidence_seen:
-                evidence_seen.add(seen)
-                graph.nodes[local[a.entity]]["attributes"].append(fact)
-    if quotations:
-        graph.graph["quotations"] = quotations
-    return normalise(graph)
+            merged.add_attribute(local[a.entity], a.name, a.value, f.article.id, a.sentence, a.start, a.end)
+    db.executescript(DROP_WORK)
+    return merged.finish()
 
 
-def normalise(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Sort every list and derive edge confidence, so equal graphs compare equal."""
-    if "quotations" in graph.graph:
-        graph.graph["quotations"].sort(key=lambda q: (q["article"], q["start"], q["end"]))
-    for _, data in graph.nodes(data=True):
-        data["attributes"].sort(key=lambda a: (a["name"], a["value"], a["article"], a["start"]))
-    for _, _, data in graph.edges(data=True):
-        data["evidence"].sort(key=lambda e: (e["article"], e["start"], e["sentence"]))
-        data["confidence"] = max(e["confidence"] for e in data["evidence"])
-    return graph
+def _cluster(db, n: int) -> _UnionFind:
+    """Join the entity records that name one entity (see the module's docstring for the rules)."""
+    uf = _UnionFind(n)
+    for _, same in groupby(db.execute("SELECT key, rid FROM work_keys ORDER BY key, rid"), key=itemgetter(0)):
+        first = next(same)[1]
+        for _, rid in same:
+            uf.union(first, rid)
+
+    def person_names() -> dict[int, str]:
+        """Each cluster's first multi-word person name."""
+        names: dict[int, str] = {}
+        for rid, name in db.execute("SELECT rid, name FROM work_records WHERE type = ? AND words > 1 ORDER BY rid",
+                                    (PERSON,)):
+            names.setdefault(uf.find(rid), name)
+        return names
+
+    # typos between full person names: only names that share a word in the same place can be
+    # similar_names, so only those are compared (not every pair, which a big corpus cannot afford)
+    people = person_names()
+    db.executemany("INSERT INTO work_blocks VALUES (?, ?, ?, ?)",
+                   ((len(words), position, word, root) for root, name in people.items()
+                    for words in [name_key(name).split()] for position, word in enumerate(words)))
+    blocks = db.execute("SELECT size, pos, word, root FROM work_blocks ORDER BY size, pos, word, root")
+    for _, block in groupby(blocks, key=itemgetter(0, 1, 2)):
+        roots = [row[3] for row in block]
+        for i, a in enumerate(roots):
+            for b in roots[i + 1:]:
+                if uf.find(a) != uf.find(b) and similar_names(people[a], people[b]):
+                    uf.union(a, b)
+
+    # one-word person names that only one full name in the corpus contains
+    people = person_names()
+    db.executemany("INSERT OR IGNORE INTO work_words VALUES (?, ?)",
+                   ((word, root) for root, name in people.items() for word in name_key(name).split()))
+    del people
+    for rid, root in db.execute("""
+        SELECT r.rid, w.root FROM work_records r
+        JOIN (SELECT word, MIN(root) AS root FROM work_words GROUP BY word HAVING COUNT(*) = 1) w ON w.word = r.nkey
+        WHERE r.type = ? AND r.words = 1""", (PERSON,)):
+        uf.union(root, rid)
+    return uf
+
+
+def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> nx.MultiDiGraph:
+    """One networkx graph from the facts of many articles (order does not matter): `merge` in
+    memory, then every table as nodes and edges."""
+    with merge(facts, min_confidence=min_confidence) as merged:
+        return merged.to_networkx()

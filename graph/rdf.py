@@ -11,8 +11,12 @@ schema:mentions; each relation is a direct triple plus one rdf:Statement per evi
 """
 from __future__ import annotations
 
+import heapq
+import os
 from decimal import Decimal
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import IO, Iterator
 from urllib.parse import unquote
 
@@ -21,21 +25,15 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SDO
 
-from newsgraph.extract.predicates import SCHEMA
 from newsgraph.extract.predicates import label as predicate_label
 
-from .ids import NG, RELATION, article_iri, predicate_iri_local, quotation_iri, statement_iri
-from .merge import normalise
+from .ids import NG, RELATION, article_iri
+from .merged import Merged
 
 TYPES = {"Person": SDO.Person, "Organization": SDO.Organization, "Place": SDO.Place}
 TYPE_NAMES = {v: k for k, v in TYPES.items()}
-ATTRIBUTES = {"jobTitle": SDO.jobTitle}
 PREFIXES = {"schema": SDO, "rdfs": RDFS, "rdf": RDF, "prov": PROV, "xsd": XSD,
             "ng": Namespace(str(NG)), "rel": Namespace(RELATION)}
-
-
-def predicate_iri(key: str) -> URIRef:
-    return SDO[key] if key in SCHEMA else URIRef(predicate_iri_local(key))
 
 
 def predicate_key(iri: URIRef) -> str:
@@ -45,80 +43,149 @@ def predicate_key(iri: URIRef) -> str:
     return unquote(text.rsplit(":", 1)[-1])
 
 
-def _confidence(value: float) -> Literal:
-    return Literal(Decimal(str(value)).quantize(Decimal("0.001")), datatype=XSD.decimal)
+@lru_cache(maxsize=1 << 16)
+def _iri(text: str) -> ox.NamedNode:
+    return ox.NamedNode(text)  # the same predicates, types and articles come back again and again
 
 
-def generate_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
-    """Yield every triple of the export, in a deterministic order."""
-    articles = graph.graph.get("articles", {})
-    for art_id in sorted(articles):
-        meta = articles[art_id]
-        a = URIRef(article_iri(art_id))
-        yield a, RDF.type, SDO.NewsArticle
-        yield a, SDO.identifier, Literal(art_id)
-        yield a, SDO.headline, Literal(meta.get("headline") or art_id)
-        if meta.get("date"):
-            yield a, SDO.datePublished, Literal(meta["date"], datatype=XSD.date)
-        if meta.get("url"):
-            yield a, SDO.url, Literal(meta["url"], datatype=XSD.anyURI)
-        for author in meta.get("authors", ()):
-            yield a, NG.byline, Literal(author)
-        for other in meta.get("duplicates", ()):  # another file with the same text
-            yield a, NG.alsoFiledAs, Literal(other)
-
-    for node in sorted(graph.nodes):
-        data = graph.nodes[node]
-        e = URIRef(node)
-        yield e, RDF.type, TYPES[data["type"]]
-        yield e, RDFS.label, Literal(data["label"])
-        for alias in data.get("aliases", ()):
-            yield e, SDO.alternateName, Literal(alias)
-        yield e, NG.mentionCount, Literal(int(data.get("mentions", 0)))
-        for art_id in data.get("articles", ()):
-            yield URIRef(article_iri(art_id)), SDO.mentions, e
-        for fact in data.get("attributes", ()):
-            prop = ATTRIBUTES.get(fact["name"], NG[fact["name"]])
-            value = Literal(fact["value"])
-            yield e, prop, value
-            yield from _statement(e, prop, value, fact, None)
-
-    predicates: set[str] = set()
-    for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda x: (x[0], x[2], x[1])):
-        p = predicate_iri(key)
-        predicates.add(key)
-        yield URIRef(s), p, URIRef(o)
-        for ev in data["evidence"]:
-            yield from _statement(URIRef(s), p, URIRef(o), ev, ev.get("confidence"))
-    for key in sorted(predicates):
-        yield predicate_iri(key), RDFS.label, Literal(predicate_label(key))
-
-    for q in graph.graph.get("quotations", ()):
-        node = URIRef(quotation_iri(q["article"], q["start"], q["text"]))
-        yield node, RDF.type, SDO.Quotation
-        yield node, SDO.text, Literal(q["text"])
-        yield node, SDO.isPartOf, URIRef(article_iri(q["article"]))
-        if q.get("speaker"):
-            yield node, SDO.spokenByCharacter, URIRef(q["speaker"])
-        yield node, NG.startOffset, Literal(int(q["start"]))
-        yield node, NG.endOffset, Literal(int(q["end"]))
+def _text(value: str) -> ox.Literal:
+    return ox.Literal(value)  # xsd:string
 
 
-def _statement(s, p, o, evidence: dict, confidence: float | None) -> Iterator[tuple]:
-    st = URIRef(statement_iri(str(s), str(p), str(o), evidence["article"], str(evidence["start"])))
-    yield st, RDF.type, RDF.Statement
-    yield st, RDF.subject, s
-    yield st, RDF.predicate, p
-    yield st, RDF.object, o
-    yield st, PROV.wasDerivedFrom, URIRef(article_iri(evidence["article"]))
-    yield st, SDO.text, Literal(evidence["sentence"])
-    yield st, NG.startOffset, Literal(int(evidence["start"]))
-    yield st, NG.endOffset, Literal(int(evidence["end"]))
-    if confidence is not None:
-        yield st, NG.confidence, _confidence(confidence)
+def _typed(value, datatype: URIRef) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_iri(str(datatype)))
 
 
-def to_rdf(graph: nx.MultiDiGraph) -> Graph:
+def _confidence(value: float) -> ox.Literal:
+    return _typed(Decimal(str(value)).quantize(Decimal("0.001")), XSD.decimal)
+
+
+T = {name: _iri(str(term)) for name, term in {
+    "type": RDF.type, "label": RDFS.label, "Statement": RDF.Statement, "subject": RDF.subject,
+    "predicate": RDF.predicate, "object": RDF.object, "derived": PROV.wasDerivedFrom, "text": SDO.text,
+    "identifier": SDO.identifier, "headline": SDO.headline, "date": SDO.datePublished, "url": SDO.url,
+    "mentions": SDO.mentions, "alternateName": SDO.alternateName, "NewsArticle": SDO.NewsArticle,
+    "Quotation": SDO.Quotation, "isPartOf": SDO.isPartOf, "speaker": SDO.spokenByCharacter,
+    "byline": NG.byline, "alsoFiledAs": NG.alsoFiledAs, "mentionCount": NG.mentionCount,
+    "start": NG.startOffset, "end": NG.endOffset, "confidence": NG.confidence}.items()}
+TYPE_IRIS = {kind: _iri(str(iri)) for kind, iri in TYPES.items()}
+RDF_TYPE = T["type"]
+
+
+def _articles(merged: Merged) -> Iterator[tuple]:
+    for art_id, iri, headline, date, url, authors, duplicates in merged.articles():
+        a = _iri(iri)
+        yield a, RDF_TYPE, T["NewsArticle"]
+        yield a, T["identifier"], _text(art_id)
+        yield a, T["headline"], _text(headline or art_id)
+        if date:
+            yield a, T["date"], _typed(date, XSD.date)
+        if url:
+            yield a, T["url"], _typed(url, XSD.anyURI)
+        for author in authors:
+            yield a, T["byline"], _text(author)
+        for other in duplicates:  # another file with the same text
+            yield a, T["alsoFiledAs"], _text(other)
+
+
+def _mentions(merged: Merged) -> Iterator[tuple]:
+    for article, entity in merged.mentions():
+        yield _iri(article), T["mentions"], _iri(entity)
+
+
+def _entities(merged: Merged) -> Iterator[tuple]:
+    for iri, kind, label, mentions, aliases in merged.nodes():
+        e = _iri(iri)
+        yield e, RDF_TYPE, TYPE_IRIS[kind]
+        yield e, T["label"], _text(label)
+        for alias in aliases:
+            yield e, T["alternateName"], _text(alias)
+        yield e, T["mentionCount"], _typed(int(mentions), XSD.integer)
+
+
+def _relations(merged: Merged) -> Iterator[tuple]:
+    for s, p, o in merged.relations():
+        yield _iri(s), _iri(p), _iri(o)
+
+
+def _attribute_values(merged: Merged) -> Iterator[tuple]:
+    for iri, prop, value in merged.attribute_values():
+        yield _iri(iri), _iri(prop), _text(value)
+
+
+def _statements(merged: Merged) -> Iterator[tuple]:
+    """One rdf:Statement per evidence sentence of a relation or an attribute."""
+    for st, s, p, o, literal, article, sentence, start, end, confidence in merged.statements():
+        node = ox.NamedNode(st)
+        yield node, RDF_TYPE, T["Statement"]
+        yield node, T["subject"], _iri(s)
+        yield node, T["predicate"], _iri(p)
+        yield node, T["object"], _text(o) if literal else _iri(o)
+        yield node, T["derived"], _iri(article_iri(article))
+        yield node, T["text"], _text(sentence)
+        yield node, T["start"], _typed(int(start), XSD.integer)
+        yield node, T["end"], _typed(int(end), XSD.integer)
+        if confidence is not None:
+            yield node, T["confidence"], _confidence(confidence)
+
+
+def _predicates(merged: Merged) -> Iterator[tuple]:
+    yield from sorted(((_iri(prop), T["label"], _text(label)) for prop, label in merged.predicates()),
+                      key=lambda t: str(t[0]))
+
+
+def _quotations(merged: Merged) -> Iterator[tuple]:
+    for iri, text, article, speaker, start, end in merged.quotations():
+        node = ox.NamedNode(iri)
+        yield node, RDF_TYPE, T["Quotation"]
+        yield node, T["text"], _text(text)
+        yield node, T["isPartOf"], _iri(article_iri(article))
+        if speaker:
+            yield node, T["speaker"], _iri(speaker)
+        yield node, T["start"], _typed(int(start), XSD.integer)
+        yield node, T["end"], _typed(int(end), XSD.integer)
+
+
+def _in_order(triples: Iterator[tuple]) -> Iterator[tuple[str, tuple]]:
+    for t in triples:
+        yield str(t[0]), t
+
+
+def ox_triples(graph: nx.MultiDiGraph | Merged) -> Iterator[tuple]:
+    """Every triple of the export as Oxigraph terms, each once, in the export's order: by subject
+    (as written in N-Triples), its type first, then by predicate and object.
+
+    Each kind of subject comes from the merged tables already in that order, and the kinds are
+    interleaved by a merge of sorted streams, so nothing is sorted or held beyond one subject's
+    triples: a graph of any size is written in bounded memory. A networkx graph is put in tables
+    first (in memory)."""
+    merged = graph if isinstance(graph, Merged) else Merged.from_networkx(graph)
+    try:
+        streams = [_in_order(make(merged)) for make in (_predicates, _articles, _mentions, _entities, _relations,
+                                                         _attribute_values, _statements, _quotations)]
+        for _, group in groupby(heapq.merge(*streams, key=itemgetter(0)), key=itemgetter(0)):
+            triples = {t for _, t in group}
+            yield from sorted(triples, key=lambda t: (t[1] != RDF_TYPE, str(t[1]), str(t[2])))
+    finally:
+        if merged is not graph:
+            merged.close()
+
+
+def _rdflib(term) -> URIRef | Literal:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def generate_triples(graph: nx.MultiDiGraph | Merged) -> Iterator[tuple]:
+    """Yield every triple of the export as rdflib terms, in the export's (deterministic) order."""
+    for triple in ox_triples(graph):
+        yield tuple(_rdflib(t) for t in triple)
+
+
+def to_rdf(graph: nx.MultiDiGraph | Merged) -> Graph:
     rdf = Graph()
     for prefix, ns in PREFIXES.items():
         rdf.bind(prefix, ns, override=True)
@@ -127,41 +194,20 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
     return rdf
 
 
-RDF_TYPE = ox.NamedNode(str(RDF.type))
+def write_turtle(graph: nx.MultiDiGraph | Merged, path_or_file: str | os.PathLike | IO[bytes] | None = None
+                 ) -> bytes | None:
+    """Write the Turtle export to a path or a binary file (or return it as bytes when given none);
+    the same graph always gives the same bytes.
+
+    Written by Oxigraph's streaming Turtle serializer (Rust; rdflib's own takes minutes at a
+    million triples) as `ox_triples` yields, so the file never has to be in memory whole."""
+    return ox.serialize((ox.Triple(*t) for t in ox_triples(graph)), output=path_or_file,
+                        format=ox.RdfFormat.TURTLE, prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()})
 
 
-@lru_cache(maxsize=1 << 16)
-def _iri(text: str) -> ox.NamedNode:
-    return ox.NamedNode(text)  # the same predicates, types and articles come back again and again
-
-
-def _ox(term) -> ox.NamedNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return _iri(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=_iri(str(term.datatype or XSD.string)))
-
-
-def turtle_bytes(graph: nx.MultiDiGraph) -> bytes:
-    """The Turtle export; the same graph always gives the same bytes.
-
-    Written by Oxigraph's Turtle serializer (Rust; rdflib's own takes minutes at a million
-    triples), fed the distinct triples sorted, so the output is grouped by subject and stable.
-    """
-    triples = {tuple(_ox(t) for t in triple) for triple in generate_triples(graph)}
-    ordered = sorted(triples, key=lambda t: (str(t[0]), t[1] != RDF_TYPE, str(t[1]), str(t[2])))  # "a" first
-    return ox.serialize((ox.Triple(*t) for t in ordered), format=ox.RdfFormat.TURTLE,
-                        prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()})
-
-
-def write_turtle(graph: nx.MultiDiGraph, path_or_file: str | IO[bytes]) -> None:
-    data = turtle_bytes(graph)
-    if hasattr(path_or_file, "write"):
-        path_or_file.write(data)
-    else:
-        with open(path_or_file, "wb") as fh:
-            fh.write(data)
+def turtle_bytes(graph: nx.MultiDiGraph | Merged) -> bytes:
+    """The Turtle export as bytes."""
+    return write_turtle(graph)
 
 
 # --- reading back ------------------------------------------------------------------------------
@@ -236,3 +282,15 @@ def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
     if quotations:
         graph.graph["quotations"] = sorted(quotations, key=lambda q: (q["article"], q["start"]))
     return normalise(graph)
+
+
+def normalise(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Sort every list and derive edge confidence, so equal graphs compare equal."""
+    if "quotations" in graph.graph:
+        graph.graph["quotations"].sort(key=lambda q: (q["article"], q["start"], q["end"]))
+    for _, data in graph.nodes(data=True):
+        data["attributes"].sort(key=lambda a: (a["name"], a["value"], a["article"], a["start"]))
+    for _, _, data in graph.edges(data=True):
+        data["evidence"].sort(key=lambda e: (e["article"], e["start"], e["sentence"]))
+        data["confidence"] = max(e["confidence"] for e in data["evidence"])
+    return graph

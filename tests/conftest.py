@@ -46,11 +46,11 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory, nlp):
-    """Build seeds/ once with the real model; (graph, report, out_dir)."""
-    from newsgraph.graph.build import build
+    """Build seeds/ once with the real model; (graph loaded back from graph.ttl, report, out_dir)."""
+    from newsgraph.graph import build, load_graph
     out = tmp_path_factory.mktemp("seeds-out")
-    graph, report = build([SEEDS], out, nlp=nlp)
-    return graph, report, out
+    report = build([SEEDS], out, nlp=nlp)
+    return load_graph(out / "graph.ttl"), report, out
 
 
 @pytest.fixture

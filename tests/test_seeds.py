@@ -178,7 +178,8 @@ def test_unknown_model_is_a_clear_message(tmp_path):
 def test_min_confidence_option_keeps_only_surer_relations(seeds_build, nlp, tmp_path):
     from newsgraph.graph.build import build
     graph = seeds_build[0]
-    strict, _ = build([SEEDS], tmp_path, nlp=nlp, min_confidence=0.75)
+    build([SEEDS], tmp_path, nlp=nlp, min_confidence=0.75)
+    strict = load_graph(tmp_path / "graph.ttl")
     assert 0 < strict.number_of_edges() < graph.number_of_edges()
     assert all(ev["confidence"] >= 0.75 for *_, d in strict.edges(data=True) for ev in d["evidence"])
     proc = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path),
