@@ -1,27 +1,75 @@
-"""SPARQL over an export, with results as a table, CSV or JSON (`newsgraph query`)."""
+"""SPARQL over an export, with results as a table, CSV or JSON (`newsgraph query`).
+
+Queries run on Oxigraph (Rust; at a million triples it loads the file five times faster than
+rdflib and answers in a fraction of the time, bench/sparql_scale.py); results come back as
+rdflib's `Result`, so scripts read rows the way rdflib users expect.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal
 from rdflib.query import Result
+from rdflib.term import Variable
 
-from .rdf import PREFIXES
+from .rdf import PREFIXES, _rdflib
 
 
-def run_query(graph_file: str, sparql: str, bindings: dict[str, str] | None = None) -> Result:
+class GraphFileError(ValueError):
+    """The graph file cannot be read as Turtle."""
+
+
+def load_store(graph_file: str | os.PathLike) -> ox.Store:
+    """A Turtle export in an in-memory Oxigraph store."""
+    if not os.path.isfile(graph_file):
+        raise FileNotFoundError(graph_file)
+    store = ox.Store()
+    try:
+        store.bulk_load(path=os.fspath(graph_file), format=ox.RdfFormat.TURTLE)
+    except SyntaxError as exc:
+        raise GraphFileError(f"{graph_file}: not valid Turtle: {exc}") from exc
+    return store
+
+
+def run_query(graph_file: str | os.PathLike, sparql: str, bindings: dict[str, str] | None = None) -> Result:
     """Run a SPARQL 1.1 query over a Turtle export; the export's usual prefixes are predeclared.
 
     `bindings` give variables a value as a plain string literal before the query runs (SPARQL's
-    initial bindings), so a user's text is never spliced into the query: a name holding quotes,
+    substitutions), so a user's text is never spliced into the query: a name holding quotes,
     braces or a whole query is only ever a string to match.
     """
-    rdf = Graph()
-    rdf.parse(graph_file, format="turtle")
-    init = {name.lstrip("?$"): Literal(value) for name, value in (bindings or {}).items()}
-    return rdf.query(sparql, initNs=PREFIXES, initBindings=init)
+    store = load_store(graph_file)
+    values = {name.lstrip("?$"): value for name, value in (bindings or {}).items()}
+    try:
+        answer = store.query(sparql, prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()},
+                             substitutions={ox.Variable(name): ox.Literal(value) for name, value in values.items()})
+    except RuntimeError as exc:
+        if not values or "SELECT projection" not in str(exc):
+            raise
+        # Oxigraph substitutes only variables the query selects; rdflib binds any, more slowly
+        rdf = Graph()
+        rdf.parse(os.fspath(graph_file), format="turtle")
+        return rdf.query(sparql, initNs=PREFIXES, initBindings={name: Literal(value) for name, value in values.items()})
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+    elif isinstance(answer, ox.QueryTriples):
+        result = Result("CONSTRUCT")
+        result.graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            result.graph.bind(prefix, ns, override=True)
+        for triple in answer:
+            result.graph.add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
+    else:
+        result = Result("SELECT")
+        names = [v.value for v in answer.variables]
+        result.vars = [Variable(n) for n in names]
+        result.bindings = [{Variable(n): _rdflib(row[n]) for n in names if row[n] is not None} for row in answer]
+    return result
 
 
 # every entity whose label or alternate name is ?name (case and spacing as written), with its articles

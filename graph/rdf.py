@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SDO
 
 from newsgraph.extract.predicates import label as predicate_label
@@ -171,9 +171,13 @@ def ox_triples(graph: nx.MultiDiGraph | Merged) -> Iterator[tuple]:
             merged.close()
 
 
-def _rdflib(term) -> URIRef | Literal:
+def _rdflib(term) -> URIRef | BNode | Literal:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
     if term.datatype.value == str(XSD.string):
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
