@@ -24,19 +24,12 @@ COLORS = {"Person": "#e4572e", "Organization": "#2e86ab", "Place": "#3bb273"}
 ASSETS = Path(__file__).parent / "assets"
 LARGE = 1000  # nodes; above this the page lays out with a cheaper solver and straight edges
 DEFAULT_MAX_NODES = 5000  # what `build` and `export` draw unless told: about 12 s to lay out in chromium
+QUOTES_PER_SPEAKER = 20  # in a page that leaves entities out
 
 
 def _vis_assets() -> tuple[str, str]:
     lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
     return (lib / "vis-network.min.js").read_text("utf-8"), (lib / "vis-network.css").read_text("utf-8")
-
-
-def select_nodes(graph: nx.MultiDiGraph, max_nodes: int | None) -> list[str]:
-    """The nodes to draw: all of them, or the most mentioned `max_nodes` (ties by label)."""
-    ranked = sorted(graph.nodes, key=lambda n: (-len(graph.nodes[n]["articles"]),
-                                                -graph.nodes[n].get("mentions", 0),
-                                                graph.nodes[n]["label"], n))
-    return ranked if max_nodes is None else ranked[:max_nodes]
 
 
 def node_size(articles: int) -> float:
@@ -55,12 +48,12 @@ def physics(nodes: int) -> dict:
             "barnesHut": {"gravitationalConstant": -3000, "springLength": 120, "theta": 0.8}}
 
 
-def network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> Network:
-    """A pyvis Network of the graph: colour by type, size by articles, labelled edges."""
+def network(graph: nx.MultiDiGraph) -> Network:
+    """A pyvis Network of every node and edge of the graph (the part chosen to be drawn): colour
+    by type, size by articles, labelled edges."""
     net = Network(directed=True, cdn_resources="remote")  # resources come from our template
-    keep = select_nodes(graph, max_nodes)
-    kept = set(keep)
-    for node in sorted(keep):
+    keep = sorted(graph.nodes)
+    for node in keep:
         data = graph.nodes[node]
         net.add_node(node, label=data["label"], color=COLORS[data["type"]],
                      size=node_size(len(data["articles"])), shape="dot",
@@ -69,10 +62,9 @@ def network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> Network:
                      jobTitles=sorted({a["value"] for a in data.get("attributes", ()) if a["name"] == "jobTitle"}))
     parallel: dict[tuple[str, str], list[dict]] = {}
     for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        if s in kept and o in kept:
-            parallel.setdefault((s, o), []).append(
-                {"predicate": key, "label": data["label"], "confidence": data.get("confidence", 1.0),
-                 "evidence": data["evidence"]})
+        parallel.setdefault((s, o), []).append(
+            {"predicate": key, "label": data["label"], "confidence": data.get("confidence", 1.0),
+             "evidence": data["evidence"]})
     for (s, o), relations in parallel.items():  # one drawn arrow per pair, every relation on it
         extra = {"smooth": {"type": "curvedCW", "roundness": 0.25}} if (o, s) in parallel else {}  # A->B, B->A apart
         net.add_edge(s, o, label=" · ".join(r["label"] for r in relations), arrows="to",
@@ -90,14 +82,22 @@ def network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> Network:
 
 
 def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nodes: int | None = None) -> str:
-    """The whole page as a string; the same graph always gives the same text. From merged tables,
-    only the entities drawn and the relations between them are read into memory."""
-    if isinstance(graph, Merged):
-        total, relations = graph.count("nodes"), graph.count("edges")
-        graph = graph.to_networkx(only=graph.top_nodes(max_nodes))
-    else:
-        total, relations = graph.number_of_nodes(), graph.number_of_edges()
-    net = network(graph, max_nodes)
+    """The whole page as a string; the same graph always gives the same text.
+
+    Only the entities drawn, the relations between them, every article's metadata and the
+    quotations are read into memory. A page that leaves entities out carries only the quotations
+    of the entities it draws, at most QUOTES_PER_SPEAKER each, so its size stays bounded however big
+    the corpus; the Turtle has them all, and the page says so."""
+    merged = graph if isinstance(graph, Merged) else Merged.from_networkx(graph)
+    try:
+        total, relations, quotations = merged.count("nodes"), merged.count("edges"), merged.count("quotations")
+        drawn = merged.top_nodes(max_nodes)
+        capped = len(drawn) < total
+        graph = merged.to_networkx(only=drawn, quotes_per_speaker=QUOTES_PER_SPEAKER if capped else None)
+    finally:
+        if merged is not graph:
+            merged.close()
+    net = network(graph)
     nodes, edges, _, _, _, options = net.get_network_data()
     vis_js, vis_css = _vis_assets()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS), autoescape=True)
@@ -105,7 +105,8 @@ def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nod
         title=title, vis_js=vis_js, vis_css=vis_css, colors=COLORS, linked_only=len(nodes) > LARGE,
         data={"nodes": nodes, "edges": edges, "options": json.loads(options),
               "articles": graph.graph.get("articles", {}),
-              "quotations": graph.graph.get("quotations", []),
+              "quotations": graph.graph.get("quotations", []), "quotationsTotal": quotations,
+              "quotesPerSpeaker": QUOTES_PER_SPEAKER,
               "omitted": total - len(nodes), "total": total, "relations": relations},
     )
 

@@ -191,9 +191,11 @@ class Merged:
         return self.db.execute('SELECT iri, text, article, speaker, start, "end" FROM quotations ORDER BY iri, seq')
 
     # --- networkx in and out ----------------------------------------------------------------
-    def to_networkx(self, only: Iterable[str] | None = None) -> nx.MultiDiGraph:
+    def to_networkx(self, only: Iterable[str] | None = None, quotes_per_speaker: int | None = None
+                    ) -> nx.MultiDiGraph:
         """The graph as networkx: every entity, or only those in `only` and the relations between them.
-        Articles and quotations come whole either way."""
+        Every article comes either way; so does every quotation, unless `quotes_per_speaker` is
+        given: then only the first that many quotations (by article and place) of each entity kept."""
         db = self.db
         if only is not None:
             db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (iri TEXT PRIMARY KEY)")
@@ -229,9 +231,14 @@ class Merged:
             else:
                 graph.add_edge(s, o, key=key, predicate=key, label=predicate_label(key), evidence=[evidence],
                                confidence=confidence if confidence is not None else 1.0)
+        quotes = "quotations"
+        if quotes_per_speaker is not None:
+            quotes = f"""(SELECT *, ROW_NUMBER() OVER (PARTITION BY speaker ORDER BY article, start, "end", seq) AS n
+                          FROM quotations WHERE speaker IN (SELECT iri FROM {'chosen' if only is not None else 'nodes'}))
+                         WHERE n <= {int(quotes_per_speaker)}"""
         quotations = [{"text": text, "article": article, "speaker": speaker, "start": start, "end": end}
                       for text, article, speaker, start, end in db.execute(
-                          'SELECT text, article, speaker, start, "end" FROM quotations ORDER BY article, start, "end", seq')]
+                          f'SELECT text, article, speaker, start, "end" FROM {quotes} ORDER BY article, start, "end", seq')]
         if quotations:
             graph.graph["quotations"] = quotations
         return graph
