@@ -1,6 +1,7 @@
 """Merging facts across articles, the RDF export and its round trip, the HTML page's safety."""
 from __future__ import annotations
 
+import json
 import random
 import re
 
@@ -13,10 +14,10 @@ from newsgraph.extract import (
     Attribute,
 )
 from newsgraph.graph import build_graph, load_graph, to_rdf, turtle_bytes
-from newsgraph.graph.html import html_page
+from newsgraph.graph.html import QUOTES_PER_SPEAKER, html_page
 
 from conftest import node_by_label
-from factories import HOSTILE, article, entity, rel
+from factories import HOSTILE, article, entity, quote, rel
 
 
 @pytest.fixture
@@ -127,6 +128,24 @@ def test_max_nodes_keeps_the_most_mentioned_and_says_so(corpus):
     data = page.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0]
     assert '"omitted": 3' in data and '"total": 5' in data
     assert "Liu Xiaoming" in data and "Jeff Bezos" not in data
+
+
+def page_data(page):
+    return json.loads(page.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0])
+
+
+def test_a_capped_page_carries_the_quotations_of_the_entities_it_draws_up_to_a_limit():
+    many = [quote(f"Words number {i} from the minister", speaker="e0", start=i * 50) for i in range(QUOTES_PER_SPEAKER + 5)]
+    facts = [article("a1", entity("e0", "Ann Minister", "Person", "Ann Minister", "Ann Minister"),
+                     entity("e1", "Bob Aide", "Person"),
+                     quotations=[*many, quote("The aide said these words", speaker="e1", start=5000),
+                                 quote("Nobody owns these four words", start=6000)])]
+    full = page_data(html_page(build_graph(facts)))
+    assert len(full["quotations"]) == full["quotationsTotal"] == QUOTES_PER_SPEAKER + 7
+    capped = page_data(html_page(build_graph(facts), max_nodes=1))
+    assert [n["label"] for n in capped["nodes"]] == ["Ann Minister"]
+    assert capped["quotationsTotal"] == QUOTES_PER_SPEAKER + 7
+    assert [q["text"] for q in capped["quotations"]] == [q.text for q in many[:QUOTES_PER_SPEAKER]]
 
 
 def test_min_confidence_drops_weak_evidence_and_relations_left_without_any(corpus):
