@@ -1,13 +1,14 @@
 """Build corpora of real news text at 1k, 10k, 50k articles and report throughput and memory.
 
-    python bench/scale.py [--sizes 1000 10000 50000] [--jobs 1 2] [--bbc ../shared/bench/bbc/bbc_news_train.csv]
+    python bench/scale.py [--sizes 1000 10000 50000] [--jobs 1 2] [--no-pipe] [--bbc ../shared/bench/bbc/bbc_news_train.csv]
 
 The corpora are the 1,558 BBC articles of ../shared/bench/bbc, repeated; from the second round
 on, every capitalised word of four letters or more that does not start a sentence gets a suffix
 that depends on the round ("Blair" -> "Blairvik"), so names stay name-like but the rounds do not
 merge into the same few nodes. Each measurement runs in a fresh process (so peak RSS is its own):
 bare `nlp.pipe` of the same model over the same texts, then `build` with 1 and 2 processes. Peak
-RSS of a parallel build is the parent's plus its largest worker's. Prints a table; asserts nothing.
+RSS of a parallel build is the parent's plus its largest worker's (the parent's alone is printed too).
+Prints a table; asserts nothing. --no-pipe skips the bare nlp.pipe run (and so the ratio).
 """
 from __future__ import annotations
 
@@ -55,10 +56,11 @@ def make_corpus(folder: Path, size: int, texts: list[str]) -> int:
     return words
 
 
-def peak_rss_mb() -> float:
+def peak_rss_mb() -> tuple[float, float]:
+    """This process's peak RSS and its largest child's (a worker), in MB."""
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (me + children) / 1024
+    return me / 1024, children / 1024
 
 
 def run_child(kind: str, folder: Path, jobs: int) -> None:
@@ -80,7 +82,9 @@ def run_child(kind: str, folder: Path, jobs: int) -> None:
         with tempfile.TemporaryDirectory() as out:
             report = build([folder], out, jobs=jobs, nlp=nlp)
         stages = report.seconds
-    print(json.dumps({"seconds": time.perf_counter() - t0, "rss_mb": peak_rss_mb(), "stages": stages}))
+    parent, worker = peak_rss_mb()
+    print(json.dumps({"seconds": time.perf_counter() - t0, "rss_mb": parent + worker, "parent_mb": parent,
+                      "stages": stages}))
 
 
 def measure(kind: str, folder: Path, jobs: int = 1) -> dict:
@@ -94,6 +98,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--bbc", type=Path, default=BBC)
+    parser.add_argument("--no-pipe", action="store_true",
+                        help="skip bare nlp.pipe (half an hour at 50k on two cores); no ratio is printed")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -102,18 +108,19 @@ def main() -> None:
         return
     texts = bbc_texts(args.bbc)
     print(f"{'articles':>8} {'words':>9} {'jobs':>4} {'pipe s':>8} {'build s':>8} {'art/s':>6} "
-          f"{'words/s':>8} {'ratio':>5} {'peak MB':>8}   stages (s)", flush=True)
+          f"{'words/s':>8} {'ratio':>5} {'peak MB':>8} {'parent MB':>9}   stages (s)", flush=True)
     for size in args.sizes:
         tmp = Path(tempfile.mkdtemp(prefix=f"newsgraph-scale-{size}-"))
         try:
             words = make_corpus(tmp / "corpus", size, texts)
-            pipe = measure("pipe", tmp / "corpus")
+            pipe = None if args.no_pipe else measure("pipe", tmp / "corpus")["seconds"]
             for jobs in args.jobs:
                 run = measure("build", tmp / "corpus", jobs)
                 s = run["seconds"]
                 stages = ", ".join(f"{k} {v:.1f}" for k, v in run["stages"].items())
-                print(f"{size:>8} {words:>9} {jobs:>4} {pipe['seconds']:>8.1f} {s:>8.1f} {size / s:>6.1f} "
-                      f"{words / s:>8.0f} {pipe['seconds'] / s:>5.2f} {run['rss_mb']:>8.0f}   {stages}", flush=True)
+                pipe_s, ratio = ("-", "-") if pipe is None else (f"{pipe:.1f}", f"{pipe / s:.2f}")
+                print(f"{size:>8} {words:>9} {jobs:>4} {pipe_s:>8} {s:>8.1f} {size / s:>6.1f} "
+                      f"{words / s:>8.0f} {ratio:>5} {run['rss_mb']:>8.0f} {run['parent_mb']:>9.0f}   {stages}", flush=True)
         finally:
             shutil.rmtree(tmp)
 
