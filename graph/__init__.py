@@ -10,14 +10,16 @@
         store.remove("some-article-id")        # and every fact only it supported
         export(store, "out/")                  # graph.ttl and graph.html, as `build` writes them
 
-Modules: store (facts on disk, SQLite), merge (facts -> graph), ids (stable IRIs), rdf (Turtle
-out and back), html (the browser page), build (files -> store -> exports: `build`, `ingest`,
-`export`), query (SPARQL), cli (the command line).
+Modules: store (facts on disk, SQLite), merge (facts -> merged tables: one node per entity),
+merged (the merged graph in SQLite, read back in export order or as networkx), ids (stable
+IRIs), rdf (Turtle out and back), html (the browser page), build (files -> store -> exports:
+`build`, `ingest`, `export`), query (SPARQL, on Oxigraph), cli (the command line).
 """
 from .build import build, export, ingest
-from .merge import build_graph
+from .merge import build_graph, merge
+from .merged import Merged
 from .rdf import from_rdf, generate_triples, load_graph, to_rdf, turtle_bytes, write_turtle
 from .store import Store
 
-__all__ = ["Store", "build", "build_graph", "export", "from_rdf", "generate_triples", "ingest", "load_graph",
-           "to_rdf", "turtle_bytes", "write_turtle"]
+__all__ = ["Merged", "Store", "build", "build_graph", "export", "from_rdf", "generate_triples", "ingest",
+           "load_graph", "merge", "to_rdf", "turtle_bytes", "write_turtle"]

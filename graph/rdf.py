@@ -1,7 +1,9 @@
 """The graph as RDF: schema.org, rdfs and PROV-O triples, Turtle out and back in.
 
-`generate_triples(graph)` is the pure half (it yields triples); `to_rdf` gathers them into an
-rdflib Graph, `turtle_bytes` serialises deterministically, and `from_rdf` / `load_graph` read an
+`ox_triples(graph)` is the pure half: it yields every triple in the file's order, streamed from
+the merged tables (`merged.Merged`; a networkx graph is put in tables first), so a graph of any
+size is written in bounded memory. `write_turtle` streams them through Oxigraph's serializer,
+`generate_triples` / `to_rdf` give them as rdflib terms, and `from_rdf` / `load_graph` read an
 export back into the same networkx.MultiDiGraph that `build_graph` makes.
 
 Shape (see CONTRACT.md): entities are schema:Person / Organization / Place with one rdfs:label
