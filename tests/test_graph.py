@@ -13,7 +13,7 @@ from rdflib.namespace import SDO
 from newsgraph.extract import (
     Attribute,
 )
-from newsgraph.graph import build_graph, load_graph, to_rdf, turtle_bytes
+from newsgraph.graph import build_graph, export, load_graph, to_rdf, turtle_bytes
 from newsgraph.graph.html import QUOTES_PER_SPEAKER, html_page
 
 from conftest import node_by_label
@@ -60,6 +60,15 @@ def test_merge_does_not_depend_on_article_order(corpus):
     shuffled = corpus[:]
     random.Random(3).shuffle(shuffled)
     assert turtle_bytes(build_graph(shuffled)) == turtle_bytes(build_graph(corpus))
+
+
+def test_exports_streamed_from_disk_equal_those_of_the_networkx_graph(corpus, tmp_path):
+    report = export(corpus, tmp_path, max_nodes=3)
+    graph = build_graph(corpus)
+    assert (tmp_path / "graph.ttl").read_bytes() == turtle_bytes(graph)
+    assert (tmp_path / "graph.html").read_text("utf-8") == html_page(graph, max_nodes=3)
+    assert (report.articles, sum(report.entities.values()), report.relations) == (
+        3, graph.number_of_nodes(), graph.number_of_edges())
 
 
 def test_rdf_shape_follows_the_contract(corpus):
