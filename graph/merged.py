@@ -248,7 +248,7 @@ class Merged:
         """A graph made in memory (or loaded back from Turtle), in tables, for the exports."""
         merged = cls()
         for art_id, meta in graph.graph.get("articles", {}).items():
-            merged.add_article(art_id, meta.get("headline") or art_id, meta.get("date"), meta.get("url"),
+            merged.add_article(art_id, meta.get("headline"), meta.get("date"), meta.get("url"),
                                meta.get("authors", ()), meta.get("duplicates", ()))
         for iri, data in graph.nodes(data=True):
             merged.add_node(iri, data["type"], data["label"], int(data.get("mentions", 0)), data.get("aliases", ()),
