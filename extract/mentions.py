@@ -13,12 +13,15 @@ from spacy.tokens import Doc, Span
 
 from .facts import ORGANIZATION, PERSON, PLACE
 from .names import DEMONYMS, HONORIFICS, LEADING_JUNK, TITLES, country_of_demonym, fold
+from .tokens import pos_ids, tokens_where, word_ids
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 # Labels the model sometimes gives a name it tags properly elsewhere ("Twitter" as PRODUCT).
 WEAK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
 # Nouns naming an institution of a country; "the embassy" refers back to a named one.
 INSTITUTIONS = frozenset({"embassy", "consulate"})
+_INSTITUTION_IDS = word_ids(INSTITUTIONS)
+_NOUNS = pos_ids(("NOUN", "PROPN"))
 _COUNTRY_ADJECTIVE = {country: demonym.title() for demonym, country in reversed(DEMONYMS.items())
                       if "." not in demonym and demonym != "us"}
 
@@ -61,8 +64,8 @@ def find_mentions(doc: Doc) -> list[Found]:
             found.append(Found(span.start, span.end, fold(span.text), ent.label_, LABEL_TYPES[ent.label_],
                                form=_with_honorific(span)))
         taken.update(range(span.start, span.end))
-    for token in doc:
-        if token.lower_ in INSTITUTIONS and token.i not in taken and token.pos_ in ("NOUN", "PROPN"):
+    for token in tokens_where(doc, lower=_INSTITUTION_IDS, pos=_NOUNS):
+        if token.i not in taken:
             found.append(_institution(doc, token))
     found.sort(key=lambda f: (f.start, f.end))
     return found

@@ -19,11 +19,14 @@ from spacy.tokens import Doc, Token
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
 from .names import TITLES, country_of_demonym, name_key
 from .predicates import past_tense, phrase_key, schema_for
+from .tokens import pos_ids, tokens_where, word_ids
 
 ROLE_PREPS = ("to", "of", "for", "at", "with")
 ORG_NOUNS = frozenset({"company", "firm", "corporation", "group", "platform", "network", "party"})
 MEMBER_NOUNS = frozenset({"member", "members"})
 PARENT_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "affiliate", "branch", "part"})
+_ROLE_WORDS = word_ids(PARENT_NOUNS | TITLES | MEMBER_NOUNS)  # what roles_by_parse looks at
+_VERB = pos_ids(("VERB",))
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SKIP_VERBS = frozenset({"be", "say", "have", "do", "tell"})
 PRONOUNS = frozenset({"he", "him", "she", "her"})
@@ -142,7 +145,7 @@ class Relations:
 
     def roles_by_parse(self):
         """Copula ("X is the editor of Y"), apposition ("X, editor of Y") and "as" roles."""
-        for token in self.doc:
+        for token in tokens_where(self.doc, lower=_ROLE_WORDS):
             if token.lower_ in PARENT_NOUNS:
                 self.parent_organisation(token)
             if (token.lower_ not in TITLES and token.lower_ not in MEMBER_NOUNS) or token.pos_ not in ("NOUN", "PROPN"):
@@ -220,8 +223,8 @@ class Relations:
 
     # --- verbs ----------------------------------------------------------------------------
     def verbs(self):
-        for verb in self.doc:
-            if verb.pos_ != "VERB" or verb.lemma_ in SKIP_VERBS or negated(verb):
+        for verb in tokens_where(self.doc, pos=_VERB):
+            if verb.lemma_ in SKIP_VERBS or negated(verb):
                 continue
             subj_token = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj_token is None and verb.dep_ == "conj":
@@ -249,9 +252,9 @@ class Relations:
 
     # --- places ---------------------------------------------------------------------------
     def places(self):
-        for token in self.doc:
-            key = self.token_map.get(token.i)
-            if not key or self.token_map.get(token.head.i) == key:
+        for i, key in sorted(self.token_map.items()):
+            token = self.doc[i]
+            if self.token_map.get(token.head.i) == key:
                 continue  # only the head token of a mention
             kind = self.types.get(key)
             for child in token.children:

@@ -1,0 +1,36 @@
+"""Candidate tokens for the patterns, picked with numpy from the Doc's arrays.
+
+Most tokens of an article are no candidate for a given pattern (not a verb, not a title word);
+looking at each in Python cost more than the patterns themselves, so the candidates are found
+on the Doc's integer columns first and only they become Token objects, in document order.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import IDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+
+def word_ids(words: Iterable[str]) -> numpy.ndarray:
+    """The hashes spaCy stores for these (lower-case) words, to match the LOWER column."""
+    return numpy.array(sorted({get_string_id(w) for w in words}), dtype=numpy.uint64)
+
+
+def pos_ids(tags: Iterable[str]) -> numpy.ndarray:
+    return numpy.array(sorted(IDS[t] for t in tags), dtype=numpy.uint64)
+
+
+def tokens_where(doc: Doc, lower: numpy.ndarray | None = None, pos: numpy.ndarray | None = None) -> list[Token]:
+    """The tokens whose lower-case form is one of `lower` and whose part of speech is one of `pos`
+    (either test left out when None), in document order."""
+    columns = doc.to_array([LOWER, POS])
+    keep = numpy.ones(len(doc), dtype=bool)
+    if lower is not None:
+        keep &= numpy.isin(columns[:, 0], lower)
+    if pos is not None:
+        keep &= numpy.isin(columns[:, 1], pos)
+    return [doc[i] for i in numpy.flatnonzero(keep).tolist()]
