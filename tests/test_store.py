@@ -129,6 +129,14 @@ def test_two_processes_give_the_same_exports(seeds_build, tmp_path):
 
 
 @pytest.mark.model
+def test_workers_replaced_midway_give_the_same_exports(seeds_build, tmp_path, monkeypatch):
+    from newsgraph.extract import workers
+    monkeypatch.setattr(workers, "RECYCLE_ARTICLES", 1)  # a fresh worker (and model) for every article
+    build([SEEDS], tmp_path, jobs=2)
+    assert files_of(tmp_path) == files_of(seeds_build[2])
+
+
+@pytest.mark.model
 def test_cli_add_remove_export(tmp_path, capsys, seeds_build):
     store = str(tmp_path / "store")
     assert main(["add", str(SEEDS), "--store", store]) == 0
