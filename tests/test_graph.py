@@ -14,7 +14,7 @@ from newsgraph.extract import (
     Attribute,
 )
 from newsgraph.graph import build_graph, export, load_graph, to_rdf, turtle_bytes
-from newsgraph.graph.html import QUOTES_PER_SPEAKER, html_page
+from newsgraph.graph.html import QUOTES_PER_SPEAKER, html_page, node_size
 
 from conftest import node_by_label
 from factories import HOSTILE, article, entity, quote, rel
@@ -124,6 +124,11 @@ def test_html_page_shows_hostile_text_as_data(name):
     assert "<" not in data and ">" not in data  # nothing in the data block can open or close a tag
     assert "<img src=x" not in page and "<script>alert" not in page
     assert "innerHTML" not in page.split("<script>", 2)[-1]
+
+
+def test_node_discs_grow_with_articles_but_hubs_stay_readable():
+    sizes = [node_size(n) for n in (1, 2, 5, 50, 2000)]
+    assert sizes == sorted(sizes) and sizes[0] == 10 and sizes[-1] == 60 == node_size(10_000)
 
 
 def test_html_page_needs_no_network(corpus):
