@@ -1,6 +1,7 @@
 """Build corpora of real news text at 1k, 10k, 50k articles and report throughput and memory.
 
-    python bench/scale.py [--sizes 1000 10000 50000] [--jobs 1 2] [--no-pipe] [--bbc ../shared/bench/bbc/bbc_news_train.csv]
+    python bench/scale.py [--sizes 1000 10000 50000] [--jobs 1 2] [--no-pipe]
+                          [--bbc ../shared/bench/bbc/bbc_news_train.csv]
 
 The corpora are the 1,558 BBC articles of ../shared/bench/bbc, repeated; from the second round
 on, every capitalised word of four letters or more that does not start a sentence gets a suffix
@@ -120,7 +121,8 @@ def main() -> None:
                 stages = ", ".join(f"{k} {v:.1f}" for k, v in run["stages"].items())
                 pipe_s, ratio = ("-", "-") if pipe is None else (f"{pipe:.1f}", f"{pipe / s:.2f}")
                 print(f"{size:>8} {words:>9} {jobs:>4} {pipe_s:>8} {s:>8.1f} {size / s:>6.1f} "
-                      f"{words / s:>8.0f} {ratio:>5} {run['rss_mb']:>8.0f} {run['parent_mb']:>9.0f}   {stages}", flush=True)
+                      f"{words / s:>8.0f} {ratio:>5} {run['rss_mb']:>8.0f} {run['parent_mb']:>9.0f}   {stages}",
+                      flush=True)
         finally:
             shutil.rmtree(tmp)
 

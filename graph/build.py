@@ -30,7 +30,6 @@ from newsgraph.extract import (
     load_pipeline,
     read_article,
 )
-
 from newsgraph.extract.workers import extract_dask, extract_parallel
 
 from .html import DEFAULT_MAX_NODES, html_page
@@ -180,7 +179,8 @@ def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
             files = {}
             for fmt in formats:
                 name, write = EXPORTS[fmt]
-                files[out / name] = _timed(report, fmt, write, merged, **({"max_nodes": max_nodes} if fmt == "html" else {}))
+                options = {"max_nodes": max_nodes} if fmt == "html" else {}
+                files[out / name] = _timed(report, fmt, write, merged, **options)
             write_all(files)
     report.written.extend(str(p) for p in files)
     return report

@@ -153,8 +153,8 @@ def _cluster(db, n: int) -> _UnionFind:
     """Join the entity records that name one entity (see the module's docstring for the rules)."""
     uf = _UnionFind(n)
     for _, same in groupby(db.execute("SELECT key, rid FROM work_keys ORDER BY key, rid"), key=itemgetter(0)):
-        first = next(same)[1]
-        for _, rid in same:
+        first, *others = [rid for _, rid in same]
+        for rid in others:
             uf.union(first, rid)
 
     def person_names() -> dict[int, str]:

@@ -86,7 +86,8 @@ class Merged:
                     authors: Iterable[str] = (), duplicates: Iterable[str] = ()) -> None:
         self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (article_id, article_iri(article_id), headline, date, url,
-                         json.dumps(list(authors), ensure_ascii=False), json.dumps(list(duplicates), ensure_ascii=False)))
+                         json.dumps(list(authors), ensure_ascii=False),
+                         json.dumps(list(duplicates), ensure_ascii=False)))
 
     def add_article_of(self, article: Article) -> None:
         self.add_article(article.id, article.headline, article.date, article.url, article.authors, article.duplicates)
@@ -115,7 +116,8 @@ class Merged:
                          statement_iri(s, prop, o, article, str(start))))
 
     def add_quotation(self, text: str, article: str, speaker: str | None, start: int, end: int) -> None:
-        self.db.execute("INSERT INTO quotations (iri, text, article, speaker, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)",
+        self.db.execute('INSERT INTO quotations (iri, text, article, speaker, start, "end") '
+                        'VALUES (?, ?, ?, ?, ?, ?)',
                         (quotation_iri(article, start, text), text, article, speaker, start, end))
 
     def finish(self) -> "Merged":
@@ -175,7 +177,7 @@ class Merged:
     def statements(self) -> Iterator[tuple]:
         """(statement IRI, s, p, o, o is a literal, article IRI, sentence, start, end, confidence) by
         statement IRI: the evidence of every relation and every attribute."""
-        return self.db.execute(f"""
+        return self.db.execute("""
             SELECT statement, s, prop, o, 0, article, sentence, start, "end", confidence FROM evidence
             UNION ALL
             SELECT statement, iri, prop, value, 1, article, sentence, start, "end", NULL FROM attributes
@@ -208,7 +210,8 @@ class Merged:
                      "duplicates": json.loads(duplicates)}
             for art_id, headline, date, url, authors, duplicates in db.execute(
                 "SELECT id, headline, date, url, authors, duplicates FROM articles ORDER BY id")}
-        for iri, kind, label, mentions in db.execute(f"SELECT iri, type, label, mentions FROM nodes {where} ORDER BY iri"):
+        for iri, kind, label, mentions in db.execute(
+                f"SELECT iri, type, label, mentions FROM nodes {where} ORDER BY iri"):
             graph.add_node(iri, type=kind, label=label, aliases=[], articles=[], mentions=mentions, attributes=[])
         nodes = graph.nodes
         for iri, alias in db.execute(f"SELECT iri, alias FROM aliases {where} ORDER BY iri, alias"):
@@ -233,12 +236,14 @@ class Merged:
                                confidence=confidence if confidence is not None else 1.0)
         quotes = "quotations"
         if quotes_per_speaker is not None:
+            kept = "chosen" if only is not None else "nodes"
             quotes = f"""(SELECT *, ROW_NUMBER() OVER (PARTITION BY speaker ORDER BY article, start, "end", seq) AS n
-                          FROM quotations WHERE speaker IN (SELECT iri FROM {'chosen' if only is not None else 'nodes'}))
+                          FROM quotations WHERE speaker IN (SELECT iri FROM {kept}))
                          WHERE n <= {int(quotes_per_speaker)}"""
         quotations = [{"text": text, "article": article, "speaker": speaker, "start": start, "end": end}
                       for text, article, speaker, start, end in db.execute(
-                          f'SELECT text, article, speaker, start, "end" FROM {quotes} ORDER BY article, start, "end", seq')]
+                          f'SELECT text, article, speaker, start, "end" FROM {quotes} '
+                          'ORDER BY article, start, "end", seq')]
         if quotations:
             graph.graph["quotations"] = quotations
         return graph

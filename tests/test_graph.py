@@ -149,7 +149,8 @@ def page_data(page):
 
 
 def test_a_capped_page_carries_the_quotations_of_the_entities_it_draws_up_to_a_limit():
-    many = [quote(f"Words number {i} from the minister", speaker="e0", start=i * 50) for i in range(QUOTES_PER_SPEAKER + 5)]
+    many = [quote(f"Words number {i} from the minister", speaker="e0", start=i * 50)
+            for i in range(QUOTES_PER_SPEAKER + 5)]
     facts = [article("a1", entity("e0", "Ann Minister", "Person", "Ann Minister", "Ann Minister"),
                      entity("e1", "Bob Aide", "Person"),
                      quotations=[*many, quote("The aide said these words", speaker="e1", start=5000),
