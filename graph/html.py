@@ -94,19 +94,19 @@ def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nod
         total, relations, quotations = merged.count("nodes"), merged.count("edges"), merged.count("quotations")
         drawn = merged.top_nodes(max_nodes)
         capped = len(drawn) < total
-        graph = merged.to_networkx(only=drawn, quotes_per_speaker=QUOTES_PER_SPEAKER if capped else None)
+        shown = merged.to_networkx(only=drawn, quotes_per_speaker=QUOTES_PER_SPEAKER if capped else None)
     finally:
-        if merged is not graph:
+        if merged is not graph:  # tables made here; a caller's stay open
             merged.close()
-    net = network(graph)
+    net = network(shown)
     nodes, edges, _, _, _, options = net.get_network_data()
     vis_js, vis_css = _vis_assets()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS), autoescape=True)
     return env.get_template("page.html").render(
         title=title, vis_js=vis_js, vis_css=vis_css, colors=COLORS, linked_only=len(nodes) > LARGE,
         data={"nodes": nodes, "edges": edges, "options": json.loads(options),
-              "articles": graph.graph.get("articles", {}),
-              "quotations": graph.graph.get("quotations", []), "quotationsTotal": quotations,
+              "articles": shown.graph.get("articles", {}),
+              "quotations": shown.graph.get("quotations", []), "quotationsTotal": quotations,
               "quotesPerSpeaker": QUOTES_PER_SPEAKER,
               "omitted": total - len(nodes), "total": total, "relations": relations},
     )

@@ -40,6 +40,11 @@ def article_iri(article_id: str) -> str:
     return ARTICLE + quote(article_id, safe="-._~")
 
 
+def attribute_iri(name: str) -> str:
+    """schema:jobTitle for a job title, else the project's own property."""
+    return SCHEMA_ORG + name if name == "jobTitle" else str(NG) + name
+
+
 def predicate_iri(key: str) -> str:
     """schema.org's property where it has one, else the project's own."""
     return SCHEMA_ORG + key if key in SCHEMA else RELATION + quote(key, safe="-._~")

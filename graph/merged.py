@@ -21,7 +21,7 @@ import networkx as nx
 from newsgraph.extract.facts import Article
 from newsgraph.extract.predicates import label as predicate_label
 
-from .ids import article_iri, predicate_iri, quotation_iri, statement_iri
+from .ids import article_iri, attribute_iri, predicate_iri, quotation_iri, statement_iri
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, iri TEXT NOT NULL, headline TEXT, date TEXT, url TEXT,
@@ -50,14 +50,6 @@ CREATE INDEX IF NOT EXISTS evidence_by_statement ON evidence (statement);
 CREATE INDEX IF NOT EXISTS evidence_by_edge ON evidence (s, o, predicate);
 CREATE INDEX IF NOT EXISTS attributes_by_statement ON attributes (statement);
 """
-JOB_TITLE = "https://schema.org/jobTitle"
-NG = "urn:newsgraph:"
-
-
-def attribute_property(name: str) -> str:
-    return JOB_TITLE if name == "jobTitle" else NG + name
-
-
 def nt_order(column: str) -> str:
     """An SQL ORDER BY term giving IRIs in the order of their N-Triples form (<iri>), the export's order."""
     return f"'<' || {column} || '>'"
@@ -103,7 +95,7 @@ class Merged:
                             ((iri, a, article_iri(a)) for a in articles))
 
     def add_attribute(self, iri: str, name: str, value: str, article: str, sentence: str, start: int, end: int) -> None:
-        prop = attribute_property(name)
+        prop = attribute_iri(name)
         self.db.execute("INSERT OR IGNORE INTO attributes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (iri, name, prop, value, article, sentence, start, end,
                          statement_iri(iri, prop, value, article, str(start))))

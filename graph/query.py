@@ -16,7 +16,7 @@ from rdflib import Graph, Literal
 from rdflib.query import Result
 from rdflib.term import Variable
 
-from .rdf import PREFIXES, _rdflib
+from .rdf import PREFIXES, rdflib_term
 
 
 class GraphFileError(ValueError):
@@ -63,12 +63,12 @@ def run_query(graph_file: str | os.PathLike, sparql: str, bindings: dict[str, st
         for prefix, ns in PREFIXES.items():
             result.graph.bind(prefix, ns, override=True)
         for triple in answer:
-            result.graph.add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
+            result.graph.add((rdflib_term(triple.subject), rdflib_term(triple.predicate), rdflib_term(triple.object)))
     else:
         result = Result("SELECT")
         names = [v.value for v in answer.variables]
         result.vars = [Variable(n) for n in names]
-        result.bindings = [{Variable(n): _rdflib(row[n]) for n in names if row[n] is not None} for row in answer]
+        result.bindings = [{Variable(n): rdflib_term(row[n]) for n in names if row[n] is not None} for row in answer]
     return result
 
 

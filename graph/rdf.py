@@ -173,7 +173,8 @@ def ox_triples(graph: nx.MultiDiGraph | Merged) -> Iterator[tuple]:
             merged.close()
 
 
-def _rdflib(term) -> URIRef | BNode | Literal:
+def rdflib_term(term) -> URIRef | BNode | Literal:
+    """An Oxigraph term as rdflib's (a plain string literal stays plain, as rdflib writes it)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -188,7 +189,7 @@ def _rdflib(term) -> URIRef | BNode | Literal:
 def generate_triples(graph: nx.MultiDiGraph | Merged) -> Iterator[tuple]:
     """Yield every triple of the export as rdflib terms, in the export's (deterministic) order."""
     for triple in ox_triples(graph):
-        yield tuple(_rdflib(t) for t in triple)
+        yield tuple(rdflib_term(t) for t in triple)
 
 
 def to_rdf(graph: nx.MultiDiGraph | Merged) -> Graph:

@@ -71,6 +71,11 @@ def test_exports_streamed_from_disk_equal_those_of_the_networkx_graph(corpus, tm
         3, graph.number_of_nodes(), graph.number_of_edges())
 
 
+def test_the_page_leaves_the_merged_tables_open_for_the_next_export(corpus, tmp_path):
+    export(corpus, tmp_path, formats=("html", "ttl"))
+    assert (tmp_path / "graph.ttl").read_bytes() == turtle_bytes(build_graph(corpus))
+
+
 def test_rdf_shape_follows_the_contract(corpus):
     rdf = to_rdf(build_graph(corpus))
     types = {SDO.Person, SDO.Organization, SDO.Place}
