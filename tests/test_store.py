@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import shutil
-import sys
 import sqlite3
+import sys
 
 import pytest
 
