@@ -84,6 +84,7 @@ class Attribute:
     sentence: str
     start: int
     end: int
+    confidence: float = 1.0  # of the pattern that found it, as for relations
 
 
 @dataclass(frozen=True)

@@ -91,10 +91,13 @@ class Relations:
         if index not in self.relations or self.relations[index].confidence < rel.confidence:
             self.relations[index] = rel
 
-    def attribute(self, entity: str, name: str, value: str, token: Token):
+    def attribute(self, entity: str, name: str, value: str, token: Token, confidence: float):
         text, start, end = sentence_of(token)
-        self.attributes.setdefault((entity, name, value.lower(), start), Attribute(
-            entity=entity, name=name, value=value.lower(), sentence=text, start=start, end=end))
+        index = (entity, name, value.lower(), start)
+        fact = Attribute(entity=entity, name=name, value=value.lower(), sentence=text, start=start, end=end,
+                         confidence=round(confidence, 3))
+        if index not in self.attributes or self.attributes[index].confidence < fact.confidence:
+            self.attributes[index] = fact
 
     # --- roles ----------------------------------------------------------------------------
     def role(self, person: str, title_tokens: list[Token], origin: str | None, target: str | None,
@@ -105,7 +108,7 @@ class Relations:
                 self.add(person, "memberOf", target, anchor, confidence, rule)
             return
         if title:
-            self.attribute(person, "jobTitle", title, anchor)
+            self.attribute(person, "jobTitle", title, anchor, confidence)
         for other, word in ((origin, "of"), (target, prep)):
             if not other:
                 continue

@@ -144,7 +144,9 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
             if s != o and r.confidence >= min_confidence:
                 merged.add_evidence(s, o, r.predicate, f.article.id, r.sentence, r.start, r.end, r.confidence)
         for a in f.attributes:
-            merged.add_attribute(local[a.entity], a.name, a.value, f.article.id, a.sentence, a.start, a.end)
+            if a.confidence >= min_confidence:
+                merged.add_attribute(local[a.entity], a.name, a.value, f.article.id, a.sentence, a.start, a.end,
+                                     a.confidence)
     db.executescript(DROP_WORK)
     return merged.finish()
 

@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS mentions (iri TEXT NOT NULL, article TEXT NOT NULL, a
                                      PRIMARY KEY (iri, article)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS attributes (iri TEXT NOT NULL, name TEXT NOT NULL, prop TEXT NOT NULL, value TEXT NOT NULL,
                                        article TEXT NOT NULL, sentence TEXT NOT NULL, start INTEGER NOT NULL,
-                                       "end" INTEGER NOT NULL, statement TEXT NOT NULL,
+                                       "end" INTEGER NOT NULL, statement TEXT NOT NULL, confidence REAL,
                                        UNIQUE (iri, name, value, article, sentence, start, "end"));
 CREATE TABLE IF NOT EXISTS evidence (s TEXT NOT NULL, o TEXT NOT NULL, predicate TEXT NOT NULL, prop TEXT NOT NULL,
                                      article TEXT NOT NULL, sentence TEXT NOT NULL, start INTEGER NOT NULL,
@@ -94,11 +94,12 @@ class Merged:
         self.db.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?)",
                             ((iri, a, article_iri(a)) for a in articles))
 
-    def add_attribute(self, iri: str, name: str, value: str, article: str, sentence: str, start: int, end: int) -> None:
+    def add_attribute(self, iri: str, name: str, value: str, article: str, sentence: str, start: int, end: int,
+                      confidence: float | None = None) -> None:
         prop = attribute_iri(name)
-        self.db.execute("INSERT OR IGNORE INTO attributes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.db.execute("INSERT OR IGNORE INTO attributes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (iri, name, prop, value, article, sentence, start, end,
-                         statement_iri(iri, prop, value, article, str(start))))
+                         statement_iri(iri, prop, value, article, str(start)), confidence))
 
     def add_evidence(self, s: str, o: str, predicate: str, article: str, sentence: str, start: int, end: int,
                      confidence: float | None) -> None:
@@ -172,7 +173,7 @@ class Merged:
         return self.db.execute("""
             SELECT statement, s, prop, o, 0, article, sentence, start, "end", confidence FROM evidence
             UNION ALL
-            SELECT statement, iri, prop, value, 1, article, sentence, start, "end", NULL FROM attributes
+            SELECT statement, iri, prop, value, 1, article, sentence, start, "end", confidence FROM attributes
             ORDER BY 1""")
 
     def predicates(self) -> list[tuple[str, str]]:
@@ -210,9 +211,11 @@ class Merged:
             nodes[iri]["aliases"].append(alias)
         for iri, article in db.execute(f"SELECT iri, article FROM mentions {where} ORDER BY iri, article"):
             nodes[iri]["articles"].append(article)
-        for row in db.execute(f'SELECT iri, name, value, article, sentence, start, "end" FROM attributes {where} '
+        for row in db.execute(f'SELECT iri, name, value, article, sentence, start, "end", COALESCE(confidence, 1.0) '
+                              f'FROM attributes {where} '
                               'ORDER BY iri, name, value, article, start, rowid'):
-            nodes[row[0]]["attributes"].append(dict(zip(("name", "value", "article", "sentence", "start", "end"),
+            nodes[row[0]]["attributes"].append(dict(zip(("name", "value", "article", "sentence", "start", "end",
+                                                         "confidence"),
                                                         row[1:], strict=True)))
         edge_where = "" if only is None else ("WHERE s IN (SELECT iri FROM chosen) AND o IN (SELECT iri FROM chosen)")
         for s, o, key, article, sentence, start, end, confidence in db.execute(
@@ -252,7 +255,7 @@ class Merged:
                             data.get("articles", ()))
             for fact in data.get("attributes", ()):
                 merged.add_attribute(iri, fact["name"], fact["value"], fact["article"], fact["sentence"],
-                                     fact["start"], fact["end"])
+                                     fact["start"], fact["end"], fact.get("confidence"))
         for s, o, key, data in graph.edges(keys=True, data=True):
             for ev in data["evidence"]:
                 merged.add_evidence(s, o, key, ev["article"], ev["sentence"], ev["start"], ev["end"],

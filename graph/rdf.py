@@ -68,6 +68,7 @@ T = {name: _iri(str(term)) for name, term in {
     "identifier": SDO.identifier, "headline": SDO.headline, "date": SDO.datePublished, "url": SDO.url,
     "mentions": SDO.mentions, "alternateName": SDO.alternateName, "NewsArticle": SDO.NewsArticle,
     "Quotation": SDO.Quotation, "isPartOf": SDO.isPartOf, "speaker": SDO.spokenByCharacter,
+    "name": SDO.name, "creator": SDO.creator, "Property": RDF.Property,
     "byline": NG.byline, "alsoFiledAs": NG.alsoFiledAs, "mentionCount": NG.mentionCount,
     "start": NG.startOffset, "end": NG.endOffset, "confidence": NG.confidence}.items()}
 TYPE_IRIS = {kind: _iri(str(iri)) for kind, iri in TYPES.items()}
@@ -100,6 +101,7 @@ def _entities(merged: Merged) -> Iterator[tuple]:
         e = _iri(iri)
         yield e, RDF_TYPE, TYPE_IRIS[kind]
         yield e, T["label"], _text(label)
+        yield e, T["name"], _text(label)  # what schema.org users query
         for alias in aliases:
             yield e, T["alternateName"], _text(alias)
         yield e, T["mentionCount"], _typed(int(mentions), XSD.integer)
@@ -131,9 +133,19 @@ def _statements(merged: Merged) -> Iterator[tuple]:
             yield node, T["confidence"], _confidence(confidence)
 
 
+# the project's own properties, besides its relations, with their labels
+PROJECT_PROPERTIES = {NG.confidence: "confidence", NG.startOffset: "start offset", NG.endOffset: "end offset",
+                      NG.mentionCount: "mention count", NG.byline: "byline", NG.alsoFiledAs: "also filed as"}
+
+
 def _predicates(merged: Merged) -> Iterator[tuple]:
-    yield from sorted(((_iri(prop), T["label"], _text(label)) for prop, label in merged.predicates()),
-                      key=lambda t: str(t[0]))
+    """Every project property `a rdf:Property` with its label; schema.org's own terms are not
+    described here (schema.org does that), so the export asserts nothing about them."""
+    props = [(prop, label) for prop, label in merged.predicates() if not prop.startswith(str(SDO))]
+    props += [(str(prop), label) for prop, label in PROJECT_PROPERTIES.items()]
+    for prop, label in sorted(props, key=lambda pl: f"<{pl[0]}>"):  # the export's order (N-Triples)
+        yield _iri(prop), RDF_TYPE, T["Property"]
+        yield _iri(prop), T["label"], _text(label)
 
 
 def _quotations(merged: Merged) -> Iterator[tuple]:
@@ -144,6 +156,7 @@ def _quotations(merged: Merged) -> Iterator[tuple]:
         yield node, T["isPartOf"], _iri(article_iri(article))
         if speaker:
             yield node, T["speaker"], _iri(speaker)
+            yield node, T["creator"], _iri(speaker)  # schema.org's own example for a real person's quote
         yield node, T["start"], _typed(int(start), XSD.integer)
         yield node, T["end"], _typed(int(end), XSD.integer)
 
@@ -268,6 +281,7 @@ def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
                   "start": int(one(st, NG.startOffset)), "end": int(one(st, NG.endOffset))}
         if isinstance(o, Literal):
             name = "jobTitle" if p == SDO.jobTitle else predicate_key(p)
+            record["confidence"] = float(one(st, NG.confidence, 1.0))
             graph.nodes[str(s)]["attributes"].append({"name": name, "value": str(o), **record})
             continue
         key = predicate_key(p)
