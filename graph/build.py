@@ -33,17 +33,41 @@ from newsgraph.extract import (
 from newsgraph.extract.workers import extract_dask, extract_parallel
 
 from .html import DEFAULT_MAX_NODES, html_page
+from .interop import write_gexf, write_graphml
+from .jsonld import write_graph_jsonld
 from .merge import merge
 from .merged import Merged
 from .rdf import write_turtle
 from .store import Store, keep_first, text_hash
+from .tables import write_edges_csv, write_nodes_csv
 
 # format name -> (file name, writer of the merged graph to a binary file); a new export is one
 # line here and one module
 EXPORTS: dict[str, tuple[str, Callable[..., None]]] = {
     "ttl": ("graph.ttl", lambda merged, fh, **kw: write_turtle(merged, fh)),
     "html": ("graph.html", lambda merged, fh, **kw: fh.write(html_page(merged, **kw).encode("utf-8"))),
+    "jsonld": ("graph.jsonld", lambda merged, fh, **kw: write_graph_jsonld(merged, fh)),
+    "graphml": ("graph.graphml", lambda merged, fh, **kw: write_graphml(merged, fh)),
+    "gexf": ("graph.gexf", lambda merged, fh, **kw: write_gexf(merged, fh)),
+    "nodes-csv": ("nodes.csv", lambda merged, fh, **kw: write_nodes_csv(merged, fh)),
+    "edges-csv": ("edges.csv", lambda merged, fh, **kw: write_edges_csv(merged, fh)),
 }
+# names that stand for several formats
+FORMAT_GROUPS = {"csv": ("nodes-csv", "edges-csv"), "all": tuple(EXPORTS)}
+
+
+def export_formats(names: Iterable[str]) -> list[str]:
+    """Format names as EXPORTS keys, each once, in the order given ("csv" and "all" stand for several;
+    case and spaces do not matter). ValueError for a name that is neither."""
+    chosen: list[str] = []
+    for name in (n.strip().lower() for n in names):
+        if not name:
+            continue
+        if name not in EXPORTS and name not in FORMAT_GROUPS:
+            known = ", ".join([*EXPORTS, *FORMAT_GROUPS])
+            raise ValueError(f"--format {name}: unknown; choose from {known}")
+        chosen += [f for f in FORMAT_GROUPS.get(name, (name,)) if f not in chosen]
+    return chosen
 
 
 @dataclass
@@ -177,7 +201,7 @@ def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
         out.mkdir(parents=True, exist_ok=True)
         with locked(out):
             files = {}
-            for fmt in formats:
+            for fmt in export_formats(formats):
                 name, write = EXPORTS[fmt]
                 options = {"max_nodes": max_nodes} if fmt == "html" else {}
                 files[out / name] = _timed(report, fmt, write, merged, **options)
