@@ -19,7 +19,6 @@ from .facts import (
                     Quotation,
                     Relation,
 )
-from .pipeline import DEFAULT_MODEL, ModelNotFound, extract_facts, facts_from_doc, load_pipeline
 from .reader import ArticleError, find_articles, parse_article, read_article
 
 __all__ = [
@@ -28,3 +27,12 @@ __all__ = [
     "extract_facts", "facts_from_doc", "load_pipeline", "ArticleError", "find_articles",
     "parse_article", "read_article",
 ]
+
+
+def __getattr__(name: str):
+    """The pipeline's names are imported on first use: spaCy takes a second to import, and the
+    command line's help, the reader and the facts do not need it (PEP 562)."""
+    if name in ("DEFAULT_MODEL", "ModelNotFound", "extract_facts", "facts_from_doc", "load_pipeline"):
+        from . import pipeline
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

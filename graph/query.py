@@ -12,11 +12,12 @@ import json
 import os
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Variable
 
 from .rdf import PREFIXES, rdflib_term
+from .sparql import Answer, check, run, vocabulary
 
 
 class GraphFileError(ValueError):
@@ -24,7 +25,15 @@ class GraphFileError(ValueError):
 
 
 def load_store(graph_file: str | os.PathLike) -> ox.Store:
-    """A Turtle export in an in-memory Oxigraph store."""
+    """A Turtle export in an in-memory Oxigraph store; a folder (a build's output, a newsgraph
+    store, an Oxigraph store) as its persistent store, made once and reused (graph.triplestore).
+    Either way with the plain-words labels of the schema.org properties (sparql.vocabulary)."""
+    if os.path.isdir(graph_file):
+        from .triplestore import SourceError, open_store
+        try:
+            return open_store(graph_file)
+        except SourceError as exc:
+            raise GraphFileError(str(exc)) from exc
     if not os.path.isfile(graph_file):
         raise FileNotFoundError(graph_file)
     store = ox.Store()
@@ -32,6 +41,7 @@ def load_store(graph_file: str | os.PathLike) -> ox.Store:
         store.bulk_load(path=os.fspath(graph_file), format=ox.RdfFormat.TURTLE)
     except SyntaxError as exc:
         raise GraphFileError(f"{graph_file}: not valid Turtle: {exc}") from exc
+    store.extend(vocabulary())
     return store
 
 
@@ -40,8 +50,10 @@ def run_query(graph_file: str | os.PathLike, sparql: str, bindings: dict[str, st
 
     `bindings` give variables a value as a plain string literal before the query runs (SPARQL's
     substitutions), so a user's text is never spliced into the query: a name holding quotes,
-    braces or a whole query is only ever a string to match.
+    braces or a whole query is only ever a string to match. A query with SERVICE (which would
+    reach the network) or an update raises `sparql.Refused`.
     """
+    check(sparql)
     store = load_store(graph_file)
     values = {name.lstrip("?$"): value for name, value in (bindings or {}).items()}
     try:
@@ -50,10 +62,7 @@ def run_query(graph_file: str | os.PathLike, sparql: str, bindings: dict[str, st
     except RuntimeError as exc:
         if not values or "SELECT projection" not in str(exc):
             raise
-        # Oxigraph substitutes only variables the query selects; rdflib binds any, more slowly
-        rdf = Graph()
-        rdf.parse(os.fspath(graph_file), format="turtle")
-        return rdf.query(sparql, initNs=PREFIXES, initBindings={name: Literal(value) for name, value in values.items()})
+        return _on_rdflib(store, sparql, values)
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")
         result.askAnswer = bool(answer)
@@ -70,6 +79,56 @@ def run_query(graph_file: str | os.PathLike, sparql: str, bindings: dict[str, st
         result.vars = [Variable(n) for n in names]
         result.bindings = [{Variable(n): rdflib_term(row[n]) for n in names if row[n] is not None} for row in answer]
     return result
+
+
+def _on_rdflib(store: ox.Store, sparql: str, values: dict[str, str]) -> Result:
+    """Oxigraph substitutes only variables the query selects; rdflib binds any, more slowly."""
+    rdf = Graph()
+    rdf.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()), format="nt")
+    return rdf.query(sparql, initNs=PREFIXES, initBindings={name: Literal(value) for name, value in values.items()})
+
+
+def answer_query(source: str | os.PathLike, sparql: str, bindings: dict[str, str] | None = None, *,
+                 max_rows: int | None = None) -> Answer:
+    """Like `run_query`, as a `sparql.Answer` of Oxigraph terms: what `newsgraph query` prints, in
+    the W3C formats (`sparql.answer_bytes`) or as a table. `source` is a Turtle file or a folder
+    (its persistent store). Raises `sparql.QueryProblem` for a malformed query, `sparql.Refused`
+    for an update or SERVICE."""
+    check(sparql)
+    store = load_store(source)
+    values = {name.lstrip("?$"): value for name, value in (bindings or {}).items()}
+    try:
+        return run(store, sparql, max_rows=max_rows,
+                   substitutions={ox.Variable(name): ox.Literal(value) for name, value in values.items()})
+    except RuntimeError as exc:
+        if not values or "SELECT projection" not in str(exc):
+            raise
+    result = _on_rdflib(store, sparql, values)
+    if result.type == "ASK":
+        return Answer("ASK", boolean=bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return Answer("GRAPH", triples=[ox.Triple(*map(_ox_term, t)) for t in result.graph])
+    names = [str(v) for v in result.vars]
+    return Answer("SELECT", variables=names,
+                  rows=[[None if row[i] is None else _ox_term(row[i]) for i in range(len(names))] for row in result])
+
+
+def _ox_term(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+
+
+def answer_table(answer: Answer) -> str:
+    """A SELECT or ASK answer as the plain-text table `newsgraph query` prints."""
+    if answer.kind == "ASK":
+        return "true" if answer.boolean else "false"
+    return table(answer.variables, [["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode)
+                                                           else t.value) for t in row] for row in answer.rows])
 
 
 # every entity whose label or alternate name is ?name (case and spacing as written), with its articles
