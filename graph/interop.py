@@ -9,6 +9,7 @@ call for a script.
 from __future__ import annotations
 
 import json
+import re
 from typing import IO
 
 import networkx as nx
@@ -17,17 +18,25 @@ from networkx.readwrite.gexf import GEXFWriter
 from .merged import Merged
 
 SEPARATOR = "; "
+# characters XML 1.0 cannot carry, even escaped (networkx would write them and no reader could parse the file)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value)
 
 
 def _plain(value):
     """Any other attribute as GraphML and GEXF take it."""
     if value is None:
         return ""
-    if isinstance(value, (str, int, float, bool)):
+    if isinstance(value, str):
+        return _text(value)
+    if isinstance(value, (int, float, bool)):
         return value
     if isinstance(value, (list, tuple, set)) and all(isinstance(v, (str, int, float)) for v in value):
-        return SEPARATOR.join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+        return _text(SEPARATOR.join(str(v) for v in value))
+    return _text(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
 
 
 def best_evidence(evidence: list[dict]) -> dict:
@@ -45,7 +54,8 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     it), `weight` (the same count: Gephi draws it as the edge's thickness), `sentence` and
     `article` (the most confident sentence and its article), `articles` ("; "-joined). Graph:
     `articles` and `quotations` (counts). Any other list becomes a "; "-joined string and any dict
-    JSON, so a graph with extra attributes flattens too."""
+    JSON, so a graph with extra attributes flattens too. Characters XML cannot carry (control
+    characters the reader would have dropped from an article) become U+FFFD."""
     flat = nx.MultiDiGraph()
     flat.graph.update({"name": "newsgraph", "articles": len(graph.graph.get("articles", {})),
                        "quotations": len(graph.graph.get("quotations", ()))})
@@ -56,7 +66,7 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
                      article_count=len(data.get("articles", ())), mentions=int(data.get("mentions", 0)),
                      job_titles=SEPARATOR.join(titles))
         attrs.update({k: _plain(v) for k, v in data.items() if k not in attrs and k != "attributes"})
-        flat.add_node(node, **attrs)
+        flat.add_node(node, **{k: _plain(v) for k, v in attrs.items()})
     for s, o, key, data in graph.edges(keys=True, data=True):
         evidence = data.get("evidence", [])
         attrs = {"label": data.get("label", str(key)), "predicate": data.get("predicate", str(key))}
@@ -67,7 +77,7 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
                          article=best["article"] or "",
                          articles=SEPARATOR.join(sorted({e["article"] for e in evidence if e["article"]})))
         attrs.update({k: _plain(v) for k, v in data.items() if k not in attrs and k not in ("evidence", "key")})
-        flat.add_edge(s, o, key=key, **attrs)
+        flat.add_edge(s, o, key=key, **{k: _plain(v) for k, v in attrs.items()})
     return flat
 
 

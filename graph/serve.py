@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import signal
 import sys
 import threading
 import time
@@ -311,6 +312,12 @@ def serve(source, *, db=None, host: str = "127.0.0.1", port: int = 7878, timeout
     shown = f"[{host}]" if ":" in host else host
     base = f"http://{shown}:{server.effective_port}"
     print(f"SPARQL endpoint {base}/sparql; query page {base}/ (Ctrl-C stops)", flush=True)
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)  # `kill` stops it as Ctrl-C does: workers ended, port freed
+        signal.signal(signal.SIGINT, stop)  # even where a shell started it with Ctrl-C ignored
     try:
         server.run()
     except KeyboardInterrupt:
