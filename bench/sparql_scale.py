@@ -70,8 +70,8 @@ def main() -> None:
         print(f"{'query':<45} {'rows':>7} {'rdflib s':>9} {'oxigraph s':>10}")
         for name, body in QUERIES.items():
             q = PREFIXES + body
-            rows_rd, t_rd = timed(lambda: list(in_memory.query(q)))
-            rows_ox, t_o = timed(lambda: list(store.query(q)))
+            rows_rd, t_rd = timed(lambda q=q: list(in_memory.query(q)))
+            rows_ox, t_o = timed(lambda q=q: list(store.query(q)))
             assert len(rows_rd) == len(rows_ox), name
             print(f"{name:<45} {len(rows_ox):>7} {t_rd:>9.3f} {t_o:>10.3f}")
 

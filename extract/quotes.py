@@ -8,15 +8,16 @@ Who speaks, in the order tried:
 - a quote standing on its own right after another one continues it (the same speaker).
 
 The subject is then resolved to one of the article's entities: a name directly; "he"/"she" to the
-person named last; "it" to the subject of the sentence before, else the organisation named last; a title ("the ambassador") to the person
-the article gives that title, else to the person it mentions most; a source noun ("the
-embassy's spokesman", "a statement from X", "the statement") to its owner, else to whoever was
-last said to speak. Scare quotes of fewer than MIN_WORDS words ("liked", "despicable") are not
-quotations.
+person named last; "it" to the subject of the sentence before, else the organisation named last; a
+title ("the ambassador") to the person the article gives that title, else to the person it
+mentions most; a source noun ("the embassy's spokesman", "a statement from X", "the statement") to
+its owner, else to whoever was last said to speak. Scare quotes of fewer than MIN_WORDS words
+("liked", "despicable") are not quotations.
 """
 from __future__ import annotations
 
 import re
+
 from spacy.tokens import Doc, Span, Token
 
 from .facts import ORGANIZATION, PERSON, Attribute, Entity, Quotation

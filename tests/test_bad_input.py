@@ -20,8 +20,8 @@ from newsgraph.extract.pipeline import split_text
 from newsgraph.extract.reader import MAX_BYTES
 from newsgraph.graph import build_graph, load_graph, turtle_bytes
 from newsgraph.graph.build import BuildReport, ingest, read_files, write_all
-from newsgraph.graph.store import Store
 from newsgraph.graph.query import find_entity, run_query
+from newsgraph.graph.store import Store
 
 from conftest import SEEDS
 from factories import HOSTILE, article, entity, rel

@@ -99,7 +99,7 @@ def test_removing_an_article_takes_out_what_only_it_supported(one_by_one, seeds_
             assert not graph.has_edge(s, o, key)
     assert any(ev["article"] == LATER for _, _, d in full.edges(data=True) for ev in d["evidence"])
     assert all(q["article"] != LATER for q in graph.graph["quotations"])
-    for node, data in graph.nodes(data=True):
+    for _, data in graph.nodes(data=True):
         assert LATER not in data["articles"] and data["articles"]
     with Store(store_dir) as store:  # and back again: the full graph
         ingest([SEEDS / f"{LATER}.txt"], store, nlp=nlp)
