@@ -17,7 +17,8 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
-from .names import TITLES, country_of_demonym, name_key
+from .identity import name_key
+from .names import TITLES, country_of_demonym
 from .predicates import past_tense, phrase_key, schema_for
 from .tokens import pos_ids, tokens_where, word_ids
 

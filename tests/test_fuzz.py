@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 from newsgraph.extract import ArticleError, Attribute, parse_article, read_article
-from newsgraph.extract.names import name_key, similar_names, slug
+from newsgraph.extract.identity import name_key, similar_names
+from newsgraph.extract.names import slug
 from newsgraph.extract.reader import decode
 from newsgraph.graph import build_graph, load_graph, turtle_bytes
 from newsgraph.graph.ids import article_iri, entity_iri
