@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .facts import ORGANIZATION, PERSON, Attribute, Entity, Quotation
 from .names import TITLES
-from .relations import Relations, negated
+from .resolve import Resolver, negated
 
 QUOTE = re.compile(r'[“"]([^“”"\n]+)[”"]')
 MIN_WORDS = 4
@@ -53,14 +53,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 class Speakers:
-    """Resolves the grammatical source of a quotation to an entity of the article."""
+    """Resolves the grammatical source of a quotation to an entity of the article: first as every
+    token is resolved (`resolve.Resolver`), then by the rules for speakers above."""
 
     def __init__(self, doc: Doc, entities: list[Entity], token_map: dict[int, str],
                  attributes: list[Attribute]):
         self.doc = doc
-        self.relations = Relations(doc, entities, token_map)  # its entity() resolves names and he/she
+        self.resolver = Resolver(doc, entities, token_map)  # names, he/she, "the latter": as relations do
         self.token_map = token_map
-        self.types = self.relations.types
+        self.types = self.resolver.types
         people = [e for e in entities if e.type == PERSON]
         size = {e.key: len(e.mentions) for e in entities}
         self.about = max(people, key=lambda e: (len(e.mentions), -e.mentions[0].start)).key if people else None
@@ -82,7 +83,7 @@ class Speakers:
     def resolve(self, token: Token | None, owner_only: bool = False, depth: int = 0) -> str | None:
         if token is None or depth > 3:
             return None
-        key, _ = self.relations.entity(token)
+        key, _ = self.resolver.entity(token)
         if key:
             return key
         word = token.lower_
