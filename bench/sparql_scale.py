@@ -23,7 +23,7 @@ import pyoxigraph as ox  # noqa: E402
 from html_scale import synthetic_graph  # noqa: E402
 from rdflib import Graph  # noqa: E402
 
-from newsgraph.graph.rdf import to_rdf, turtle_bytes  # noqa: E402
+from newsgraph.graph.rdf import to_rdf, write_turtle  # noqa: E402
 
 PREFIXES = """PREFIX schema: <https://schema.org/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -54,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     graph, t = timed(lambda: synthetic_graph(args.nodes))
     print(f"graph: {graph.number_of_nodes()} entities, {graph.number_of_edges()} relations ({t:.1f} s)")
-    data, t_ox = timed(lambda: turtle_bytes(graph))
+    data, t_ox = timed(lambda: write_turtle(graph))
     rdf, t_build = timed(lambda: to_rdf(graph))
     print(f"triples: {len(rdf):,}; Turtle {len(data) / 1e6:.0f} MB")
     _, t_rdflib = timed(lambda: rdf.serialize(format="turtle", encoding="utf-8"))
