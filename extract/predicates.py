@@ -61,10 +61,6 @@ def schema_for(key: str, subject_type: str, object_type: str) -> str:
     return key
 
 
-def is_schema(key: str) -> bool:
-    return key in SCHEMA
-
-
 def phrase_key(*words: str) -> str:
     """The key of a verb or role phrase: phrase_key("reported", "to") == "reported-to"."""
     return slug(" ".join(w for w in words if w))

@@ -28,7 +28,8 @@ def vocab():
 
 @pytest.fixture
 def make_doc(vocab):
-    """Doc(words, heads, deps, pos, tags, lemmas, ents), with one sentence per blank-line paragraph.
+    """Doc(words, heads, deps, pos, tags, lemmas, ents): sentences are what the heads make them
+    (each root and its subtree; no heads given: every token its own root).
 
     `heads` are absolute token indices; `ents` are IOB strings ("B-PERSON", "I-PERSON", "O").
     """
