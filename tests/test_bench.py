@@ -134,9 +134,10 @@ def test_spouse_is_symmetric_and_parent_is_children_reversed():
 
 
 def test_reliability_bins_by_tenths_with_one_in_the_last_bin():
-    rows = score.reliability([(0.0, True), (0.05, False), (0.1, True), (0.95, True), (1.0, False), (0.99, True)])
-    assert [r["count"] for r in rows] == [2, 1, 0, 0, 0, 0, 0, 0, 0, 3]
-    assert rows[0]["share"] == 0.5 and rows[1]["share"] == 1.0 and rows[2]["share"] is None
+    rows = score.reliability([(0.0, True), (0.05, False), (0.1, True), (0.17, False), (0.86, True), (0.95, True),
+                              (1.0, False), (0.99, True)])
+    assert [r["count"] for r in rows] == [2, 2, 0, 0, 0, 0, 0, 0, 1, 3]
+    assert rows[0]["share"] == 0.5 and rows[1]["share"] == 0.5 and rows[2]["share"] is None
     assert math.isclose(rows[9]["share"], 2 / 3)
     assert (rows[9]["low"], rows[9]["high"]) == (0.9, 1.0)
 
