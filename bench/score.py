@@ -184,6 +184,9 @@ def _why_wrong(p: Entity, gold_entities, duplicate: bool) -> str:
         return "a gold name of another type"
     if types:
         return "a gold name of an unscored type"
+    inside = [normalise(m[0]) for e in gold_entities if not e.type for m in e.mentions]
+    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names for text in inside):
+        return "inside a gold mention of an unscored type"  # DWIE's footers: "mz/msh (AP, AFP, dpa)"
     return "not a gold name"
 
 

@@ -65,6 +65,13 @@ def test_a_second_node_for_one_gold_entity_is_a_false_positive_but_keeps_its_rel
     assert rel["micro"]["tp"] == 1
 
 
+def test_a_name_inside_an_unscored_mention_is_wrong_and_says_so():
+    doc = gold_doc()
+    doc.entities.append(GoldEntity(5, None, (Mention("mz/msh (AP, AFP, dpa)", 70, 91),)))
+    result = score.score_entities([doc], [entity("afp", "Organization", "AFP")])
+    assert result["fp"] == 1 and result["why_wrong"] == {"inside a gold mention of an unscored type": 1}
+
+
 def test_entities_count_only_in_the_articles_they_list():
     predicted = [entity("merkel", "Person", "Merkel", articles=("elsewhere",))]
     result = score.score_entities([gold_doc()], predicted)
