@@ -46,6 +46,10 @@ def run(docs: list, *, jobs: int = 1, keep: str | Path | None = None, min_confid
         predicted = score.relations_from_graph(graph) if graph is not None else []
         alignments = result["entities"]["alignments"]
         result["relations"] = score.score_relations(docs, predicted, alignments)
+        ids = {d.id for d in docs}
+        others = score.relations_from_graph(graph, {k for *_, k in graph.edges(keys=True)} - score.PREDICATES) \
+            if graph is not None else []
+        result["other_predicates"] = Counter(r.property for r in others if r.article in ids)
         result["floor"] = score.score_relations(docs, score.floor_relations(docs, entities), alignments)
         result["gold_dropped"] = sum((Counter(d.dropped) for d in docs), Counter())
     return result
@@ -76,6 +80,9 @@ def print_result(result: dict, top: int = 15) -> None:
         for prop, s in r["per_property"].items():
             print(f"  {prop:<20} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}   "
                   f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+        others = result["other_predicates"]
+        print(f"  not scored: {sum(others.values())} edges (per article) with other predicates; most used: "
+              f"{_top(others, top)}")
         f = result["floor"]["micro"]
         print(f"floor (co-occurrence in a sentence, on the same entities)  P {f['precision']:.3f}  "
               f"R {f['recall']:.3f}  F1 {f['f1']:.3f}   (tp {f['tp']}, fp {f['fp']}, fn {f['fn']})")
