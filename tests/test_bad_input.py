@@ -211,7 +211,7 @@ def test_ctrl_c_mid_build_leaves_the_previous_output_intact(tmp_path, seeds_buil
         (out / name).write_bytes((seeds_out / name).read_bytes())
     corpus = tmp_path / "in"
     corpus.mkdir()
-    for i in range(30):
+    for i in range(200):  # long enough to be still running on a loaded machine (it is interrupted anyway)
         (corpus / f"{i}.txt").write_text(GOOD.replace("Monday", f"day {i}") * 50)
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph.graph.cli", "build", str(corpus), "-o", str(out)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
