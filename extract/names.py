@@ -35,7 +35,50 @@ DEMONYMS = {
     "afghan": "Afghanistan", "austrian": "Austria", "hungarian": "Hungary", "czech": "Czech Republic",
     "new zealand": "New Zealand", "south african": "South Africa", "singaporean": "Singapore",
     "malaysian": "Malaysia", "philippine": "Philippines", "filipino": "Philippines",
+    "haitian": "Haiti", "cuban": "Cuba", "venezuelan": "Venezuela", "colombian": "Colombia",
+    "chilean": "Chile", "peruvian": "Peru", "bolivian": "Bolivia", "ecuadorian": "Ecuador",
+    "lebanese": "Lebanon", "jordanian": "Jordan", "libyan": "Libya", "tunisian": "Tunisia",
+    "algerian": "Algeria", "moroccan": "Morocco", "sudanese": "Sudan", "ethiopian": "Ethiopia",
+    "somali": "Somalia", "ghanaian": "Ghana", "zimbabwean": "Zimbabwe", "ugandan": "Uganda",
+    "rwandan": "Rwanda", "congolese": "Congo", "malian": "Mali", "senegalese": "Senegal",
+    "bangladeshi": "Bangladesh", "nepalese": "Nepal", "sri lankan": "Sri Lanka", "burmese": "Myanmar",
+    "cambodian": "Cambodia", "mongolian": "Mongolia", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan",
+    "georgian": "Georgia", "armenian": "Armenia", "azerbaijani": "Azerbaijan", "belarusian": "Belarus",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia",
+    "bosnian": "Bosnia", "slovenian": "Slovenia", "slovak": "Slovakia", "albanian": "Albania",
+    "kosovar": "Kosovo", "macedonian": "North Macedonia", "estonian": "Estonia", "latvian": "Latvia",
+    "lithuanian": "Lithuania", "icelandic": "Iceland", "luxembourgish": "Luxembourg", "maltese": "Malta",
+    "cypriot": "Cyprus", "qatari": "Qatar", "kuwaiti": "Kuwait", "emirati": "United Arab Emirates",
+    "yemeni": "Yemen", "omani": "Oman", "bahraini": "Bahrain",
+    "scots": "Scotland", "soviet": "Soviet Union", "tibetan": "Tibet",
 }
+
+# Sovereign states (and a few territories news treats as countries), by their common English
+# names; the relation model reads "is a country" from it ("Hamburg" in "Germany", not the reverse).
+COUNTRIES = frozenset(name.casefold() for name in """
+Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|
+Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
+Bosnia and Herzegovina|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|
+Canada|Cape Verde|Central African Republic|Chad|Chile|China|Colombia|Comoros|Congo|
+Democratic Republic of Congo|Democratic Republic of the Congo|Costa Rica|Ivory Coast|Croatia|Cuba|Cyprus|
+Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|East Timor|Ecuador|Egypt|El Salvador|
+Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|
+Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hungary|Iceland|India|
+Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|
+Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|
+Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Mauritania|Mauritius|Mexico|Micronesia|Moldova|
+Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|Nauru|Nepal|Netherlands|Holland|
+New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Macedonia|Norway|Oman|Pakistan|Palau|
+Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|
+Rwanda|Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|
+Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|South Korea|Korea|South Sudan|Spain|Sri Lanka|
+Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|
+Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|
+United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|
+Zimbabwe|England|Scotland|Wales|Northern Ireland|Hong Kong|Tibet|Greenland|Puerto Rico|Soviet Union|
+Yugoslavia|West Germany|East Germany|Czechoslovakia""".replace("\n", "").split("|"))
+CONTINENTS = frozenset("africa|asia|europe|north america|south america|latin america|antarctica|oceania|"
+                       "middle east".split("|"))
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.I)

@@ -8,6 +8,8 @@ far); its confidence is `CONFIDENCE[rule]`, times the resolver's confidence in e
   "As ambassador to the U.K., Liu said", "He worked as an editor at the Wall Street Journal";
 - parent organisation: "YouTube, a subsidiary of Google";
 - nationality: "Chinese artist Ai Weiwei";
+- accounts: "his Twitter account" (has an account on);
+- missions: "the Chinese Embassy" belongs to China; China's ambassador works for it;
 - verbs between two entities, with their preposition and voice: "The Embassy has reported this
   to Twitter" (reported to), "Twitter is banned in China" (banned in), "urged Twitter" (urged);
   negated verbs give nothing;
@@ -35,6 +37,7 @@ CONFIDENCE = {
     "demonym-before-name": 0.75,
     "verb-object": 0.8, "passive-agent": 0.75, "verb-preposition": 0.7,
     "in-place": 0.8, "place-comma-place": 0.85, "place-in-place": 0.7,
+    "account-of": 0.8, "embassy-of-country": 0.9, "ambassador-at-embassy": 0.85,
 }
 ROLE_PREPS = ("to", "of", "for", "at", "with")
 MEMBER_NOUNS = frozenset({"member", "members"})
@@ -43,6 +46,10 @@ _ROLE_WORDS = word_ids(TITLES | MEMBER_NOUNS)
 _PARENT_WORDS = word_ids(PARENT_NOUNS)
 _VERB = pos_ids(("VERB",))
 SKIP_VERBS = frozenset({"be", "say", "have", "do", "tell"})
+ACCOUNT_NOUNS = frozenset({"account", "accounts", "handle", "feed", "channel", "page", "profile"})
+_ACCOUNT_WORDS = word_ids(ACCOUNT_NOUNS)
+MISSIONS = ("embassy", "consulate", "mission", "high commission")
+DIPLOMATS = frozenset({"ambassador", "envoy", "consul", "diplomat", "chargé", "attaché", "commissioner"})
 
 
 def sentence_of(token: Token) -> tuple[str, int, int]:
@@ -216,6 +223,76 @@ def nationality(found: Found) -> None:
             found.add(person, "nationality", key, doc[start], "demonym-before-name")
 
 
+def accounts(found: Found) -> None:
+    """"Liu Xiaoming's Twitter account", "his Twitter account", "her account on Instagram": the
+    owner has an account on the platform."""
+    resolve = found.resolve
+    for token in tokens_where(found.doc, lower=_ACCOUNT_WORDS):
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        platform = next((k for c in token.children if c.dep_ in ("compound", "nmod") for k in [resolve.key(c)] if k),
+                        None)
+        if platform is None:
+            on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            platform = resolve.key(next((c for c in on.children if c.dep_ == "pobj"), None)) if on is not None else None
+        if platform is None or found.types.get(platform) != ORGANIZATION:
+            continue
+        owner, sure = resolve.entity(next((c for c in token.children if c.dep_ == "poss"), None))
+        if owner and found.types.get(owner) in (PERSON, ORGANIZATION):
+            found.add(owner, "has-account-on", platform, token, "account-of", sure)
+
+
+def _mission_country(name: str, by_name: dict[str, str]) -> str | None:
+    """The key of the country whose embassy (consulate, mission) this is: "Chinese Embassy",
+    "Embassy of China", "the US embassy"; None when the article does not name that country."""
+    key = name_key(name)
+    for noun in MISSIONS:
+        if key.endswith(" " + noun):
+            country = key[: -len(noun) - 1]
+            return by_name.get(name_key(country_of_demonym(country) or country))
+        for prep in (" of ", " to "):
+            if key.startswith(noun + prep):
+                return by_name.get(name_key(key[len(noun) + len(prep):]))
+    return None
+
+
+def _first_token(found: Found, key: str, near: str | None = None) -> Token:
+    """The entity's first mention, or its first in a sentence that also names `near`."""
+    tokens = sorted(i for i, k in found.resolve.token_map.items() if k == key)
+    if near is not None:
+        near_sents = {found.doc[i].sent.start for i, k in found.resolve.token_map.items() if k == near}
+        both = [i for i in tokens if found.doc[i].sent.start in near_sents]
+        tokens = both or tokens
+    return found.doc[tokens[0]]
+
+
+def missions(found: Found) -> None:
+    """An embassy belongs to the country it represents ("the Chinese Embassy" -> China), and an
+    ambassador (envoy, consul) of a country works for its embassy named in the article; with no
+    country stated, for the one embassy the article names."""
+    by_name, types = found.resolve.by_name, found.types
+    embassies = {}
+    for key, name in found.resolve.names.items():
+        if types.get(key) == ORGANIZATION and any(name_key(name).split()[-1:] == [n] or name_key(name).startswith(n)
+                                                  for n in MISSIONS):
+            country = _mission_country(name, by_name)
+            embassies[key] = country
+            if country and types.get(country) == PLACE:
+                found.add(key, "parentOrganization", country, _first_token(found, key, country), "embassy-of-country")
+    if not embassies:
+        return
+    for (person, name, value, _), attribute in sorted(found.attributes.items()):
+        if name != "jobTitle" or not DIPLOMATS & set(value.split()) or types.get(person) != PERSON:
+            continue
+        origins = {r.object for r in found.relations.values() if r.subject == person and r.predicate.endswith("-of")}
+        matching = [e for e, c in embassies.items() if c and c in origins]
+        target, sure = (matching[0], 1.0) if len(matching) == 1 else \
+            (next(iter(embassies)), 0.8) if len(embassies) == 1 and not matching else (None, 0.0)
+        if target:
+            span = found.doc.char_span(attribute.start, attribute.end, alignment_mode="expand")
+            found.add(person, "worksFor", target, span[0], "ambassador-at-embassy", sure)
+
+
 # --- verbs ----------------------------------------------------------------------------------
 
 def verbs(found: Found) -> None:
@@ -288,7 +365,8 @@ def places_in_sequence(found: Found) -> None:
 
 
 PATTERNS: tuple[Callable[[Found], None], ...] = (
-    titles_before_names, parent_organisations, roles_by_parse, nationality, verbs, places, places_in_sequence)
+    titles_before_names, parent_organisations, roles_by_parse, nationality, accounts, missions, verbs, places,
+    places_in_sequence)
 
 
 def extract_relations(doc: Doc, entities: list[Entity], token_map: dict[int, str]

@@ -28,6 +28,7 @@ class Resolver:
         self.doc = doc
         self.token_map = token_map  # token index -> entity key
         self.types = {e.key: e.type for e in entities}
+        self.names = {e.key: e.name for e in entities}
         self.by_name = {name_key(e.name): e.key for e in entities}
         # (first token, key) of every person mention, in document order
         self.person_starts = sorted(
