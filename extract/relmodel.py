@@ -278,6 +278,10 @@ class RelationModel:
         return out
 
 
+# a model that adds nothing: the patterns' relations with their own confidences
+PATTERNS_ONLY = RelationModel({"properties": {}})
+
+
 @lru_cache(maxsize=1)
 def default_model() -> RelationModel | None:
     """The shipped model, loaded once per process (None when the package has none)."""
@@ -294,7 +298,7 @@ def model_relations(doc: Doc, entities: list[Entity], token_map: dict[int, str],
     sentences that join the pair. A pair the patterns joined as an embassy and its country is
     not also "located in" that country: an embassy is abroad."""
     model = model if model is not None else default_model()
-    if model is None or not entities:
+    if model is None or not entities or not model.properties:
         return list(pattern_relations)
     measured = model.data.get("patterns", {})
     out, stated, abroad = [], set(), set()

@@ -4,7 +4,7 @@ A token inside an entity mention stands for that entity. Beyond names, in the or
 - "the company" / "the Twitter platform": an organisation noun with a named compound;
 - "the latter": the entity named last before it in the sentence;
 - "which" / "who" / "that" heading a relative clause: the noun the clause describes;
-- "he" / "she" / "him" / "her": the person whose mention starts last before it.
+- "he" / "him" / "his" / "she" / "her": the person whose mention starts last before it.
 Each way has a confidence (`CONFIDENCE`), which the patterns multiply into their own.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from .identity import name_key
 
 ORG_NOUNS = frozenset({"company", "firm", "corporation", "group", "platform", "network", "party"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-PRONOUNS = frozenset({"he", "him", "she", "her"})
+PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 # how far each way of resolving a token can be trusted
 CONFIDENCE = {"name": 1.0, "organisation-noun": 0.9, "the-latter": 0.8, "pronoun": 0.7}
 
