@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install build test bench lock clean chromium
+.PHONY: all install build test lint bench lock clean chromium
 all: build
 
 $(STAMP): requirements.lock pyproject.toml
@@ -17,8 +17,12 @@ install: $(STAMP)
 build: $(STAMP)
 	$(VENV)/bin/newsgraph build seeds -o output
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium lint
 	$(PY) -m pytest -q
+
+# ruff's lint rules (pyproject.toml) over the code, the tests and the benchmarks
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
 
 # the browser tests drive Debian's chromium; install it when it is missing (root, or sudo)
 chromium:

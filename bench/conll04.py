@@ -3,10 +3,11 @@
     python bench/conll04.py DATA.json --predictions OUT.jsonl [--limit N]
 
 Runs the project's own pipeline (spaCy md with the CoNLL04-trained NER, and the relation
-classifier, both shipped in the package) on each sentence's given tokens, writes one JSON line
-per sentence in order, {"entities": [{"start", "end", "type"}], "relations": [{"head", "tail",
-"type"}]} (token offsets, end exclusive; head and tail index that line's entities), and prints
-precision, recall and F1 for entities and relations, per type, with timings.
+classifier, both kept in bench/models/, not shipped in the package) on each sentence's given
+tokens, writes one JSON line per sentence in order, {"entities": [{"start", "end", "type"}],
+"relations": [{"head", "tail", "type"}]} (token offsets, end exclusive; head and tail index that
+line's entities), and prints precision, recall and F1 for entities and relations, per type, with
+timings.
 """
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-from newsgraph.extract.classify import Classifier
-from newsgraph.extract.conll04 import gold, predict, score
-from newsgraph.extract.ner import load_conll04_pipeline
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conll04kit.classify import Classifier  # noqa: E402
+from conll04kit.data import gold, predict, score  # noqa: E402
+from conll04kit.ner import load_conll04_pipeline  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,7 @@ import pyoxigraph as ox  # noqa: E402
 from html_scale import synthetic_graph  # noqa: E402
 from rdflib import Graph  # noqa: E402
 
-from newsgraph.graph.rdf import to_rdf, turtle_bytes  # noqa: E402
+from newsgraph.graph.rdf import to_rdf, write_turtle  # noqa: E402
 
 PREFIXES = """PREFIX schema: <https://schema.org/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -54,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     graph, t = timed(lambda: synthetic_graph(args.nodes))
     print(f"graph: {graph.number_of_nodes()} entities, {graph.number_of_edges()} relations ({t:.1f} s)")
-    data, t_ox = timed(lambda: turtle_bytes(graph))
+    data, t_ox = timed(lambda: write_turtle(graph))
     rdf, t_build = timed(lambda: to_rdf(graph))
     print(f"triples: {len(rdf):,}; Turtle {len(data) / 1e6:.0f} MB")
     _, t_rdflib = timed(lambda: rdf.serialize(format="turtle", encoding="utf-8"))
@@ -70,8 +70,8 @@ def main() -> None:
         print(f"{'query':<45} {'rows':>7} {'rdflib s':>9} {'oxigraph s':>10}")
         for name, body in QUERIES.items():
             q = PREFIXES + body
-            rows_rd, t_rd = timed(lambda: list(in_memory.query(q)))
-            rows_ox, t_o = timed(lambda: list(store.query(q)))
+            rows_rd, t_rd = timed(lambda q=q: list(in_memory.query(q)))
+            rows_ox, t_o = timed(lambda q=q: list(store.query(q)))
             assert len(rows_rd) == len(rows_ox), name
             print(f"{name:<45} {len(rows_ox):>7} {t_rd:>9.3f} {t_o:>10.3f}")
 

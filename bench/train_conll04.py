@@ -5,10 +5,10 @@
 1. An NER for the CoNLL04 types (Peop, Org, Loc, Other): spaCy md's own NER component, fine-tuned
    on the train split (its tok2vec is its own, so the parser and tagger are untouched). Saved as
    a one-component pipeline without vectors (the md package provides them at load time) in
-   extract/models/ner-conll04/.
-2. A relation classifier (logistic regression over typed entity pairs; see extract/classify.py),
+   bench/models/ner-conll04/.
+2. A relation classifier (logistic regression over typed entity pairs; see bench/conll04kit/classify.py),
    trained on the train split's gold entities, saved as plain JSON in
-   extract/models/relations-conll04.json.
+   bench/models/relations-conll04.json.
 
 Everything is seeded; dev is used only to report scores (and to choose the regularisation
 strength). The test split is not used.
@@ -24,7 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "bench" / "conll04"
-MODELS = ROOT / "extract" / "models"
+MODELS = ROOT / "bench" / "models"
+sys.path.insert(0, str(ROOT / "bench"))
 SEED = 13
 
 
@@ -34,9 +35,10 @@ def train_ner(train: list[dict], dev: list[dict], epochs: int) -> None:
     from spacy.training import Example
     from spacy.util import compounding, fix_random_seed, minibatch
 
-    from newsgraph.extract.conll04 import spans_from_tags
-    from newsgraph.extract.ner import NER_DIR, load_conll04_pipeline
     from newsgraph.extract.pipeline import DEFAULT_MODEL
+
+    from conll04kit.data import spans_from_tags
+    from conll04kit.ner import NER_DIR, load_conll04_pipeline
 
     fix_random_seed(SEED)
     nlp = spacy.load(DEFAULT_MODEL)
@@ -89,7 +91,7 @@ def _iob(n: int, spans: list[tuple[int, int, str]]) -> list[str]:
 def _ner_f1(nlp, data: list[dict]) -> float:
     from spacy.tokens import Doc
 
-    from newsgraph.extract.conll04 import spans_from_tags
+    from conll04kit.data import spans_from_tags
     tp = fp = fn = 0
     docs = nlp.pipe(Doc(nlp.vocab, words=item["tokens"]) for item in data)
     for doc, item in zip(docs, data, strict=True):
@@ -102,8 +104,9 @@ def _ner_f1(nlp, data: list[dict]) -> float:
 
 
 def train_relations(train: list[dict], dev: list[dict]) -> None:
-    from newsgraph.extract.classify import RELATIONS_FILE, train_classifier
-    from newsgraph.extract.ner import load_conll04_pipeline
+    from conll04kit.classify import RELATIONS_FILE
+    from conll04kit.ner import load_conll04_pipeline
+    from conll04kit.train import train_classifier
 
     nlp = load_conll04_pipeline()
     t = time.perf_counter()

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity, Mention
+from .facts import ORGANIZATION, PERSON, Entity, Mention
+from .identity import choose_name, choose_type, initials, name_key, similar_names
 from .mentions import Found
-from .names import canonical_place, initials, name_key, similar_names
-
-_TYPE_PREFERENCE = {ORGANIZATION: 0, PERSON: 1, PLACE: 2}
 
 
 class Cluster:
@@ -66,22 +64,6 @@ class Cluster:
         if "words" not in self._cache:
             self._cache["words"] = name_key(self.name()).split()
         return self._cache["words"]
-
-
-def choose_type(votes: Counter | dict) -> str:
-    """Majority type; ties go to Organization, then Person, then Place."""
-    return min(ENTITY_TYPES, key=lambda t: (-votes.get(t, 0), _TYPE_PREFERENCE[t]))
-
-
-def choose_name(names: list[str] | Counter) -> str:
-    """The canonical name: a known place spelling, else the fullest, then most used, form
-    (`names`: every use of a name, or a Counter of name -> uses)."""
-    counts = Counter(names)
-    for candidate in sorted(counts):
-        place = canonical_place(candidate)
-        if place:
-            return place
-    return min(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
 
 
 def cluster_mentions(found: list[Found]) -> list[Cluster]:

@@ -89,7 +89,7 @@ class Attribute:
 
 @dataclass(frozen=True)
 class Quotation:
-    """Quoted words, who said them and where (filled by the quotations issue)."""
+    """Quoted words, who said them and where (extract/quotes.py finds them)."""
 
     text: str
     speaker: str | None  # Entity.key, or None when nobody in the article can be named

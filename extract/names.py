@@ -1,15 +1,11 @@
-"""Name normalisation: clean surface forms, comparison keys, and the small gazetteers behind them.
+"""Words around names: titles and honorifics, demonyms, clean surface forms, initials and slugs.
 
-The keys decide which mentions are the same entity, inside an article and across the corpus, so
-they are deliberately conservative: case, dots, a leading "the" and a possessive do not matter;
-spelling does (typos are matched separately, by `similar_names`).
+What makes two names one entity (comparison keys, place spellings, typos) is `identity.py`.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
-from functools import lru_cache
 
 # Titles and honorifics that precede a name but are not part of it ("Mr Liu", "Ambassador Liu").
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
@@ -39,19 +35,50 @@ DEMONYMS = {
     "afghan": "Afghanistan", "austrian": "Austria", "hungarian": "Hungary", "czech": "Czech Republic",
     "new zealand": "New Zealand", "south african": "South Africa", "singaporean": "Singapore",
     "malaysian": "Malaysia", "philippine": "Philippines", "filipino": "Philippines",
+    "haitian": "Haiti", "cuban": "Cuba", "venezuelan": "Venezuela", "colombian": "Colombia",
+    "chilean": "Chile", "peruvian": "Peru", "bolivian": "Bolivia", "ecuadorian": "Ecuador",
+    "lebanese": "Lebanon", "jordanian": "Jordan", "libyan": "Libya", "tunisian": "Tunisia",
+    "algerian": "Algeria", "moroccan": "Morocco", "sudanese": "Sudan", "ethiopian": "Ethiopia",
+    "somali": "Somalia", "ghanaian": "Ghana", "zimbabwean": "Zimbabwe", "ugandan": "Uganda",
+    "rwandan": "Rwanda", "congolese": "Congo", "malian": "Mali", "senegalese": "Senegal",
+    "bangladeshi": "Bangladesh", "nepalese": "Nepal", "sri lankan": "Sri Lanka", "burmese": "Myanmar",
+    "cambodian": "Cambodia", "mongolian": "Mongolia", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan",
+    "georgian": "Georgia", "armenian": "Armenia", "azerbaijani": "Azerbaijan", "belarusian": "Belarus",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia",
+    "bosnian": "Bosnia", "slovenian": "Slovenia", "slovak": "Slovakia", "albanian": "Albania",
+    "kosovar": "Kosovo", "macedonian": "North Macedonia", "estonian": "Estonia", "latvian": "Latvia",
+    "lithuanian": "Lithuania", "icelandic": "Iceland", "luxembourgish": "Luxembourg", "maltese": "Malta",
+    "cypriot": "Cyprus", "qatari": "Qatar", "kuwaiti": "Kuwait", "emirati": "United Arab Emirates",
+    "yemeni": "Yemen", "omani": "Oman", "bahraini": "Bahrain",
+    "scots": "Scotland", "soviet": "Soviet Union", "tibetan": "Tibet",
 }
 
-# Places written several ways; the value is the canonical name.
-PLACE_ALIASES = {
-    "uk": "United Kingdom", "u.k.": "United Kingdom", "u.k": "United Kingdom",
-    "britain": "United Kingdom", "great britain": "United Kingdom",
-    "united kingdom": "United Kingdom", "us": "United States", "u.s.": "United States",
-    "u.s": "United States", "usa": "United States", "u.s.a.": "United States",
-    "united states": "United States", "united states of america": "United States",
-    "america": "United States", "prc": "China", "people's republic of china": "China",
-    "mainland china": "China", "uae": "United Arab Emirates", "eu": "European Union",
-    "e.u.": "European Union", "ussr": "Soviet Union", "hk": "Hong Kong",
-}
+# Sovereign states (and a few territories news treats as countries), by their common English
+# names; the relation model reads "is a country" from it ("Hamburg" in "Germany", not the reverse).
+COUNTRIES = frozenset(name.casefold() for name in """
+Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|
+Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
+Bosnia and Herzegovina|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|
+Canada|Cape Verde|Central African Republic|Chad|Chile|China|Colombia|Comoros|Congo|
+Democratic Republic of Congo|Democratic Republic of the Congo|Costa Rica|Ivory Coast|Croatia|Cuba|Cyprus|
+Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|East Timor|Ecuador|Egypt|El Salvador|
+Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|
+Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hungary|Iceland|India|
+Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|
+Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|
+Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Mauritania|Mauritius|Mexico|Micronesia|Moldova|
+Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|Nauru|Nepal|Netherlands|Holland|
+New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Macedonia|Norway|Oman|Pakistan|Palau|
+Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|
+Rwanda|Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|
+Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|South Korea|Korea|South Sudan|Spain|Sri Lanka|
+Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|
+Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|
+United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|
+Zimbabwe|England|Scotland|Wales|Northern Ireland|Hong Kong|Tibet|Greenland|Puerto Rico|Soviet Union|
+Yugoslavia|West Germany|East Germany|Czechoslovakia""".replace("\n", "").split("|"))
+CONTINENTS = frozenset("africa|asia|europe|north america|south america|latin america|antarctica|oceania|"
+                       "middle east".split("|"))
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.I)
@@ -67,71 +94,8 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", fold(text)).rstrip()
 
 
-@lru_cache(maxsize=1 << 16)  # about 16 MB when full; names recur within an article, not across the corpus
-def name_key(text: str) -> str:
-    """The comparison key of a name: casefolded, without dots, a leading article or a possessive.
-
-    >>> name_key("The Chinese Embassy") == name_key("chinese embassy") == name_key("Chinese Embassy's")
-    True
-    """
-    key = _key_step(text)
-    for _ in range(8):  # repeat to a fixed point, so that name_key(name_key(x)) == name_key(x)
-        again = _key_step(key)
-        if again == key:
-            break
-        key = again
-    return key
-
-
-def _key_step(text: str) -> str:
-    text = strip_possessive(text).casefold()
-    text = re.sub(r"^(?:the|a|an)\s+", "", text)
-    canonical = PLACE_ALIASES.get(text)
-    if canonical:
-        text = canonical.casefold()
-    text = text.replace(".", "")
-    text = re.sub(r"[^\w\s'&-]", " ", text)
-    return " ".join(text.split())
-
-
-def canonical_place(text: str) -> str | None:
-    """The canonical name of a place written in one of several common ways, if known."""
-    return PLACE_ALIASES.get(strip_possessive(text).casefold().removeprefix("the "))
-
-
 def country_of_demonym(word: str) -> str | None:
     return DEMONYMS.get(fold(word).casefold())
-
-
-def initials(text: str) -> str:
-    """Upper-case initials of the content words: "Chinese Communist Party" -> "CCP"."""
-    words = [w for w in re.split(r"[\s-]+", name_key(text)) if w and w not in ("of", "and", "for", "the", "&")]
-    return "".join(w[0] for w in words).upper()
-
-
-def similar_names(a: str, b: str) -> bool:
-    """Two multi-word person names that differ only by a typo: "Liu Xiamong" ~ "Liu Xiaoming".
-
-    Every word must match (one exactly), and the others must be long enough and near enough that
-    a typo is likelier than a different person: "Jeff Stone" and "Jeff Bezos" stay apart.
-    """
-    wa, wb = name_key(a).split(), name_key(b).split()
-    if len(wa) != len(wb) or len(wa) < 2 or wa == wb:
-        return False
-    exact = 0
-    for x, y in zip(wa, wb, strict=False):
-        if x == y:
-            exact += 1
-        elif min(len(x), len(y)) < 5 or not _near(x, y):
-            return False
-    return exact >= 1
-
-
-def _near(x: str, y: str) -> bool:
-    """SequenceMatcher's ratio is 0.8 or more; its cheap upper bounds are tried first, as
-    difflib.get_close_matches does (most pairs a big corpus compares fail there)."""
-    m = SequenceMatcher(None, x, y)
-    return m.real_quick_ratio() >= 0.8 and m.quick_ratio() >= 0.8 and m.ratio() >= 0.8
 
 
 def slug(text: str) -> str:

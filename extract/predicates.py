@@ -17,6 +17,13 @@ SCHEMA = {
     "containedInPlace": "contained in",
     "nationality": "nationality",
     "parentOrganization": "part of",
+    "founder": "founded by",
+    "spouse": "spouse of",
+    "children": "parent of",
+    "sibling": "sibling of",
+    "birthPlace": "born in",
+    "deathPlace": "died in",
+    "alumniOf": "alumnus of",
 }
 
 
@@ -61,15 +68,15 @@ def schema_for(key: str, subject_type: str, object_type: str) -> str:
     return key
 
 
-def is_schema(key: str) -> bool:
-    return key in SCHEMA
-
-
 def phrase_key(*words: str) -> str:
     """The key of a verb or role phrase: phrase_key("reported", "to") == "reported-to"."""
     return slug(" ".join(w for w in words if w))
 
 
+# project predicates whose key does not read well as it is
+LABELS = {"has-account-on": "has an account on"}
+
+
 def label(key: str) -> str:
     """Plain words for a predicate key."""
-    return SCHEMA.get(key) or key.replace("-", " ")
+    return SCHEMA.get(key) or LABELS.get(key) or key.replace("-", " ")

@@ -8,20 +8,21 @@ Who speaks, in the order tried:
 - a quote standing on its own right after another one continues it (the same speaker).
 
 The subject is then resolved to one of the article's entities: a name directly; "he"/"she" to the
-person named last; "it" to the subject of the sentence before, else the organisation named last; a title ("the ambassador") to the person
-the article gives that title, else to the person it mentions most; a source noun ("the
-embassy's spokesman", "a statement from X", "the statement") to its owner, else to whoever was
-last said to speak. Scare quotes of fewer than MIN_WORDS words ("liked", "despicable") are not
-quotations.
+person named last; "it" to the subject of the sentence before, else the organisation named last; a
+title ("the ambassador") to the person the article gives that title, else to the person it
+mentions most; a source noun ("the embassy's spokesman", "a statement from X", "the statement") to
+its owner, else to whoever was last said to speak. Scare quotes of fewer than MIN_WORDS words
+("liked", "despicable") are not quotations.
 """
 from __future__ import annotations
 
 import re
+
 from spacy.tokens import Doc, Span, Token
 
 from .facts import ORGANIZATION, PERSON, Attribute, Entity, Quotation
 from .names import TITLES
-from .relations import Relations, negated
+from .resolve import Resolver, negated
 
 QUOTE = re.compile(r'[“"]([^“”"\n]+)[”"]')
 MIN_WORDS = 4
@@ -52,14 +53,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 class Speakers:
-    """Resolves the grammatical source of a quotation to an entity of the article."""
+    """Resolves the grammatical source of a quotation to an entity of the article: first as every
+    token is resolved (`resolve.Resolver`), then by the rules for speakers above."""
 
     def __init__(self, doc: Doc, entities: list[Entity], token_map: dict[int, str],
                  attributes: list[Attribute]):
         self.doc = doc
-        self.relations = Relations(doc, entities, token_map)  # its entity() resolves names and he/she
+        self.resolver = Resolver(doc, entities, token_map)  # names, he/she, "the latter": as relations do
         self.token_map = token_map
-        self.types = self.relations.types
+        self.types = self.resolver.types
         people = [e for e in entities if e.type == PERSON]
         size = {e.key: len(e.mentions) for e in entities}
         self.about = max(people, key=lambda e: (len(e.mentions), -e.mentions[0].start)).key if people else None
@@ -81,7 +83,7 @@ class Speakers:
     def resolve(self, token: Token | None, owner_only: bool = False, depth: int = 0) -> str | None:
         if token is None or depth > 3:
             return None
-        key, _ = self.relations.entity(token)
+        key, _ = self.resolver.entity(token)
         if key:
             return key
         word = token.lower_

@@ -1,14 +1,20 @@
 """Typed relations between one article's entities, read from the parse and the entity spans.
 
-Patterns (each keeps its sentence as evidence and a confidence for how far it can be trusted):
+Each pattern is a small function over one `Found` (the Doc, its resolver and what was found so
+far); its confidence is `CONFIDENCE[rule]`, times the resolver's confidence in each argument.
 - role before a name: "Chinese Ambassador to the UK Liu Xiaoming", "China's ambassador Liu"
   -> jobTitle "ambassador", "ambassador of" China, "ambassador to" United Kingdom;
 - role by copula, apposition or "as": "Jeff Stone is the editor-in-chief of CyberScoop",
   "As ambassador to the U.K., Liu said", "He worked as an editor at the Wall Street Journal";
+- parent organisation: "YouTube, a subsidiary of Google";
+- nationality: "Chinese artist Ai Weiwei";
+- accounts: "his Twitter account" (has an account on);
+- missions: "the Chinese Embassy" belongs to China; China's ambassador works for it;
 - verbs between two entities, with their preposition and voice: "The Embassy has reported this
   to Twitter" (reported to), "Twitter is banned in China" (banned in), "urged Twitter" (urged);
   negated verbs give nothing;
-- place: "the Chinese Embassy in London" (location), "Shanghai, China" (containedInPlace).
+- place: "the Chinese Embassy in London" (location), "Shanghai, China" (containedInPlace),
+  "camps in Xinjiang in China".
 """
 from __future__ import annotations
 
@@ -17,19 +23,33 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
-from .names import TITLES, country_of_demonym, name_key
+from .identity import name_key
+from .names import TITLES, country_of_demonym
 from .predicates import past_tense, phrase_key, schema_for
+from .resolve import Resolver, negated
 from .tokens import pos_ids, tokens_where, word_ids
 
+# rule -> how far a relation it finds can be trusted (before the arguments' own confidence)
+CONFIDENCE = {
+    "title-before-name": 0.9,
+    "copula-role": 0.85, "apposition-role": 0.85, "as-role": 0.85,
+    "parent-organisation": 0.8,
+    "demonym-before-name": 0.75,
+    "verb-object": 0.8, "passive-agent": 0.75, "verb-preposition": 0.7,
+    "in-place": 0.8, "place-comma-place": 0.85, "place-in-place": 0.7,
+    "account-of": 0.8, "embassy-of-country": 0.9, "ambassador-at-embassy": 0.85,
+}
 ROLE_PREPS = ("to", "of", "for", "at", "with")
-ORG_NOUNS = frozenset({"company", "firm", "corporation", "group", "platform", "network", "party"})
 MEMBER_NOUNS = frozenset({"member", "members"})
 PARENT_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "affiliate", "branch", "part"})
-_ROLE_WORDS = word_ids(PARENT_NOUNS | TITLES | MEMBER_NOUNS)  # what roles_by_parse looks at
+_ROLE_WORDS = word_ids(TITLES | MEMBER_NOUNS)
+_PARENT_WORDS = word_ids(PARENT_NOUNS)
 _VERB = pos_ids(("VERB",))
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SKIP_VERBS = frozenset({"be", "say", "have", "do", "tell"})
-PRONOUNS = frozenset({"he", "him", "she", "her"})
+ACCOUNT_NOUNS = frozenset({"account", "accounts", "handle", "feed", "channel", "page", "profile"})
+_ACCOUNT_WORDS = word_ids(ACCOUNT_NOUNS)
+MISSIONS = ("embassy", "consulate", "mission", "high commission")
+DIPLOMATS = frozenset({"ambassador", "envoy", "consul", "diplomat", "chargé", "attaché", "commissioner"})
 
 
 def sentence_of(token: Token) -> tuple[str, int, int]:
@@ -41,48 +61,29 @@ def sentence_of(token: Token) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
-class Relations:
-    """Collects the relations and attributes of one Doc."""
+def rule_confidence(rule: str, sureness: tuple[float, ...]) -> float:
+    """The rule's confidence times how sure the resolver was of each argument."""
+    confidence = CONFIDENCE[rule]
+    for s in sureness:
+        confidence *= s
+    return confidence
 
-    def __init__(self, doc: Doc, entities: list[Entity], token_map: dict[int, str]):
+
+class Found:
+    """What the patterns found in one Doc: relations and attributes, each with its sentence."""
+
+    def __init__(self, doc: Doc, resolver: Resolver):
         self.doc = doc
-        self.token_map = token_map
-        self.types = {e.key: e.type for e in entities}
-        self.by_name = {name_key(e.name): e.key for e in entities}
+        self.resolve = resolver
+        self.types = resolver.types
         self.relations: dict[tuple, Relation] = {}
         self.attributes: dict[tuple, Attribute] = {}
-        self.mention_starts = sorted(
-            (i, key) for i, key in token_map.items()
-            if (i == 0 or token_map.get(i - 1) != key) and self.types.get(key) == PERSON
-        )
 
-    # --- helpers --------------------------------------------------------------------------
-    def entity(self, token: Token | None, allow_pronoun: bool = True) -> tuple[str | None, float]:
-        """The entity a token stands for, and how sure we are (pronouns are guesses)."""
-        if token is None:
-            return None, 0.0
-        key = self.token_map.get(token.i)
-        if key:
-            return key, 1.0
-        if token.lower_ in ORG_NOUNS:
-            for child in token.children:
-                if child.dep_ == "compound" and child.i in self.token_map:
-                    return self.token_map[child.i], 0.9
-        if token.lower_ == "latter" and any(c.lower_ == "the" for c in token.children):
-            before = [key for i, key in sorted(self.token_map.items()) if token.sent.start <= i < token.i]
-            if before:
-                return before[-1], 0.8
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":  # "Microsoft, which is based"
-            return self.entity(token.head.head, allow_pronoun=False)
-        if allow_pronoun and token.lower_ in PRONOUNS and token.pos_ == "PRON":
-            previous = [key for i, key in self.mention_starts if i < token.i]
-            if previous:
-                return previous[-1], 0.7
-        return None, 0.0
-
-    def add(self, subject: str | None, key: str, obj: str | None, token: Token, confidence: float, rule: str):
+    def add(self, subject: str | None, key: str, obj: str | None, token: Token, rule: str, *sureness: float):
+        """A relation found by `rule`, its confidence the rule's times each argument's `sureness`."""
         if not subject or not obj or subject == obj or not key:
             return
+        confidence = rule_confidence(rule, sureness)
         key = schema_for(key, self.types.get(subject, ""), self.types.get(obj, ""))
         text, start, end = sentence_of(token)
         rel = Relation(subject=subject, predicate=key, object=obj, sentence=text,
@@ -99,207 +100,290 @@ class Relations:
         if index not in self.attributes or self.attributes[index].confidence < fact.confidence:
             self.attributes[index] = fact
 
-    # --- roles ----------------------------------------------------------------------------
     def role(self, person: str, title_tokens: list[Token], origin: str | None, target: str | None,
-             prep: str, anchor: Token, confidence: float, rule: str):
+             prep: str, anchor: Token, rule: str, *sureness: float):
+        """A person's role: a job title, and whom it is "of", "to", "at" ("ambassador to")."""
         title = " ".join(t.text for t in title_tokens).replace(" - ", "-").lower()
         if title in MEMBER_NOUNS:  # "a member of the Labour Party" is membership, not a job
             if target and self.types.get(target) == ORGANIZATION and prep == "of":
-                self.add(person, "memberOf", target, anchor, confidence, rule)
+                self.add(person, "memberOf", target, anchor, rule, *sureness)
             return
         if title:
-            self.attribute(person, "jobTitle", title, anchor, confidence)
+            self.attribute(person, "jobTitle", title, anchor, rule_confidence(rule, sureness))
         for other, word in ((origin, "of"), (target, prep)):
             if not other:
                 continue
             if self.types.get(other) == ORGANIZATION and word in ("of", "at", "for", "with"):
-                self.add(person, "worksFor", other, anchor, confidence, rule)
+                self.add(person, "worksFor", other, anchor, rule, *sureness)
             elif title:
-                self.add(person, phrase_key(title, word), other, anchor, confidence, rule)
+                self.add(person, phrase_key(title, word), other, anchor, rule, *sureness)
 
-    def titles_before_names(self):
-        doc = self.doc
-        for start, person in self.mention_starts:
-            j = start - 1
-            sent_start = doc[start].sent.start
-            target, prep = None, ""
-            if j >= sent_start and self.token_map.get(j) and self.types.get(self.token_map[j]) in (PLACE, ORGANIZATION):
-                other = self.token_map[j]
-                k = j
-                while k - 1 >= sent_start and self.token_map.get(k - 1) == other:
-                    k -= 1
+
+# --- roles ----------------------------------------------------------------------------------
+
+def titles_before_names(found: Found) -> None:
+    """"Chinese Ambassador to the UK Liu Xiaoming", "China's ambassador Liu"."""
+    doc, token_map, types = found.doc, found.resolve.token_map, found.types
+    for start, person in found.resolve.person_starts:
+        j = start - 1
+        sent_start = doc[start].sent.start
+        target, prep = None, ""
+        if j >= sent_start and token_map.get(j) and types.get(token_map[j]) in (PLACE, ORGANIZATION):
+            other = token_map[j]
+            k = j
+            while k - 1 >= sent_start and token_map.get(k - 1) == other:
                 k -= 1
-                if k >= sent_start and doc[k].lower_ == "the":
-                    k -= 1
-                if k >= sent_start and doc[k].lower_ in ROLE_PREPS:
-                    target, prep, j = other, doc[k].lower_, k - 1
-            titles: list[Token] = []
-            while j >= sent_start and (doc[j].lower_ in TITLES or doc[j].text in ("-",)):
-                titles.insert(0, doc[j])
-                j -= 1
-            if not titles:
-                continue
-            origin = None
-            if j >= sent_start and country_of_demonym(doc[j].text):
-                origin = self.by_name.get(name_key(country_of_demonym(doc[j].text)))
-            elif j - 1 >= sent_start and doc[j].tag_ == "POS" and self.token_map.get(j - 1):
-                origin = self.token_map[j - 1]
-            self.role(person, titles, origin, target, prep, doc[start], 0.9, "title-before-name")
+            k -= 1
+            if k >= sent_start and doc[k].lower_ == "the":
+                k -= 1
+            if k >= sent_start and doc[k].lower_ in ROLE_PREPS:
+                target, prep, j = other, doc[k].lower_, k - 1
+        titles: list[Token] = []
+        while j >= sent_start and (doc[j].lower_ in TITLES or doc[j].text in ("-",)):
+            titles.insert(0, doc[j])
+            j -= 1
+        if not titles:
+            continue
+        origin = None
+        if j >= sent_start and country_of_demonym(doc[j].text):
+            origin = found.resolve.by_name.get(name_key(country_of_demonym(doc[j].text)))
+        elif j - 1 >= sent_start and doc[j].tag_ == "POS" and token_map.get(j - 1):
+            origin = token_map[j - 1]
+        found.role(person, titles, origin, target, prep, doc[start], "title-before-name")
 
-    def roles_by_parse(self):
-        """Copula ("X is the editor of Y"), apposition ("X, editor of Y") and "as" roles."""
-        for token in tokens_where(self.doc, lower=_ROLE_WORDS):
-            if token.lower_ in PARENT_NOUNS:
-                self.parent_organisation(token)
-            if (token.lower_ not in TITLES and token.lower_ not in MEMBER_NOUNS) or token.pos_ not in ("NOUN", "PROPN"):
-                continue
-            person, conf, rule = None, 0.0, ""
-            head = token.head
-            if token.dep_ == "attr" and head.lemma_ == "be":
-                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-                (person, conf), rule = self.entity(subj), "copula-role"
-            elif token.dep_ == "appos":
-                (person, conf), rule = self.entity(head, allow_pronoun=False), "apposition-role"
-            elif token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
-                verb = head.head
-                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                (person, conf), rule = self.entity(subj), "as-role"
-            if not person or self.types.get(person) != PERSON:
-                continue
-            titles = [token]
-            nxt = token.nbor(1) if token.i + 1 < len(self.doc) else None
-            if nxt is not None and nxt.text == "-" and token.i + 4 < len(self.doc) \
-                    and self.doc[token.i + 4].lower_ == "chief":
-                titles = list(self.doc[token.i:token.i + 5])  # editor-in-chief
-            origin = None
-            for child in token.children:
-                if child.dep_ == "poss":
-                    origin = self.entity(child, allow_pronoun=False)[0]
-            target, prep = None, ""
-            preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS]
-            if token.dep_ == "pobj":  # "worked as an editor at X": the place of work hangs on the verb
-                preps += [c for c in token.head.head.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS]
-            for p in preps:
-                obj = next((c for c in p.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.lower_ == "chief":
-                    preps += [c for c in obj.children if c.dep_ == "prep"]
-                    continue
-                found = self.entity(obj, allow_pronoun=False)[0]
-                if found:
-                    target, prep = found, p.lower_
-                    break
-            self.role(person, titles, origin, target, prep, token, 0.85 * conf, rule)
 
-    def parent_organisation(self, token: Token):
-        """"YouTube, a subsidiary of Google" / "YouTube is a unit of Google" -> parentOrganization."""
+def roles_by_parse(found: Found) -> None:
+    """Copula ("X is the editor of Y"), apposition ("X, editor of Y") and "as" roles."""
+    doc, resolve = found.doc, found.resolve
+    for token in tokens_where(doc, lower=_ROLE_WORDS):
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        person, conf, rule = None, 0.0, ""
+        head = token.head
+        if token.dep_ == "attr" and head.lemma_ == "be":
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            (person, conf), rule = resolve.entity(subj), "copula-role"
+        elif token.dep_ == "appos":
+            (person, conf), rule = resolve.entity(head, allow_pronoun=False), "apposition-role"
+        elif token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            (person, conf), rule = resolve.entity(subj), "as-role"
+        if not person or found.types.get(person) != PERSON:
+            continue
+        titles = [token]
+        nxt = token.nbor(1) if token.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text == "-" and token.i + 4 < len(doc) and doc[token.i + 4].lower_ == "chief":
+            titles = list(doc[token.i:token.i + 5])  # editor-in-chief
+        origin = None
+        for child in token.children:
+            if child.dep_ == "poss":
+                origin = resolve.key(child)
+        target, prep = None, ""
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS]
+        if token.dep_ == "pobj":  # "worked as an editor at X": the place of work hangs on the verb
+            preps += [c for c in token.head.head.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS]
+        for p in preps:
+            obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ == "chief":
+                preps += [c for c in obj.children if c.dep_ == "prep"]
+                continue
+            other = resolve.key(obj)
+            if other:
+                target, prep = other, p.lower_
+                break
+        found.role(person, titles, origin, target, prep, token, rule, conf)
+
+
+def parent_organisations(found: Found) -> None:
+    """"YouTube, a subsidiary of Google" / "YouTube is a unit of Google" -> parentOrganization."""
+    resolve = found.resolve
+    for token in tokens_where(found.doc, lower=_PARENT_WORDS):
         head = token.head
         if token.dep_ == "appos":
             child = head
         elif token.dep_ == "attr" and head.lemma_ == "be":
             child = next((c for c in head.children if c.dep_ == "nsubj"), None)
         else:
-            return
-        org = self.entity(child, allow_pronoun=False)[0]
+            continue
+        org = resolve.key(child)
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        parent = self.entity(next((c for c in of.children if c.dep_ == "pobj"), None), allow_pronoun=False)[0] \
-            if of is not None else None
-        if org and parent and self.types.get(org) == ORGANIZATION and self.types.get(parent) == ORGANIZATION:
-            self.add(org, "parentOrganization", parent, token, 0.8, "parent-organisation")
-
-    def nationality(self):
-        """"Chinese artist Ai Weiwei", "the French novelist Annie Ernaux": a demonym before a person's
-        name (with at most two plain nouns between, and no title, which makes a role instead)."""
-        doc = self.doc
-        for start, person in self.mention_starts:
-            j = start - 1
-            sent_start = doc[start].sent.start
-            nouns = 0
-            while j >= sent_start and doc[j].pos_ == "NOUN" and doc[j].lower_ not in TITLES and nouns < 2:
-                j -= 1
-                nouns += 1
-            if j < sent_start or (j + 1 < start and doc[j + 1].lower_ in TITLES) or self.token_map.get(j):
-                continue
-            country = country_of_demonym(doc[j].text)
-            key = self.by_name.get(name_key(country)) if country else None
-            if key and self.types.get(key) == PLACE:
-                self.add(person, "nationality", key, doc[start], 0.75, "demonym-before-name")
-
-    # --- verbs ----------------------------------------------------------------------------
-    def verbs(self):
-        for verb in tokens_where(self.doc, pos=_VERB):
-            if verb.lemma_ in SKIP_VERBS or negated(verb):
-                continue
-            subj_token = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj_token is None and verb.dep_ == "conj":
-                subj_token = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            subject, s_conf = self.entity(subj_token)
-            if not subject:
-                continue
-            word = verb.text.lower() if verb.tag_ in ("VBD", "VBN") else verb.lemma_.lower()
-            particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-            passive = subj_token is not None and subj_token.dep_ == "nsubjpass"
-            for child in verb.children:
-                if child.dep_ in ("dobj", "dative"):
-                    obj, o_conf = self.entity(child)
-                    self.add(subject, phrase_key(word, particle), obj, verb, 0.8 * s_conf * o_conf, "verb-object")
-                elif child.dep_ == "agent" and passive:  # "Twitter was urged by the embassy": the embassy urged
-                    agent, a_conf = self.entity(next((c for c in child.children if c.dep_ == "pobj"), None))
-                    self.add(agent, phrase_key(past_tense(verb.lemma_.lower()), particle), subject, verb,
-                             0.75 * s_conf * a_conf, "passive-agent")
-                elif child.dep_ == "prep":
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    obj, o_conf = self.entity(pobj)
-                    if obj:
-                        self.add(subject, phrase_key(word, particle, child.lower_), obj, verb,
-                                 0.7 * s_conf * o_conf, "verb-preposition")
-
-    # --- places ---------------------------------------------------------------------------
-    def places(self):
-        for i, key in sorted(self.token_map.items()):
-            token = self.doc[i]
-            if self.token_map.get(token.head.i) == key:
-                continue  # only the head token of a mention
-            kind = self.types.get(key)
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "in":
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    other = self.entity(pobj, allow_pronoun=False)[0]
-                    if other and self.types.get(other) == PLACE:
-                        pred = {PLACE: "containedInPlace", ORGANIZATION: "location"}.get(kind)
-                        if pred:
-                            self.add(key, pred, other, token, 0.8, "in-place")
-                elif child.dep_ == "appos" and kind == PLACE and child.i > 0 and self.doc[child.i - 1].text == ",":
-                    other = self.token_map.get(child.i)
-                    if other and self.types.get(other) == PLACE:
-                        self.add(key, "containedInPlace", other, token, 0.85, "place-comma-place")
+        parent = resolve.key(next((c for c in of.children if c.dep_ == "pobj"), None)) if of is not None else None
+        if org and parent and found.types.get(org) == ORGANIZATION and found.types.get(parent) == ORGANIZATION:
+            found.add(org, "parentOrganization", parent, token, "parent-organisation")
 
 
-    def places_in_sequence(self):
-        """"Camps in Xinjiang in China": a place, "in", a place, whatever the parser attached them to."""
-        doc = self.doc
-        for i, key in sorted(self.token_map.items()):
-            if self.types.get(key) != PLACE or self.token_map.get(i + 1) == key:
-                continue  # the last token of a place mention
-            j = i + 1
-            if j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j].sent.start == doc[i].sent.start:
-                k = j + 1 + (doc[j + 1].lower_ == "the")
-                other = self.token_map.get(k)
-                if other and other != key and self.types.get(other) == PLACE:
-                    self.add(key, "containedInPlace", other, doc[i], 0.7, "place-in-place")
+def nationality(found: Found) -> None:
+    """"Chinese artist Ai Weiwei", "the French novelist Annie Ernaux": a demonym before a person's
+    name (with at most two plain nouns between, and no title, which makes a role instead)."""
+    doc, token_map = found.doc, found.resolve.token_map
+    for start, person in found.resolve.person_starts:
+        j = start - 1
+        sent_start = doc[start].sent.start
+        nouns = 0
+        while j >= sent_start and doc[j].pos_ == "NOUN" and doc[j].lower_ not in TITLES and nouns < 2:
+            j -= 1
+            nouns += 1
+        if j < sent_start or (j + 1 < start and doc[j + 1].lower_ in TITLES) or token_map.get(j):
+            continue
+        country = country_of_demonym(doc[j].text)
+        key = found.resolve.by_name.get(name_key(country)) if country else None
+        if key and found.types.get(key) == PLACE:
+            found.add(person, "nationality", key, doc[start], "demonym-before-name")
 
 
-def negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
+def accounts(found: Found) -> None:
+    """"Liu Xiaoming's Twitter account", "his Twitter account", "her account on Instagram": the
+    owner has an account on the platform."""
+    resolve = found.resolve
+    for token in tokens_where(found.doc, lower=_ACCOUNT_WORDS):
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        platform = next((k for c in token.children if c.dep_ in ("compound", "nmod") for k in [resolve.key(c)] if k),
+                        None)
+        if platform is None:
+            on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            platform = resolve.key(next((c for c in on.children if c.dep_ == "pobj"), None)) if on is not None else None
+        if platform is None or found.types.get(platform) != ORGANIZATION:
+            continue
+        owner, sure = resolve.entity(next((c for c in token.children if c.dep_ == "poss"), None))
+        if owner and found.types.get(owner) in (PERSON, ORGANIZATION):
+            found.add(owner, "has-account-on", platform, token, "account-of", sure)
+
+
+def _mission_country(name: str, by_name: dict[str, str]) -> str | None:
+    """The key of the country whose embassy (consulate, mission) this is: "Chinese Embassy",
+    "Embassy of China", "the US embassy"; None when the article does not name that country."""
+    key = name_key(name)
+    for noun in MISSIONS:
+        if key.endswith(" " + noun):
+            country = key[: -len(noun) - 1]
+            return by_name.get(name_key(country_of_demonym(country) or country))
+        for prep in (" of ", " to "):
+            if key.startswith(noun + prep):
+                return by_name.get(name_key(key[len(noun) + len(prep):]))
+    return None
+
+
+def _first_token(found: Found, key: str, near: str | None = None) -> Token:
+    """The entity's first mention, or its first in a sentence that also names `near`."""
+    tokens = sorted(i for i, k in found.resolve.token_map.items() if k == key)
+    if near is not None:
+        near_sents = {found.doc[i].sent.start for i, k in found.resolve.token_map.items() if k == near}
+        both = [i for i in tokens if found.doc[i].sent.start in near_sents]
+        tokens = both or tokens
+    return found.doc[tokens[0]]
+
+
+def missions(found: Found) -> None:
+    """An embassy belongs to the country it represents ("the Chinese Embassy" -> China), and an
+    ambassador (envoy, consul) of a country works for its embassy named in the article; with no
+    country stated, for the one embassy the article names."""
+    by_name, types = found.resolve.by_name, found.types
+    embassies = {}
+    for key, name in found.resolve.names.items():
+        if types.get(key) == ORGANIZATION and any(name_key(name).split()[-1:] == [n] or name_key(name).startswith(n)
+                                                  for n in MISSIONS):
+            country = _mission_country(name, by_name)
+            embassies[key] = country
+            if country and types.get(country) == PLACE:
+                found.add(key, "parentOrganization", country, _first_token(found, key, country), "embassy-of-country")
+    if not embassies:
+        return
+    for (person, name, value, _), attribute in sorted(found.attributes.items()):
+        if name != "jobTitle" or not DIPLOMATS & set(value.split()) or types.get(person) != PERSON:
+            continue
+        origins = {r.object for r in found.relations.values() if r.subject == person and r.predicate.endswith("-of")}
+        matching = [e for e, c in embassies.items() if c and c in origins]
+        target, sure = (matching[0], 1.0) if len(matching) == 1 else \
+            (next(iter(embassies)), 0.8) if len(embassies) == 1 and not matching else (None, 0.0)
+        if target:
+            span = found.doc.char_span(attribute.start, attribute.end, alignment_mode="expand")
+            found.add(person, "worksFor", target, span[0], "ambassador-at-embassy", sure)
+
+
+# --- verbs ----------------------------------------------------------------------------------
+
+def verbs(found: Found) -> None:
+    """Subject, verb and object (or preposition and its object, or a passive's agent)."""
+    resolve = found.resolve
+    for verb in tokens_where(found.doc, pos=_VERB):
+        if verb.lemma_ in SKIP_VERBS or negated(verb):
+            continue
+        subj_token = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj_token is None and verb.dep_ == "conj":
+            subj_token = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject, s_conf = resolve.entity(subj_token)
+        if not subject:
+            continue
+        word = verb.text.lower() if verb.tag_ in ("VBD", "VBN") else verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        passive = subj_token is not None and subj_token.dep_ == "nsubjpass"
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative"):
+                obj, o_conf = resolve.entity(child)
+                found.add(subject, phrase_key(word, particle), obj, verb, "verb-object", s_conf, o_conf)
+            elif child.dep_ == "agent" and passive:  # "Twitter was urged by the embassy": the embassy urged
+                agent, a_conf = resolve.entity(next((c for c in child.children if c.dep_ == "pobj"), None))
+                found.add(agent, phrase_key(past_tense(verb.lemma_.lower()), particle), subject, verb,
+                          "passive-agent", s_conf, a_conf)
+            elif child.dep_ == "prep":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                obj, o_conf = resolve.entity(pobj)
+                if obj:
+                    found.add(subject, phrase_key(word, particle, child.lower_), obj, verb,
+                              "verb-preposition", s_conf, o_conf)
+
+
+# --- places ---------------------------------------------------------------------------------
+
+def places(found: Found) -> None:
+    """"the Chinese Embassy in London" (location), "Shanghai, China" (containedInPlace)."""
+    doc, token_map, types = found.doc, found.resolve.token_map, found.types
+    for i, key in sorted(token_map.items()):
+        token = doc[i]
+        if token_map.get(token.head.i) == key:
+            continue  # only the head token of a mention
+        kind = types.get(key)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                other = found.resolve.key(pobj)
+                if other and types.get(other) == PLACE:
+                    pred = {PLACE: "containedInPlace", ORGANIZATION: "location"}.get(kind)
+                    if pred:
+                        found.add(key, pred, other, token, "in-place")
+            elif child.dep_ == "appos" and kind == PLACE and child.i > 0 and doc[child.i - 1].text == ",":
+                other = token_map.get(child.i)
+                if other and types.get(other) == PLACE:
+                    found.add(key, "containedInPlace", other, token, "place-comma-place")
+
+
+def places_in_sequence(found: Found) -> None:
+    """"Camps in Xinjiang in China": a place, "in", a place, whatever the parser attached them to."""
+    doc, token_map, types = found.doc, found.resolve.token_map, found.types
+    for i, key in sorted(token_map.items()):
+        if types.get(key) != PLACE or token_map.get(i + 1) == key:
+            continue  # the last token of a place mention
+        j = i + 1
+        if j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j].sent.start == doc[i].sent.start:
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            other = token_map.get(k)
+            if other and other != key and types.get(other) == PLACE:
+                found.add(key, "containedInPlace", other, doc[i], "place-in-place")
+
+
+PATTERNS: tuple[Callable[[Found], None], ...] = (
+    titles_before_names, parent_organisations, roles_by_parse, nationality, accounts, missions, verbs, places,
+    places_in_sequence)
 
 
 def extract_relations(doc: Doc, entities: list[Entity], token_map: dict[int, str]
                       ) -> tuple[list[Relation], list[Attribute]]:
     """All relations and attributes that the patterns find in one parsed article."""
-    r = Relations(doc, entities, token_map)
-    steps: list[Callable[[], None]] = [r.titles_before_names, r.roles_by_parse, r.nationality, r.verbs,
-                                       r.places, r.places_in_sequence]
-    for step in steps:
-        step()
-    relations = sorted(r.relations.values(), key=lambda x: (x.start, x.subject, x.predicate, x.object))
-    attributes = sorted(r.attributes.values(), key=lambda x: (x.start, x.entity, x.value))
+    found = Found(doc, Resolver(doc, entities, token_map))
+    for pattern in PATTERNS:
+        pattern(found)
+    relations = sorted(found.relations.values(), key=lambda x: (x.start, x.subject, x.predicate, x.object))
+    attributes = sorted(found.attributes.values(), key=lambda x: (x.start, x.entity, x.value))
     return relations, attributes

@@ -12,7 +12,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from .facts import Article, ArticleFacts
-from .pipeline import extract_facts, load_pipeline
+from .pipeline import DEFAULT_MODEL, extract_facts, load_pipeline
 
 _nlp = None  # the model, one per worker process
 # A worker is replaced by a fresh one (which loads the model again, ~4 s) after this many articles:
@@ -98,3 +98,17 @@ def extract_dask(articles: Iterable[Article], model: str, scheduler: str | None 
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def extract_with(articles: Iterable[Article], engine: str = "local", jobs: int = 1, model: str = DEFAULT_MODEL,
+                 nlp=None, scheduler: str | None = None, shard: int = 16) -> Iterator[ArticleFacts]:
+    """The facts of every article, by the engine asked for: "local" in this process (with `nlp`, or
+    `model` loaded here) or in `jobs` worker processes; "dask" on a cluster (`scheduler`, or a
+    LocalCluster of `jobs` workers), in shards of `shard` articles. Same facts whichever runs."""
+    if engine == "dask":
+        return extract_dask(articles, model, scheduler, workers=jobs, batch_size=shard)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    if jobs > 1:
+        return extract_parallel(articles, model, jobs, batch_size=shard)
+    return extract_facts(articles, nlp or load_pipeline(model))

@@ -11,9 +11,11 @@
         export(store, "out/")                  # graph.ttl and graph.html, as `build` writes them
 
 Modules: store (facts on disk, SQLite), merge (facts -> merged tables: one node per entity),
-merged (the merged graph in SQLite, read back in export order or as networkx), ids (stable
-IRIs), rdf (Turtle out and back), html (the browser page), build (files -> store -> exports:
-`build`, `ingest`, `export`), query (SPARQL, on Oxigraph), cli (the command line).
+merged (the merged graph in SQLite, read back in export order or as networkx), records (the shape
+of the networkx graph's nodes and edges), ids (stable IRIs), rdf (Turtle out and back), html (the
+browser page), build (files -> store -> exports: `build`, `ingest`, `export`), query (SPARQL, on
+Oxigraph), serve (the SPARQL endpoint), interop, jsonld and tables (Gephi, JSON-LD and CSV
+exports), cli (the command line).
 """
 import sys
 from importlib import import_module
@@ -23,7 +25,7 @@ from types import ModuleType
 # does not pay for spaCy, pyvis and rdflib (PEP 562)
 _WHERE = {"build": "build", "export": "build", "ingest": "build", "build_graph": "merge", "merge": "merge",
           "Merged": "merged", "from_rdf": "rdf", "generate_triples": "rdf", "load_graph": "rdf", "to_rdf": "rdf",
-          "turtle_bytes": "rdf", "write_turtle": "rdf", "Store": "store", "flatten": "interop"}
+          "write_turtle": "rdf", "Store": "store", "flatten": "interop"}
 
 __all__ = sorted(_WHERE)
 

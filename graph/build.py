@@ -20,17 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
-from newsgraph.extract import (
-    DEFAULT_MODEL,
-    Article,
-    ArticleError,
-    ArticleFacts,
-    extract_facts,
-    find_articles,
-    load_pipeline,
-    read_article,
-)
-from newsgraph.extract.workers import extract_dask, extract_parallel
+from newsgraph.extract import DEFAULT_MODEL, Article, ArticleError, ArticleFacts, find_articles, read_article
+from newsgraph.extract.workers import extract_with
 
 from .html import DEFAULT_MAX_NODES, html_page
 from .interop import write_gexf, write_graphml
@@ -38,7 +29,7 @@ from .jsonld import write_graph_jsonld
 from .merge import merge
 from .merged import Merged
 from .rdf import write_turtle
-from .store import Store, keep_first, text_hash
+from .store import Store, text_hash
 from .tables import write_edges_csv, write_nodes_csv
 
 # format name -> (file name, writer of the merged graph to a binary file); a new export is one
@@ -92,23 +83,46 @@ class BuildReport:
         return line
 
 
-def read_files(sources: Iterable[str | os.PathLike], report: BuildReport, found: list | None = None
-               ) -> Iterator[tuple[Article, str]]:
-    """Every readable article under the sources with the hash of its text, read one at a time;
-    files that cannot be used go to the report's problems, guesses to its notes. `found` is
-    what `find_articles(sources)` gave, when the caller walked the sources already."""
-    for item in found if found is not None else find_articles(sources):
-        if isinstance(item, ArticleError):
-            report.problems.append(str(item))
-            continue
-        try:
-            article = read_article(item)
-        except ArticleError as exc:
-            report.problems.append(str(exc))
-            continue
-        for warning in article.warnings:
-            report.notes.append(f"{item}: {warning}")
-        yield article, text_hash(article.body)
+def read_one(item: str | os.PathLike | ArticleError, report: BuildReport) -> tuple[Article, str] | None:
+    """One article and the hash of its text, or None when the file cannot be used (the reason goes
+    to the report's problems; what the reader had to guess, to its notes)."""
+    if isinstance(item, ArticleError):
+        report.problems.append(str(item))
+        return None
+    try:
+        article = read_article(item)
+    except ArticleError as exc:
+        report.problems.append(str(exc))
+        return None
+    report.notes.extend(f"{item}: {warning}" for warning in article.warnings)
+    return article, text_hash(article.body)
+
+
+def read_files(sources: Iterable[str | os.PathLike], report: BuildReport) -> Iterator[tuple[Article, str]]:
+    """Every readable article under the sources with the hash of its text, read one at a time."""
+    for item in find_articles(sources):
+        found = read_one(item, report)
+        if found is not None:
+            yield found
+
+
+class Progress:
+    """A progress bar of articles on stderr (tqdm), or nothing when not asked for."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.bar = None
+        if enabled:
+            from tqdm import tqdm
+            width = shutil.get_terminal_size().columns  # 80 where the terminal does not say
+            self.bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False, ncols=min(width, 100))
+
+    def step(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, model: str = DEFAULT_MODEL,
@@ -118,61 +132,42 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
 
     `engine="local"` extracts in this process, or in `jobs` worker processes; `engine="dask"`
     sends shards of articles to a dask.distributed cluster (`scheduler`, or a LocalCluster of
-    `jobs` workers). Every engine runs the same extraction and gives the same facts.
+    `jobs` workers). Every engine runs the same extraction and gives the same facts
+    (`extract.workers.extract_with`).
 
-    Files are read one at a time and facts are written as they come (committed in batches), so
-    neither the texts nor the parsed Docs of the whole corpus are ever in memory together. A text
-    the store holds already costs a hash, not a parse; a file recorded already changes nothing.
+    Files are read one at a time and facts are written as they come, so neither the texts nor
+    the parsed Docs of the whole corpus are ever in memory together. A text the store holds
+    already costs a hash, not a parse (`Store.add_article` says which texts are new); every
+    article finished is kept, even when the run is interrupted.
     """
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
-    paths = list(find_articles(sources))  # names only, to size the progress bar
-    bar = _progress(len(paths)) if progress else None
-    pending: dict[str, list[Article]] = {}  # hash -> files waiting for its facts
-    shared: set[str] = set()  # texts this run met under more than one file
+    found = list(find_articles(sources))  # names only, to size the progress bar
+    bar = Progress(len(found), progress)
+    shared: set[str] = set()  # texts held already, or met again under another name
 
     def new_articles() -> Iterator[Article]:
-        problems = len(report.problems)
-        for article, digest in read_files(sources, report, found=paths):
-            if bar and len(report.problems) > problems:  # files skipped since the last one read
-                bar.update(len(report.problems) - problems)
-                problems = len(report.problems)
-            if digest in pending or store.has_text(digest):
-                shared.add(digest)
-            if digest in pending:
-                pending[digest].append(article)
-            elif store.has_text(digest):
-                store.add_file(article, digest)
+        for item in found:
+            read = read_one(item, report)
+            if read is None:
+                bar.step()
+            elif store.add_article(*read):
+                yield read[0]
             else:
-                pending[digest] = [article]
-                yield article
-                continue
-            if bar:
-                bar.update(1)
+                shared.add(read[1])
+                bar.step()
 
-    shard = max(1, min(16, len(paths) // (2 * jobs)))  # small corpora still reach every worker
-    if engine == "dask":
-        stream = extract_dask(new_articles(), model, scheduler, workers=jobs, batch_size=shard)
-    elif jobs > 1:
-        stream = extract_parallel(new_articles(), model, jobs, batch_size=shard)
-    else:
-        stream = extract_facts(new_articles(), nlp or load_pipeline(model))
-    for n, facts in enumerate(stream, 1):
-        digest = text_hash(facts.article.body)
-        store.put(digest, facts)
-        for article in pending.pop(digest, ()):
-            store.add_file(article, digest)
-            if bar:
-                bar.update(1)
-        if n % 64 == 0:
-            store.commit()
-    store.commit()
-    if bar:
+    try:
+        for facts in extract_with(new_articles(), engine=engine, jobs=jobs, model=model, nlp=nlp,
+                                  scheduler=scheduler, shard=max(1, min(16, len(found) // (2 * jobs)))):
+            store.put(text_hash(facts.article.body), facts)
+            bar.step()
+    finally:
+        store.commit()
         bar.close()
-    for digest in sorted(shared):  # the store decides which file names the article (keep_first)
-        names = store.files_with(digest)
-        (_, kept), _ = keep_first(names)
-        report.notes.extend(f"{path}: same text as {kept}; counted once" for _, path in names if path != kept)
+    for digest in sorted(shared):  # the store decides which file names the article
+        kept, others = store.names_of(digest)
+        report.notes.extend(f"{path}: same text as {kept[1]}; counted once" for path in others)
     report.articles = len(store)
     report.seconds["extract"] = time.perf_counter() - started
     return report
@@ -231,12 +226,6 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, n
                report=report, progress=progress)
         return export(store, out_dir, formats=formats, max_nodes=max_nodes, min_confidence=min_confidence,
                       report=report)
-
-
-def _progress(total: int):
-    from tqdm import tqdm
-    width = shutil.get_terminal_size().columns  # 80 where the terminal does not say
-    return tqdm(total=total, unit="article", file=sys.stderr, leave=False, ncols=min(width, 100))
 
 
 @contextmanager

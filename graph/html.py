@@ -50,7 +50,8 @@ def physics(nodes: int) -> dict:
 
 
 def network(graph: nx.MultiDiGraph) -> Network:
-    """A pyvis Network of every node and edge of the graph (the part chosen to be drawn): colour
+    """A pyvis Network of every node and edge of a graph from `Merged.to_networkx` (the part chosen
+    to be drawn; records.py gives its shape): colour
     by type, size by articles, labelled edges."""
     net = Network(directed=True, cdn_resources="remote")  # resources come from our template
     keep = sorted(graph.nodes)
@@ -59,12 +60,12 @@ def network(graph: nx.MultiDiGraph) -> Network:
         net.add_node(node, label=data["label"], color=COLORS[data["type"]],
                      size=node_size(len(data["articles"])), shape="dot",
                      aliases=data["aliases"], articles=data["articles"], kind=data["type"],
-                     mentions=data.get("mentions", 0),
-                     jobTitles=sorted({a["value"] for a in data.get("attributes", ()) if a["name"] == "jobTitle"}))
+                     mentions=data["mentions"],
+                     jobTitles=sorted({a["value"] for a in data["attributes"] if a["name"] == "jobTitle"}))
     parallel: dict[tuple[str, str], list[dict]] = {}
     for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         parallel.setdefault((s, o), []).append(
-            {"predicate": key, "label": data["label"], "confidence": data.get("confidence", 1.0),
+            {"predicate": key, "label": data["label"], "confidence": data["confidence"],
              "evidence": data["evidence"]})
     for (s, o), relations in parallel.items():  # one drawn arrow per pair, every relation on it
         extra = {"smooth": {"type": "curvedCW", "roundness": 0.25}} if (o, s) in parallel else {}  # A->B, B->A apart
@@ -110,7 +111,3 @@ def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nod
               "quotesPerSpeaker": QUOTES_PER_SPEAKER,
               "omitted": total - len(nodes), "total": total, "relations": relations},
     )
-
-
-def write_html(graph: nx.MultiDiGraph, path: str | Path, **kwargs) -> None:
-    Path(path).write_text(html_page(graph, **kwargs), encoding="utf-8")

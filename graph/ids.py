@@ -1,18 +1,16 @@
 """Stable IRIs for entities, articles, predicates and statements.
 
 An IRI is derived from what it names (type and canonical name; article id; statement content),
-never from a counter, so two runs or two machines mint the same IRIs without talking. Names are
-slugged to safe ASCII; a hash is added whenever the slug alone could stand for two names.
+never from a counter, so two runs or two machines mint the same IRIs without talking. An entity's
+IRI is the namespace and `extract.identity.entity_id`, where the rules of identity live.
 """
 from __future__ import annotations
 
-import hashlib
-import re
 from urllib.parse import quote
 
 from rdflib import Namespace
 
-from newsgraph.extract.names import name_key, slug
+from newsgraph.extract.identity import digest, entity_id
 from newsgraph.extract.predicates import SCHEMA
 
 NG = Namespace("urn:newsgraph:")
@@ -24,16 +22,9 @@ STATEMENT = "urn:newsgraph:statement:"
 QUOTATION = "urn:newsgraph:quotation:"
 
 
-def _digest(*parts: str, size: int = 10) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
-
-
 def entity_iri(kind: str, name: str) -> str:
-    key = name_key(name)
-    s = slug(key)
-    if not s or not re.fullmatch(r"[a-z0-9 ]+", key) or s.replace("-", " ") != key:
-        s = f"{s}-{_digest(kind, key)}" if s else _digest(kind, key)
-    return f"{ENTITY}{kind.lower()}:{s}"
+    """urn:newsgraph:entity:person:liu-xiaoming (see extract/identity.py for what makes the id)."""
+    return ENTITY + entity_id(kind, name)
 
 
 def article_iri(article_id: str) -> str:
@@ -51,8 +42,8 @@ def predicate_iri(key: str) -> str:
 
 
 def statement_iri(*parts: str) -> str:
-    return STATEMENT + _digest(*parts, size=16)
+    return STATEMENT + digest(*parts, size=16)
 
 
 def quotation_iri(article_id: str, start: int, text: str) -> str:
-    return QUOTATION + _digest(article_id, str(start), text, size=16)
+    return QUOTATION + digest(article_id, str(start), text, size=16)

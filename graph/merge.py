@@ -1,11 +1,12 @@
 """Merge many articles' facts into one graph: one node per real-world entity.
 
-Across articles two entities are one when (a) a full name of one is a full name of the other
-(case, dots, "the", possessives and known place spellings aside), (b) two multi-word person
-names differ only by a typo ("Liu Xiamong"), or (c) an article names a person by one word only
-and exactly one person in the corpus has that word in their full name. Type and canonical name
-are then decided over all mentions. Node ids are IRIs minted from type and name (`ids.py`), so
-the same entity gets the same id in every run.
+Across articles two entities are one when (a) they share a merge key (`identity.merge_keys`: a
+full name of one is a full name of the other, case, dots, "the", possessives and known place
+spellings aside), (b) two multi-word person names differ only by a typo (`identity.similar_names`),
+or (c) an article names a person by one word only and exactly one person in the corpus has that
+word in their full name. Type and canonical name are then decided over all mentions
+(`identity.choose_type`, `choose_name`). Node ids are IRIs minted from type and name (`ids.py`), so
+the same entity gets the same id in every run. The rules live in extract/identity.py.
 
 The work is done in SQLite (`merged.Merged`): one row per entity of each article, sorted by the
 database rather than held in dicts, and a union-find of one machine word per row, so the memory a
@@ -22,9 +23,8 @@ from typing import Iterable
 
 import networkx as nx
 
-from newsgraph.extract.coref import choose_name, choose_type
-from newsgraph.extract.facts import PERSON, ArticleFacts, Entity
-from newsgraph.extract.names import name_key, similar_names
+from newsgraph.extract.facts import PERSON, ArticleFacts
+from newsgraph.extract.identity import choose_name, choose_type, merge_keys, name_key, similar_names
 
 from .ids import entity_iri
 from .merged import Merged
@@ -62,22 +62,6 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _full_names(entity: Entity) -> set[str]:
-    """Keys that identify an entity across articles: its name and its multi-word aliases."""
-    texts = {m.text for m in entity.mentions}  # as tagged: no honorifics ("Mr Liu" is no full name)
-    keys = {name_key(entity.name)}
-    keys.update(name_key(t) for t in texts if len(t.split()) > 1 and "'s " not in t)
-    if entity.type != PERSON:
-        keys.update(name_key(t) for t in texts if t.isupper() and len(t) > 1)
-    return {k for k in keys if k}
-
-
-def _merge_keys(entity: Entity) -> list[str]:
-    """The full names that join this entity to others (a person's lone first or last name does not)."""
-    own = name_key(entity.name)
-    return sorted(k for k in _full_names(entity) if not (len(k.split()) == 1 and entity.type == PERSON and k != own))
-
-
 def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confidence: float = 0.0) -> Merged:
     """Merge the facts of many articles (order does not matter) into `merged` (a new in-memory one
     by default) and return it.
@@ -102,7 +86,7 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
         for e in f.entities:
             rows.append((n, f.article.id, e.key, e.type, e.name, len(e.name.split()), name_key(e.name),
                          len(e.mentions), json.dumps(dict(e.type_votes)), json.dumps(e.aliases, ensure_ascii=False)))
-            keys.extend((key, n) for key in _merge_keys(e))
+            keys.extend((key, n) for key in merge_keys(e))
             n += 1
         db.executemany("INSERT INTO work_records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.executemany("INSERT INTO work_keys VALUES (?, ?)", keys)

@@ -21,6 +21,7 @@ import networkx as nx
 from newsgraph.extract.facts import Article
 from newsgraph.extract.predicates import label as predicate_label
 
+from . import records
 from .ids import article_iri, attribute_iri, predicate_iri, quotation_iri, statement_iri
 
 SCHEMA = """
@@ -188,9 +189,10 @@ class Merged:
     # --- networkx in and out ----------------------------------------------------------------
     def to_networkx(self, only: Iterable[str] | None = None, quotes_per_speaker: int | None = None
                     ) -> nx.MultiDiGraph:
-        """The graph as networkx: every entity, or only those in `only` and the relations between them.
-        Every article comes either way; so does every quotation, unless `quotes_per_speaker` is
-        given: then only the first that many quotations (by article and place) of each entity kept."""
+        """The graph as networkx (records.py gives its shape): every entity, or only those in `only` and the
+        relations between them. Every article comes either way; so does every quotation, unless
+        `quotes_per_speaker` is given: then only the first that many quotations (by article and
+        place) of each entity kept."""
         db = self.db
         if only is not None:
             db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (iri TEXT PRIMARY KEY)")
@@ -199,44 +201,32 @@ class Merged:
         where = "" if only is None else "WHERE iri IN (SELECT iri FROM chosen)"
         graph = nx.MultiDiGraph()
         graph.graph["articles"] = {
-            art_id: {"headline": headline, "date": date, "url": url, "authors": json.loads(authors),
-                     "duplicates": json.loads(duplicates)}
+            art_id: records.article(headline, date, url, json.loads(authors), json.loads(duplicates))
             for art_id, headline, date, url, authors, duplicates in db.execute(
                 "SELECT id, headline, date, url, authors, duplicates FROM articles ORDER BY id")}
         for iri, kind, label, mentions in db.execute(
                 f"SELECT iri, type, label, mentions FROM nodes {where} ORDER BY iri"):
-            graph.add_node(iri, type=kind, label=label, aliases=[], articles=[], mentions=mentions, attributes=[])
+            records.add_node(graph, iri, kind, label, mentions)
         nodes = graph.nodes
         for iri, alias in db.execute(f"SELECT iri, alias FROM aliases {where} ORDER BY iri, alias"):
             nodes[iri]["aliases"].append(alias)
         for iri, article in db.execute(f"SELECT iri, article FROM mentions {where} ORDER BY iri, article"):
             nodes[iri]["articles"].append(article)
-        for row in db.execute(f'SELECT iri, name, value, article, sentence, start, "end", COALESCE(confidence, 1.0) '
-                              f'FROM attributes {where} '
-                              'ORDER BY iri, name, value, article, start, rowid'):
-            nodes[row[0]]["attributes"].append(dict(zip(("name", "value", "article", "sentence", "start", "end",
-                                                         "confidence"),
-                                                        row[1:], strict=True)))
+        for iri, *fields in db.execute(f'SELECT iri, name, value, article, sentence, start, "end", confidence '
+                                       f'FROM attributes {where} ORDER BY iri, name, value, article, start, rowid'):
+            nodes[iri]["attributes"].append(records.attribute(*fields))
         edge_where = "" if only is None else ("WHERE s IN (SELECT iri FROM chosen) AND o IN (SELECT iri FROM chosen)")
-        for s, o, key, article, sentence, start, end, confidence in db.execute(
+        for s, o, key, *fields in db.execute(
                 f'SELECT s, o, predicate, article, sentence, start, "end", confidence FROM evidence {edge_where} '
                 'ORDER BY s, o, predicate, article, start, sentence, rowid'):
-            evidence = {"article": article, "sentence": sentence, "start": start, "end": end, "confidence": confidence}
-            if graph.has_edge(s, o, key):
-                data = graph.edges[s, o, key]
-                data["evidence"].append(evidence)
-                data["confidence"] = max(data["confidence"], confidence if confidence is not None else 1.0)
-            else:
-                graph.add_edge(s, o, key=key, predicate=key, label=predicate_label(key), evidence=[evidence],
-                               confidence=confidence if confidence is not None else 1.0)
+            records.add_evidence(graph, s, o, key, records.evidence(*fields))
         quotes = "quotations"
         if quotes_per_speaker is not None:
             kept = "chosen" if only is not None else "nodes"
             quotes = f"""(SELECT *, ROW_NUMBER() OVER (PARTITION BY speaker ORDER BY article, start, "end", seq) AS n
                           FROM quotations WHERE speaker IN (SELECT iri FROM {kept}))
                          WHERE n <= {int(quotes_per_speaker)}"""
-        quotations = [{"text": text, "article": article, "speaker": speaker, "start": start, "end": end}
-                      for text, article, speaker, start, end in db.execute(
+        quotations = [records.quotation(*row) for row in db.execute(
                           f'SELECT text, article, speaker, start, "end" FROM {quotes} '
                           'ORDER BY article, start, "end", seq')]
         if quotations:
@@ -248,18 +238,17 @@ class Merged:
         """A graph made in memory (or loaded back from Turtle), in tables, for the exports."""
         merged = cls()
         for art_id, meta in graph.graph.get("articles", {}).items():
-            merged.add_article(art_id, meta.get("headline"), meta.get("date"), meta.get("url"),
-                               meta.get("authors", ()), meta.get("duplicates", ()))
+            meta = {**records.article(None, None, None), **meta}
+            merged.add_article(art_id, meta["headline"], meta["date"], meta["url"], meta["authors"],
+                               meta["duplicates"])
         for iri, data in graph.nodes(data=True):
             merged.add_node(iri, data["type"], data["label"], int(data.get("mentions", 0)), data.get("aliases", ()),
                             data.get("articles", ()))
             for fact in data.get("attributes", ()):
-                merged.add_attribute(iri, fact["name"], fact["value"], fact["article"], fact["sentence"],
-                                     fact["start"], fact["end"], fact.get("confidence"))
+                merged.add_attribute(iri, *({"confidence": None, **fact}[f] for f in records.ATTRIBUTE_FIELDS))
         for s, o, key, data in graph.edges(keys=True, data=True):
             for ev in data["evidence"]:
-                merged.add_evidence(s, o, key, ev["article"], ev["sentence"], ev["start"], ev["end"],
-                                    ev.get("confidence"))
+                merged.add_evidence(s, o, key, *({"confidence": None, **ev}[f] for f in records.EVIDENCE_FIELDS))
         for q in graph.graph.get("quotations", ()):
             merged.add_quotation(q["text"], q["article"], q.get("speaker"), q["start"], q["end"])
         return merged.finish()

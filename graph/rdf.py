@@ -6,10 +6,11 @@ size is written in bounded memory. `write_turtle` streams them through Oxigraph'
 `generate_triples` / `to_rdf` give them as rdflib terms, and `from_rdf` / `load_graph` read an
 export back into the same networkx.MultiDiGraph that `build_graph` makes.
 
-Shape (see CONTRACT.md): entities are schema:Person / Organization / Place with one rdfs:label
-and a schema:alternateName per other surface form; articles are schema:NewsArticle with
-schema:mentions; each relation is a direct triple plus one rdf:Statement per evidence sentence
-(prov:wasDerivedFrom the article, schema:text the sentence, newsgraph:confidence).
+Shape (the public contract; README, 'What the graph holds'): entities are schema:Person /
+Organization / Place with one rdfs:label and a schema:alternateName per other surface form;
+articles are schema:NewsArticle with schema:mentions; each relation is a direct triple plus one
+rdf:Statement per evidence sentence (prov:wasDerivedFrom the article, schema:text the sentence,
+newsgraph:confidence).
 """
 from __future__ import annotations
 
@@ -27,8 +28,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SDO
 
-from newsgraph.extract.predicates import label as predicate_label
-
+from . import records
 from .ids import NG, RELATION, article_iri
 from .merged import Merged
 
@@ -225,11 +225,6 @@ def write_turtle(graph: nx.MultiDiGraph | Merged, path_or_file: str | os.PathLik
                         format=ox.RdfFormat.TURTLE, prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()})
 
 
-def turtle_bytes(graph: nx.MultiDiGraph | Merged) -> bytes:
-    """The Turtle export as bytes."""
-    return write_turtle(graph)
-
-
 # --- reading back ------------------------------------------------------------------------------
 
 def load_graph(source) -> nx.MultiDiGraph:
@@ -249,8 +244,12 @@ def load_graph(source) -> nx.MultiDiGraph:
 
 
 def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
+    """The networkx graph (records.py gives its shape) of an export loaded into rdflib."""
     def one(s, p, default=None):
         return next(iter(rdf.objects(s, p)), default)
+
+    def text(value) -> str | None:
+        return str(value) if value is not None else None
 
     graph = nx.MultiDiGraph()
     ids: dict[URIRef, str] = {}
@@ -258,60 +257,36 @@ def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
     for a in sorted(rdf.subjects(RDF.type, SDO.NewsArticle)):
         art_id = str(one(a, SDO.identifier))
         ids[a] = art_id
-        date = one(a, SDO.datePublished)
-        url = one(a, SDO.url)
-        articles[art_id] = {"headline": str(one(a, SDO.headline, "")),
-                            "date": str(date) if date is not None else None,
-                            "url": str(url) if url is not None else None,
-                            "authors": sorted(str(x) for x in rdf.objects(a, NG.byline)),
-                            "duplicates": sorted(str(x) for x in rdf.objects(a, NG.alsoFiledAs))}
+        articles[art_id] = records.article(str(one(a, SDO.headline, "")), text(one(a, SDO.datePublished)),
+                                           text(one(a, SDO.url)), sorted(str(x) for x in rdf.objects(a, NG.byline)),
+                                           sorted(str(x) for x in rdf.objects(a, NG.alsoFiledAs)))
     graph.graph["articles"] = dict(sorted(articles.items()))
 
     for rdf_type, kind in TYPE_NAMES.items():
         for e in sorted(rdf.subjects(RDF.type, rdf_type)):
-            graph.add_node(str(e), type=kind, label=str(one(e, RDFS.label)),
-                           aliases=sorted(str(x) for x in rdf.objects(e, SDO.alternateName)),
-                           articles=sorted(ids[a] for a in rdf.subjects(SDO.mentions, e) if a in ids),
-                           mentions=int(one(e, NG.mentionCount, 0)), attributes=[])
+            records.add_node(graph, str(e), kind, str(one(e, RDFS.label)), int(one(e, NG.mentionCount, 0)),
+                             sorted(str(x) for x in rdf.objects(e, SDO.alternateName)),
+                             sorted(ids[a] for a in rdf.subjects(SDO.mentions, e) if a in ids))
 
     for st in sorted(rdf.subjects(RDF.type, RDF.Statement)):
         s, p, o = one(st, RDF.subject), one(st, RDF.predicate), one(st, RDF.object)
-        art = ids.get(one(st, PROV.wasDerivedFrom))
-        record = {"article": art, "sentence": str(one(st, SDO.text)),
-                  "start": int(one(st, NG.startOffset)), "end": int(one(st, NG.endOffset))}
+        where = (ids.get(one(st, PROV.wasDerivedFrom)), str(one(st, SDO.text)),
+                 int(one(st, NG.startOffset)), int(one(st, NG.endOffset)))
         if isinstance(o, Literal):
             name = "jobTitle" if p == SDO.jobTitle else predicate_key(p)
-            record["confidence"] = float(one(st, NG.confidence, 1.0))
-            graph.nodes[str(s)]["attributes"].append({"name": name, "value": str(o), **record})
+            graph.nodes[str(s)]["attributes"].append(
+                records.attribute(name, str(o), *where, float(one(st, NG.confidence, 1.0))))
             continue
-        key = predicate_key(p)
-        record["confidence"] = float(one(st, NG.confidence, 1.0))
-        if graph.has_edge(str(s), str(o), key=key):
-            graph.edges[str(s), str(o), key]["evidence"].append(record)
-        else:
-            label = one(p, RDFS.label)
-            graph.add_edge(str(s), str(o), key=key, predicate=key,
-                           label=str(label) if label is not None else predicate_label(key),
-                           evidence=[record])
+        label = one(p, RDFS.label)
+        records.add_evidence(graph, str(s), str(o), predicate_key(p),
+                             records.evidence(*where, float(one(st, NG.confidence, 1.0))),
+                             label=str(label) if label is not None else None)
 
     quotations = []
     for q in sorted(rdf.subjects(RDF.type, SDO.Quotation)):
-        speaker = one(q, SDO.spokenByCharacter)
-        quotations.append({"text": str(one(q, SDO.text)), "article": ids.get(one(q, SDO.isPartOf)),
-                           "speaker": str(speaker) if speaker is not None else None,
-                           "start": int(one(q, NG.startOffset, 0)), "end": int(one(q, NG.endOffset, 0))})
+        quotations.append(records.quotation(str(one(q, SDO.text)), ids.get(one(q, SDO.isPartOf)),
+                                            text(one(q, SDO.spokenByCharacter)),
+                                            int(one(q, NG.startOffset, 0)), int(one(q, NG.endOffset, 0))))
     if quotations:
-        graph.graph["quotations"] = sorted(quotations, key=lambda q: (q["article"], q["start"]))
-    return normalise(graph)
-
-
-def normalise(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Sort every list and derive edge confidence, so equal graphs compare equal."""
-    if "quotations" in graph.graph:
-        graph.graph["quotations"].sort(key=lambda q: (q["article"], q["start"], q["end"]))
-    for _, data in graph.nodes(data=True):
-        data["attributes"].sort(key=lambda a: (a["name"], a["value"], a["article"], a["start"]))
-    for _, _, data in graph.edges(data=True):
-        data["evidence"].sort(key=lambda e: (e["article"], e["start"], e["sentence"]))
-        data["confidence"] = max(e["confidence"] for e in data["evidence"])
-    return graph
+        graph.graph["quotations"] = quotations
+    return records.normalise(graph)

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
@@ -24,6 +25,7 @@ from typing import Iterator
 from newsgraph.extract import Article, ArticleFacts
 
 FILE = "facts.sqlite"
+COMMIT_SECONDS = 2.0  # the most extraction work an interrupted `add` can lose
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS texts (hash TEXT PRIMARY KEY, facts TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (id TEXT NOT NULL, path TEXT NOT NULL, hash TEXT NOT NULL,
@@ -61,6 +63,8 @@ class Store:
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: {exc}") from exc
+        self._wanted: set[str] = set()  # texts whose facts this session asked for and has not had yet
+        self._committed = time.monotonic()
 
     def close(self) -> None:
         self.db.close()
@@ -72,29 +76,34 @@ class Store:
         self.close()
 
     # --- writing ----------------------------------------------------------------------------
-    def has_text(self, digest: str) -> bool:
-        return self.db.execute("SELECT 1 FROM texts WHERE hash = ?", (digest,)).fetchone() is not None
+    def add_article(self, article: Article, digest: str) -> bool:
+        """Record that a file holds a text; True when the text is new: the store neither holds its
+        facts nor was asked for them already (they are wanted from the caller, by `put`).
 
-    def files_with(self, digest: str) -> list[tuple[str, str]]:
-        return self.db.execute("SELECT id, path FROM files WHERE hash = ? ORDER BY id, path", (digest,)).fetchall()
-
-    def add_file(self, article: Article, digest: str) -> bool:
-        """Record that a file holds a text; False when this very file was recorded already."""
+        A file that now holds another text than before lets go of the old one (dropped when no
+        other file holds it)."""
         old = self.db.execute("SELECT hash FROM files WHERE id = ? AND path = ?", (article.id, article.path)).fetchone()
-        if old is not None and old[0] == digest:
+        if old is None or old[0] != digest:
+            self.db.execute("INSERT OR REPLACE INTO files (id, path, hash) VALUES (?, ?, ?)",
+                            (article.id, article.path, digest))
+            if old is not None:
+                self._drop_orphans()
+        if digest in self._wanted or self.db.execute("SELECT 1 FROM texts WHERE hash = ?", (digest,)).fetchone():
             return False
-        self.db.execute("INSERT OR REPLACE INTO files (id, path, hash) VALUES (?, ?, ?)",
-                        (article.id, article.path, digest))
-        if old is not None:  # the file changed: its old text may now be held by nobody
-            self._drop_orphans()
+        self._wanted.add(digest)
         return True
 
     def put(self, digest: str, facts: ArticleFacts) -> None:
+        """Keep a text's facts (committed at least every COMMIT_SECONDS, and by `commit`)."""
         data = json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         self.db.execute("INSERT OR REPLACE INTO texts (hash, facts) VALUES (?, ?)", (digest, data))
+        self._wanted.discard(digest)
+        if time.monotonic() - self._committed > COMMIT_SECONDS:
+            self.commit()
 
     def commit(self) -> None:
         self.db.commit()
+        self._committed = time.monotonic()
 
     def remove(self, article_id: str) -> int:
         """Take out every file with this article id; returns how many there were."""
@@ -109,6 +118,13 @@ class Store:
     # --- reading ----------------------------------------------------------------------------
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM texts").fetchone()[0]
+
+    def names_of(self, digest: str) -> tuple[tuple[str, str], list[str]]:
+        """Of the files holding a text: the (id, path) the article is known by, and the other paths."""
+        kept, _ = keep_first(self.db.execute("SELECT id, path FROM files WHERE hash = ?", (digest,)).fetchall())
+        others = [path for (path,) in self.db.execute("SELECT path FROM files WHERE hash = ? ORDER BY id, path",
+                                                      (digest,)) if path != kept[1]]
+        return kept, others
 
     def ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT DISTINCT id FROM files ORDER BY id")]

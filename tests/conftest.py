@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "bench"))  # the benchmark kits (conll04kit, ...) are not installed
 
 # property tests: a bounded number of examples in CI, more on request (HYPOTHESIS_PROFILE=thorough)
 settings.register_profile("ci", max_examples=150, deadline=2000, derandomize=True, print_blob=True)
@@ -26,7 +28,8 @@ def vocab():
 
 @pytest.fixture
 def make_doc(vocab):
-    """Doc(words, heads, deps, pos, tags, lemmas, ents), with one sentence per blank-line paragraph.
+    """Doc(words, heads, deps, pos, tags, lemmas, ents): sentences are what the heads make them
+    (each root and its subtree; no heads given: every token its own root).
 
     `heads` are absolute token indices; `ents` are IOB strings ("B-PERSON", "I-PERSON", "O").
     """

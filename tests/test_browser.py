@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from newsgraph.graph import build_graph
-from newsgraph.graph.html import COLORS, write_html
+from newsgraph.graph.html import COLORS, html_page
 
 from browser import CHROMIUM, PageLog, chromium, open_page
 from factories import HOSTILE, article, entity, quote, rel
@@ -142,7 +142,7 @@ def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
                      headline=p.name, url="javascript:alert('url')") for i, p in enumerate(people)]
     graph = build_graph(facts)
     path = tmp_path / "hostile.html"
-    write_html(graph, path, title="<img src=x onerror=alert('title')>")
+    path.write_text(html_page(graph, title="<img src=x onerror=alert('title')>"), encoding="utf-8")
     log = PageLog()
     page = open_page(browser, path, log)
     try:
@@ -172,7 +172,7 @@ def test_max_nodes_notice_is_on_the_page(browser, tmp_path):
     facts = [article(f"a{i}", entity("big", "Big Name", "Person"), entity(f"p{i}", f"Place {i}", "Place"))
              for i in range(30)]
     path = tmp_path / "capped.html"
-    write_html(build_graph(facts), path, max_nodes=10)
+    path.write_text(html_page(build_graph(facts), max_nodes=10), encoding="utf-8")
     log = PageLog()
     page = open_page(browser, path, log)
     try:
@@ -190,7 +190,7 @@ def test_big_page_starts_with_linked_entities_and_lays_out_the_rest_on_demand(br
     graph = build_graph(facts)
     assert graph.number_of_nodes() == 1201
     path = tmp_path / "big.html"
-    write_html(graph, path)
+    path.write_text(html_page(graph), encoding="utf-8")
     log = PageLog()
     page = open_page(browser, path, log)
     try:

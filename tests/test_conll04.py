@@ -7,9 +7,8 @@ import sys
 
 import pytest
 
-from newsgraph.extract.conll04 import score, spans_from_tags
-
 from conftest import ROOT
+from conll04kit.data import score, spans_from_tags
 
 
 def test_bilou_tags_give_spans_in_order():

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 from newsgraph.extract import ArticleError, Attribute, parse_article, read_article
-from newsgraph.extract.names import name_key, similar_names, slug
+from newsgraph.extract.identity import name_key, similar_names
+from newsgraph.extract.names import slug
 from newsgraph.extract.reader import decode
-from newsgraph.graph import build_graph, load_graph, turtle_bytes
+from newsgraph.graph import build_graph, load_graph, write_turtle
 from newsgraph.graph.ids import article_iri, entity_iri
 from newsgraph.graph.rdf import RDF_TYPE, ox_triples
 
@@ -96,7 +97,7 @@ def test_turtle_round_trip_keeps_every_string_and_parses_strictly(person, alias,
     facts = [article(art_id, entity("e0", person, kind, *forms), entity("e1", "Acme Corp", "Organization"),
                      relations=[rel("e0", "worksFor", "e1", sentence)], headline=headline)]
     graph = build_graph(facts)
-    data = turtle_bytes(graph)
+    data = write_turtle(graph)
     back = load_graph(data.decode("utf-8"))
     node = next(n for n, d in back.nodes(data=True) if n != "urn:newsgraph:entity:organization:acme-corp")
     assert {back.nodes[node]["label"], *back.nodes[node]["aliases"]} == {

@@ -13,7 +13,7 @@ from rdflib.namespace import SDO
 from newsgraph.extract import (
     Attribute,
 )
-from newsgraph.graph import build_graph, export, load_graph, to_rdf, turtle_bytes
+from newsgraph.graph import build_graph, export, load_graph, to_rdf, write_turtle
 from newsgraph.graph.html import QUOTES_PER_SPEAKER, html_page, node_size
 
 from conftest import node_by_label
@@ -59,13 +59,13 @@ def test_relations_keep_every_evidence_sentence(corpus):
 def test_merge_does_not_depend_on_article_order(corpus):
     shuffled = corpus[:]
     random.Random(3).shuffle(shuffled)
-    assert turtle_bytes(build_graph(shuffled)) == turtle_bytes(build_graph(corpus))
+    assert write_turtle(build_graph(shuffled)) == write_turtle(build_graph(corpus))
 
 
 def test_exports_streamed_from_disk_equal_those_of_the_networkx_graph(corpus, tmp_path):
     report = export(corpus, tmp_path, max_nodes=3)
     graph = build_graph(corpus)
-    assert (tmp_path / "graph.ttl").read_bytes() == turtle_bytes(graph)
+    assert (tmp_path / "graph.ttl").read_bytes() == write_turtle(graph)
     assert (tmp_path / "graph.html").read_text("utf-8") == html_page(graph, max_nodes=3)
     assert (report.articles, sum(report.entities.values()), report.relations) == (
         3, graph.number_of_nodes(), graph.number_of_edges())
@@ -73,7 +73,7 @@ def test_exports_streamed_from_disk_equal_those_of_the_networkx_graph(corpus, tm
 
 def test_the_page_leaves_the_merged_tables_open_for_the_next_export(corpus, tmp_path):
     export(corpus, tmp_path, formats=("html", "ttl"))
-    assert (tmp_path / "graph.ttl").read_bytes() == turtle_bytes(build_graph(corpus))
+    assert (tmp_path / "graph.ttl").read_bytes() == write_turtle(build_graph(corpus))
 
 
 def test_rdf_shape_follows_the_contract(corpus):
@@ -96,12 +96,12 @@ def test_rdf_shape_follows_the_contract(corpus):
 
 def test_round_trip_graph_turtle_graph_is_lossless(corpus):
     g = build_graph(corpus)
-    data = turtle_bytes(g)
+    data = write_turtle(g)
     back = load_graph(data.decode())
     assert dict(back.nodes(data=True)) == dict(g.nodes(data=True))
     assert sorted(back.edges(keys=True, data=True)) == sorted(g.edges(keys=True, data=True))
     assert back.graph == g.graph
-    assert turtle_bytes(back) == data
+    assert write_turtle(back) == data
     assert isomorphic(to_rdf(back), Graph().parse(data=data, format="turtle"))
 
 
@@ -112,7 +112,7 @@ def test_hostile_names_survive_turtle_and_iris_stay_safe(name):
     facts = [article("x y<z>", entity("e0", name, "Person"), entity("e1", "Acme Corp", "Organization"),
                      relations=[rel("e0", "worksFor", "e1", f"{name} works for Acme.")], headline=name)]
     g = build_graph(facts)
-    data = turtle_bytes(g)
+    data = write_turtle(g)
     back = load_graph(data.decode())
     assert {d["label"] for _, d in back.nodes(data=True)} == {name, "Acme Corp"}
     assert back.graph["articles"]["x y<z>"]["headline"] == name

@@ -1,5 +1,6 @@
 """Relation and quotation patterns on short sentences, parsed by the real model (one per family).
 
+The learned model's additions are left out here (tests/test_relmodel.py covers them).
 Each test states what a reader of the sentence would say, including what must NOT be read
 (negation, unnamed speakers, scare quotes) and which way a relation points (passive voice).
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract import Article, facts_from_doc
+from newsgraph.extract.relmodel import PATTERNS_ONLY
 
 pytestmark = pytest.mark.model
 
@@ -15,7 +17,7 @@ pytestmark = pytest.mark.model
 @pytest.fixture
 def read(nlp):
     def run(text):
-        return facts_from_doc(nlp(text), Article(id="t", path="t.txt", headline="t", body=text))
+        return facts_from_doc(nlp(text), Article(id="t", path="t.txt", headline="t", body=text), PATTERNS_ONLY)
     return run
 
 
@@ -146,3 +148,18 @@ def test_negated_speech_verb_names_no_speaker(read):
     f = read('Microsoft did not say "we will look into the account" on Monday.')
     assert "Microsoft" in {e.name for e in f.entities}
     assert quotes(f) == [(None, "we will look into the account")]
+
+
+# --- accounts and diplomatic missions ----------------------------------------------------------
+def test_a_possessive_platform_account_is_an_account_on_the_platform(read):
+    f = read("Twitter said hackers took over Ted Cruz's Twitter account. They also posted from his Facebook account.")
+    assert {("Ted Cruz", "has-account-on", "Twitter"), ("Ted Cruz", "has-account-on", "Facebook")} <= triples(f)
+
+
+def test_an_embassy_belongs_to_its_country_and_its_ambassador_works_for_it(read):
+    f = read("China's ambassador to the UK Liu Xiaoming spoke on Monday. The Chinese Embassy in London said "
+             "the account had been hacked.")
+    found = triples(f)
+    assert ("Chinese Embassy", "parentOrganization", "China") in found
+    assert ("Liu Xiaoming", "worksFor", "Chinese Embassy") in found
+    assert ("Chinese Embassy", "location", "China") not in found  # an embassy is abroad

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from newsgraph.extract import ArticleFacts
 from newsgraph.graph import load_graph
 from newsgraph.graph.build import build, export, ingest
 from newsgraph.graph.cli import main
@@ -32,11 +33,13 @@ def test_the_same_text_under_two_names_is_one_article_known_by_the_smaller_id(tm
     facts = article("b-copy", entity("e0", "Angela Merkel", "Person"))
     digest = text_hash(facts.article.body)
     with Store(tmp_path) as store:
+        assert store.add_article(facts.article, digest)  # a new text: its facts are wanted
+        assert not store.add_article(facts.article, digest)  # asked for already
         store.put(digest, facts)
-        store.add_file(facts.article, digest)
         original = facts.article.__class__(id="a-original", path="a-original.txt", headline="x",
                                            body=facts.article.body)
-        assert store.add_file(original, digest) and not store.add_file(original, digest)
+        assert not store.add_article(original, digest)  # held already: no extraction
+        assert store.names_of(digest) == (("a-original", "a-original.txt"), ["b-copy.txt"])
         store.commit()
         (only,) = list(store)
         assert (only.article.id, only.article.path, only.article.duplicates) == ("a-original", "a-original.txt",
@@ -44,6 +47,23 @@ def test_the_same_text_under_two_names_is_one_article_known_by_the_smaller_id(tm
         assert store.remove("a-original") == 1
         assert [f.article.id for f in store] == ["b-copy"]  # the text stays while a file holds it
         assert store.remove("b-copy") == 1 and len(store) == 0 and list(store) == []
+
+
+def test_an_interrupted_add_keeps_every_article_it_finished(tmp_path, monkeypatch):
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(f"Story {name}. Angela Merkel spoke in Berlin.\n")
+
+    def two_then_interrupt(articles, **_):
+        for n, art in enumerate(articles):
+            if n == 2:
+                raise KeyboardInterrupt
+            yield ArticleFacts(article=art)
+
+    monkeypatch.setattr(sys.modules["newsgraph.graph.build"], "extract_with", two_then_interrupt)
+    with pytest.raises(KeyboardInterrupt), Store(tmp_path / "store") as store:
+        ingest([tmp_path / f"{name}.txt" for name in "abc"], store)
+    with Store(tmp_path / "store") as store:
+        assert [f.article.id for f in store] == ["a", "b"]
 
 
 def test_a_folder_that_is_not_a_store_is_refused_by_name(tmp_path, capsys):
@@ -99,7 +119,7 @@ def test_removing_an_article_takes_out_what_only_it_supported(one_by_one, seeds_
             assert not graph.has_edge(s, o, key)
     assert any(ev["article"] == LATER for _, _, d in full.edges(data=True) for ev in d["evidence"])
     assert all(q["article"] != LATER for q in graph.graph["quotations"])
-    for node, data in graph.nodes(data=True):
+    for _, data in graph.nodes(data=True):
         assert LATER not in data["articles"] and data["articles"]
     with Store(store_dir) as store:  # and back again: the full graph
         ingest([SEEDS / f"{LATER}.txt"], store, nlp=nlp)

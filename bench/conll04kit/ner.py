@@ -1,7 +1,7 @@
-"""The NER that newsgraph trained on CoNLL04 (Peop, Org, Loc, Other), shipped inside the package.
+"""The NER that newsgraph trained on CoNLL04 (Peop, Org, Loc, Other), kept with the benchmark (bench/models/).
 
 `bench/train_conll04.py` fine-tunes spaCy md's NER component on the CoNLL04 train split and saves
-it as a one-component pipeline without vectors (6.2 MB) in `models/ner-conll04/`. It is loaded by
+it as a one-component pipeline without vectors (6.2 MB) in `bench/models/ner-conll04/`. It is loaded by
 sourcing that component into the md pipeline, which supplies the vectors its tok2vec reads: the
 whole component, weights and config together, so nothing is lost between training and use.
 """
@@ -12,9 +12,9 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .pipeline import DEFAULT_MODEL, load_pipeline
+from newsgraph.extract.pipeline import DEFAULT_MODEL, load_pipeline
 
-NER_DIR = Path(__file__).parent / "models" / "ner-conll04"
+NER_DIR = Path(__file__).resolve().parent.parent / "models" / "ner-conll04"
 
 
 def load_conll04_pipeline(base: str = DEFAULT_MODEL) -> Language:

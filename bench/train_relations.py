@@ -1,0 +1,196 @@
+"""Train the relation model that `newsgraph build` ships (extract/models/relations.json).
+
+    python bench/train_relations.py [--out extract/models/relations.json] [--folds 5]
+
+Data: the train part (bench/datasets.py's fixed split) of DWIE's 98 Deutsche Welle articles and of
+Re-DocRED's 500 Wikipedia introductions, read from ../shared/bench; the test parts (30 and 150
+documents) are never read here. Each document is parsed with the build's own pipeline and
+entities (extract/pipeline.py `entities_of`), the patterns run, and every ordered pair of its
+entities becomes a candidate (extract/relmodel.py `candidates`). A pair is labelled with a
+property when the gold entities its two entities name (bench/score.py `align`, the benchmark's
+own matching) stand in that relation.
+
+Per schema.org property: the type pairs it joins (seen in at least MIN_SIGNATURE positive
+pairs), a logistic regression (scikit-learn, here only), a Platt calibration of its scores and a
+threshold, both fitted on out-of-fold scores (documents split into folds, so no document is
+scored by a model that saw it). Everything is seeded; the same data gives the same file.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import datasets  # noqa: E402
+import score  # noqa: E402
+
+OUT = ROOT / "extract" / "models" / "relations.json"
+SEED = 13
+MIN_SIGNATURE = 4  # positive pairs a type pair needs to be one a property joins
+MIN_POSITIVES = 8  # a property with fewer positives in all is not learned
+MIN_NEWS = 20  # positives on news a property needs to be calibrated on news alone
+NEWS_WEIGHT = 2.0  # a news pair counts this many Wikipedia pairs in training
+PROPERTIES = ("worksFor", "memberOf", "nationality", "location", "containedInPlace", "homeLocation",
+              "parentOrganization", "founder", "spouse", "children", "sibling", "birthPlace", "deathPlace",
+              "alumniOf")
+
+
+def examples(docs, nlp, rule_counts: dict[str, list[bool]] | None = None) -> list[dict]:
+    """Each document's candidates with their features and the properties that hold for them;
+    `rule_counts` gathers, per pattern rule and property, whether each relation it found is right."""
+    rule_counts = rule_counts if rule_counts is not None else defaultdict(list)
+    from newsgraph.extract.pipeline import entities_of
+    from newsgraph.extract.relations import extract_relations
+    from newsgraph.extract.relmodel import candidates
+
+    rows = []
+    for gold, doc in zip(docs, nlp.pipe(d.body for d in docs), strict=True):
+        entities, token_map = entities_of(doc)
+        patterns, _ = extract_relations(doc, entities, token_map)
+        predicted = [score.Entity(e.key, e.type, tuple(dict.fromkeys([e.name, *e.aliases])), (gold.id,))
+                     for e in entities]
+        named = score.align(gold.entities, predicted).named
+        truth = {score.canonical(*t) for t in gold.relations}
+        for r in patterns:  # how often each pattern rule is right, where the gold can tell
+            gs, go = named.get(r.subject), named.get(r.object)
+            if r.predicate in PROPERTIES and gs is not None and go is not None:
+                rule_counts[f"{r.rule}|{r.predicate}"].append(score.canonical(gs, r.predicate, go) in truth)
+        for c in candidates(doc, entities, token_map, patterns):
+            gs, go = named.get(c.subject), named.get(c.object)
+            labels = {p for p in PROPERTIES if gs is not None and go is not None
+                      and score.canonical(gs, p, go) in truth}
+            rows.append({"doc": gold.id, "set": gold.dataset, "types": c.types, "features": c.features,
+                         "labels": labels})
+    return rows
+
+
+def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float) -> dict | None:
+    """One property's model: signatures, weights, calibration and threshold (None if too rare)."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    positives = Counter(r["types"] for r in rows if prop in r["labels"])
+    signatures = sorted(tp for tp, n in positives.items() if n >= MIN_SIGNATURE)
+    if sum(positives[tp] for tp in signatures) < MIN_POSITIVES:
+        return None
+    sample = [r for r in rows if r["types"] in signatures]
+    y = np.array([prop in r["labels"] for r in sample], dtype=int)
+    docs = sorted({r["doc"] for r in sample})
+    random.Random(SEED).shuffle(docs)
+    fold_of = {d: i % folds for i, d in enumerate(docs)}
+    groups = np.array([fold_of[r["doc"]] for r in sample])
+    vec = DictVectorizer()
+    X = vec.fit_transform([dict.fromkeys(r["features"], 1) for r in sample])
+
+    def model():
+        return LogisticRegression(C=C, max_iter=2000, class_weight=None, random_state=SEED)
+
+    weight = np.array([NEWS_WEIGHT if r["set"] == "dwie" else 1.0 for r in sample])
+    oof = np.zeros(len(sample))
+    for k in range(folds):
+        train, test = groups != k, groups == k
+        if y[train].sum() == 0 or test.sum() == 0:
+            continue
+        oof[test] = model().fit(X[train], y[train], sample_weight=weight[train]).decision_function(X[test])
+    # calibrated and thresholded on news where news has enough of the property: the build reads news
+    news = np.array([r["set"] == "dwie" for r in sample])
+    on = news if y[news].sum() >= MIN_NEWS else np.ones(len(sample), dtype=bool)
+    platt = LogisticRegression(C=1e6, max_iter=1000).fit(oof[on].reshape(-1, 1), y[on])
+    a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+    prob = 1 / (1 + np.exp(-(a * oof[on] + b)))
+    y_on = y[on]
+    # the threshold: the lowest at which the out-of-fold precision reaches `precision` (fewer,
+    # right edges), else the one with the best F1
+    trials = []
+    for t in np.arange(0.10, 0.91, 0.025):
+        kept = prob >= t
+        tp = int((kept & (y_on == 1)).sum())
+        p = tp / kept.sum() if kept.sum() else 0.0
+        r = tp / y_on.sum()
+        trials.append((2 * p * r / (p + r) if p + r else 0.0, float(t), p, r))
+    precise = [x for x in trials if x[2] >= precision and x[3] >= 0.05]
+    best = min(precise, key=lambda x: x[1]) if precise else max(trials)
+    final = model().fit(X, y, sample_weight=weight)
+    weights = {name: round(float(final.coef_[0, col]), 4) for name, col in sorted(vec.vocabulary_.items())
+               if abs(final.coef_[0, col]) >= 5e-4}
+    return {"signatures": [list(tp) for tp in signatures], "bias": round(float(final.intercept_[0]), 4),
+            "weights": weights, "calibration": [round(a, 4), round(b, 4)], "threshold": round(best[1], 3),
+            "trained_pairs": len(sample), "positives": int(y.sum()),
+            "calibrated_on": "dwie" if on is news else "all",
+            "out_of_fold": {"f1": round(best[0], 3), "precision": round(best[2], 3), "recall": round(best[3], 3)}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("-C", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--precision", type=float, default=0.6,
+                    help="the out-of-fold precision each property's threshold aims at")
+    ap.add_argument("--sets", default="dwie,redocred", help="the data sets to train on (comma-separated)")
+    ap.add_argument("--limit", type=int, help="only the first N training documents of each set (a smoke test)")
+    args = ap.parse_args(argv)
+
+    from newsgraph.extract import load_pipeline
+
+    t0 = time.perf_counter()
+    nlp = load_pipeline()
+    loaders = {"dwie": datasets.load_dwie, "redocred": datasets.load_redocred}
+    sets = {name: loaders[name]() for name in args.sets.split(",")}
+    train = {name: datasets.split(docs, "train")[: args.limit] for name, docs in sets.items()}
+    rows = []
+    rule_counts: dict[str, list[bool]] = defaultdict(list)
+    for name, docs in train.items():
+        made = examples(docs, nlp, rule_counts)
+        print(f"{name}: {len(docs)} training documents, {len(made)} candidate pairs, "
+              f"{sum(bool(r['labels']) for r in made)} with a relation ({time.perf_counter() - t0:.0f} s)")
+        rows.extend(made)
+    properties = {}
+    for prop in PROPERTIES:
+        fitted = fit(rows, prop, args.folds, args.C, args.precision)
+        if fitted is None:
+            print(f"  {prop:<20} too few positives: not learned")
+            continue
+        properties[prop] = fitted
+        oof = fitted["out_of_fold"]
+        print(f"  {prop:<20} {fitted['positives']:>5} of {fitted['trained_pairs']:>6} pairs  "
+              f"{len(fitted['weights']):>6} weights  threshold {fitted['threshold']:.3f}  "
+              f"out of fold P {oof['precision']:.2f} R {oof['recall']:.2f} F1 {oof['f1']:.2f}  "
+              f"{fitted['signatures']}")
+    counts = defaultdict(int)
+    for name, docs in train.items():
+        counts[name] = len(docs)
+    model = {
+        "version": 1,
+        "trained_on": {
+            "dwie": f"{counts['dwie']} of the 98 DWIE development articles in ../shared/bench/dwie (Deutsche Welle "
+                    "news; annotations GPL-3.0, text Deutsche Welle's): bench/datasets.py's train part",
+            "redocred": f"{counts['redocred']} of the 500 Re-DocRED development documents in "
+                        "../shared/bench/redocred (Wikipedia introductions; MIT): the train part",
+            "held_out": "DWIE 30 and Re-DocRED 150 documents (bench/datasets.py split 'test'), never read here",
+            "seed": SEED, "C": args.C, "folds": args.folds, "precision": args.precision,
+        },
+        "properties": properties,
+        "patterns": {rule: {"n": len(right), "precision": round(sum(right) / len(right), 3)}
+                     for rule, right in sorted(rule_counts.items())},
+    }
+    for rule, m in model["patterns"].items():
+        print(f"  pattern {rule:<40} {m['n']:>4} relations, precision {m['precision']:.2f}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+                        encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

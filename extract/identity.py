@@ -1,0 +1,152 @@
+"""Identity: which mentions are one entity, which name and type it takes, and its stable id.
+
+This module is the contract between extract/ and graph/. Inside an article, `extract.coref`
+clusters mentions with these rules; across articles, `graph.merge` joins entities with the same
+rules and `graph.ids` turns `entity_id` into the entity's IRI. Change a rule here and both the
+clusters inside an article and the nodes of the corpus follow; tests/test_identity.py pins them.
+
+- Same name: `name_key` folds case, dots, a leading article, a possessive and known place
+  spellings ("UK", "Britain", "U.K." -> "united kingdom"); spelling otherwise counts.
+- Same person: two multi-word person names one typo apart (`similar_names`).
+- Same organisation: an acronym and the name whose `initials` it spells ("CCP").
+- Joining across articles: an entity's `merge_keys` (its full names; a person's lone first or
+  last name is no key; `graph.merge` joins such one-word names on their own rule).
+- Name: `choose_name` (a known place spelling, else the fullest, then most used form).
+- Type: `choose_type` (majority over mentions; ties go to Organization, Person, Place).
+- Id: `entity_id(type, name)`: the type and a slug of the name key, with a hash whenever the
+  slug alone could stand for two keys ("person:liu-xiaoming").
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity
+from .names import slug, strip_possessive
+
+# Places written several ways; the value is the canonical name.
+PLACE_ALIASES = {
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "u.k": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "us": "United States", "u.s.": "United States",
+    "u.s": "United States", "usa": "United States", "u.s.a.": "United States",
+    "united states": "United States", "united states of america": "United States",
+    "america": "United States", "prc": "China", "people's republic of china": "China",
+    "mainland china": "China", "uae": "United Arab Emirates", "eu": "European Union",
+    "e.u.": "European Union", "ussr": "Soviet Union", "hk": "Hong Kong",
+}
+
+
+@lru_cache(maxsize=1 << 16)  # about 16 MB when full; names recur within an article, not across the corpus
+def name_key(text: str) -> str:
+    """The comparison key of a name: casefolded, without dots, a leading article or a possessive.
+
+    >>> name_key("The Chinese Embassy") == name_key("chinese embassy") == name_key("Chinese Embassy's")
+    True
+    """
+    key = _key_step(text)
+    for _ in range(8):  # repeat to a fixed point, so that name_key(name_key(x)) == name_key(x)
+        again = _key_step(key)
+        if again == key:
+            break
+        key = again
+    return key
+
+
+def _key_step(text: str) -> str:
+    text = strip_possessive(text).casefold()
+    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    canonical = PLACE_ALIASES.get(text)
+    if canonical:
+        text = canonical.casefold()
+    text = text.replace(".", "")
+    text = re.sub(r"[^\w\s'&-]", " ", text)
+    return " ".join(text.split())
+
+
+def canonical_place(text: str) -> str | None:
+    """The canonical name of a place written in one of several common ways, if known."""
+    return PLACE_ALIASES.get(strip_possessive(text).casefold().removeprefix("the "))
+
+
+def initials(text: str) -> str:
+    """Upper-case initials of the content words: "Chinese Communist Party" -> "CCP"."""
+    words = [w for w in re.split(r"[\s-]+", name_key(text)) if w and w not in ("of", "and", "for", "the", "&")]
+    return "".join(w[0] for w in words).upper()
+
+
+def similar_names(a: str, b: str) -> bool:
+    """Two multi-word person names that differ only by a typo: "Liu Xiamong" ~ "Liu Xiaoming".
+
+    Every word must match (one exactly), and the others must be long enough and near enough that
+    a typo is likelier than a different person: "Jeff Stone" and "Jeff Bezos" stay apart.
+    """
+    wa, wb = name_key(a).split(), name_key(b).split()
+    if len(wa) != len(wb) or len(wa) < 2 or wa == wb:
+        return False
+    exact = 0
+    for x, y in zip(wa, wb, strict=False):
+        if x == y:
+            exact += 1
+        elif min(len(x), len(y)) < 5 or not _near(x, y):
+            return False
+    return exact >= 1
+
+
+def _near(x: str, y: str) -> bool:
+    """SequenceMatcher's ratio is 0.8 or more; its cheap upper bounds are tried first, as
+    difflib.get_close_matches does (most pairs a big corpus compares fail there)."""
+    m = SequenceMatcher(None, x, y)
+    return m.real_quick_ratio() >= 0.8 and m.quick_ratio() >= 0.8 and m.ratio() >= 0.8
+
+
+_TYPE_PREFERENCE = {ORGANIZATION: 0, PERSON: 1, PLACE: 2}
+
+
+def choose_type(votes: Counter | dict) -> str:
+    """Majority type; ties go to Organization, then Person, then Place."""
+    return min(ENTITY_TYPES, key=lambda t: (-votes.get(t, 0), _TYPE_PREFERENCE[t]))
+
+
+def choose_name(names: list[str] | Counter) -> str:
+    """The canonical name: a known place spelling, else the fullest, then most used, form
+    (`names`: every use of a name, or a Counter of name -> uses)."""
+    counts = Counter(names)
+    for candidate in sorted(counts):
+        place = canonical_place(candidate)
+        if place:
+            return place
+    return min(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
+
+
+def full_names(entity: Entity) -> set[str]:
+    """Keys that identify an entity across articles: its name and its multi-word aliases."""
+    texts = {m.text for m in entity.mentions}  # as tagged: no honorifics ("Mr Liu" is no full name)
+    keys = {name_key(entity.name)}
+    keys.update(name_key(t) for t in texts if len(t.split()) > 1 and "'s " not in t)
+    if entity.type != PERSON:
+        keys.update(name_key(t) for t in texts if t.isupper() and len(t) > 1)
+    return {k for k in keys if k}
+
+
+def merge_keys(entity: Entity) -> list[str]:
+    """The full names that join this entity to others (a person's lone first or last name does not)."""
+    own = name_key(entity.name)
+    return sorted(k for k in full_names(entity) if not (len(k.split()) == 1 and entity.type == PERSON and k != own))
+
+
+def digest(*parts: str, size: int = 10) -> str:
+    """A short, stable hash of some strings (for ids that must not depend on a counter)."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
+
+
+def entity_id(kind: str, name: str) -> str:
+    """"person:liu-xiaoming": the type and the name key's slug (a hash added where the slug loses something)."""
+    key = name_key(name)
+    s = slug(key)
+    if not s or not re.fullmatch(r"[a-z0-9 ]+", key) or s.replace("-", " ") != key:
+        s = f"{s}-{digest(kind, key)}" if s else digest(kind, key)
+    return f"{kind.lower()}:{s}"

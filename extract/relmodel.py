@@ -1,0 +1,322 @@
+"""The learned relation extractor: one decision per pair of an article's entities.
+
+For every ordered pair of entities whose types a property admits, `candidates` gathers evidence
+from all their mention pairs at once (document level): how near they come (same sentence, or
+how many sentences apart), and for the nearest pairs in one sentence the words between them,
+the dependency path joining them and the words around them; title words before a person
+("President", "chief executive"), a demonym before a mention that names the other entity's
+country ("German carmaker", "French President"), possessives ("China's embassy"), how often
+each entity is mentioned, and what the hand-written patterns said of the pair. Features are
+plain strings, each also crossed with the pair's types.
+
+`RelationModel` holds one logistic regression per schema.org property (weights as plain JSON,
+trained by `bench/train_relations.py` on DWIE and Re-DocRED; see the model's `trained_on`) and
+a calibration that turns its score into the probability that the relation holds, measured on
+documents held out of each fold. A pair is kept when that probability reaches the property's
+threshold; the probability is the statement's confidence. No scikit-learn at run time.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
+from .identity import name_key
+from .names import CONTINENTS, COUNTRIES, TITLES, country_of_demonym
+
+MODEL_FILE = Path(__file__).parent / "models" / "relations.json"
+NEAREST = 2  # same-sentence mention pairs whose words and paths are read, nearest first
+MAX_BETWEEN = 8  # tokens between two mentions for their words to count
+MAX_PATH = 6  # dependency steps for a path to count
+SKIP_LEMMAS = frozenset({"the", "a", "an", ","})
+MIN_MEASURED = 5  # a pattern rule's precision counts as measured from this many relations
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An ordered pair of one article's entities and what the article says of them."""
+
+    subject: str  # Entity.key
+    object: str
+    types: tuple[str, str]
+    features: tuple[str, ...]
+    evidence: tuple[int, int]  # character offsets of the sentence(s) that join them best
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # token offsets, end exclusive
+    end: int
+    sent: int  # sentence number
+
+
+def _mentions(doc: Doc, token_map: dict[int, str]) -> dict[str, list[_Mention]]:
+    """Each entity's mentions as runs of tokens, with their sentence numbers."""
+    sent_of = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
+    out: dict[str, list[_Mention]] = {}
+    run_start, run_key, previous = 0, None, -2
+    for i in sorted(token_map) + [None]:
+        key = token_map.get(i) if i is not None else None
+        if run_key is not None and (i is None or key != run_key or i != previous + 1):
+            out.setdefault(run_key, []).append(_Mention(run_start, previous + 1, sent_of[run_start]))
+            run_key = None
+        if i is not None and run_key is None:
+            run_start, run_key = i, key
+        previous = i
+    return out
+
+
+def _root(doc: Doc, m: _Mention) -> Token:
+    """The mention's syntactic head: its token whose head lies outside it."""
+    for t in doc[m.start:m.end]:
+        if not (m.start <= t.head.i < m.end) or t.head.i == t.i:
+            return t
+    return doc[m.end - 1]
+
+
+def _path(a: Token, b: Token) -> str | None:
+    """The dependency path from a to b through their lowest common ancestor, or None when long."""
+    up_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(up_a)}
+    up_b = [b]
+    for t in b.ancestors:
+        if t.i in index:
+            break
+        up_b.append(t)
+    top = up_b[-1].head if up_b[-1].i not in index else up_b[-1]
+    if top.i not in index:
+        return None
+    steps_a = up_a[:index[top.i]]
+    steps_b = [t for t in up_b if t.i != top.i]
+    if len(steps_a) + len(steps_b) > MAX_PATH:
+        return None
+    middle = top.lemma_.lower() if top.i not in (a.i, b.i) else "*"
+    return ("<".join(t.dep_ for t in steps_a) + f"|{middle}|" + ">".join(t.dep_ for t in reversed(steps_b)))
+
+
+def _words_before(doc: Doc, m: _Mention, limit: int = 4) -> list[Token]:
+    """Up to `limit` tokens right before a mention, in its sentence, nearest first."""
+    sent_start = doc[m.start].sent.start
+    return [doc[i] for i in range(m.start - 1, max(sent_start, m.start - limit) - 1, -1)]
+
+
+@lru_cache(maxsize=4096)
+def _demonym_key(word: str) -> str | None:
+    country = country_of_demonym(word)
+    return name_key(country) if country else None
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f"{edges[-1]}+"
+
+
+def candidates(doc: Doc, entities: list[Entity], token_map: dict[int, str],
+               pattern_relations: list[Relation] = (), signatures: set[tuple[str, str]] | None = None
+               ) -> list[Candidate]:
+    """Every ordered pair of the article's entities whose types are in `signatures` (all pairs of
+    person, organisation and place when None), with its features and best evidence span."""
+    mentions = _mentions(doc, token_map)
+    types = {e.key: e.type for e in entities}
+    keys = {e.key: {name_key(e.name), *(name_key(a) for a in e.aliases)} for e in entities}
+    keys_of_places = {k for e in entities if e.type == PLACE for k in keys[e.key] if len(k) > 3}
+    counts = {e.key: len(mentions.get(e.key, ())) for e in entities}
+    top: dict[str, str] = {}  # type -> its most mentioned entity
+    for e in entities:
+        if counts[e.key] and (e.type not in top or counts[e.key] > counts[top[e.type]]):
+            top[e.type] = e.key
+    kind = {e.key: "country" if name_key(e.name) in COUNTRIES else "continent" if name_key(e.name) in CONTINENTS
+            else "" for e in entities if e.type == PLACE}
+    # an organisation's head word ("ministry", "party", "club") and the countries its name carries
+    heads = {e.key: name_key(e.name).split()[-1] for e in entities if e.type == ORGANIZATION and name_key(e.name)}
+    inside = {e.key: {k for w in name_key(e.name).split() for k in [_demonym_key(w)] if k}
+              | {k for k in keys_of_places if k in name_key(e.name)}
+              for e in entities if e.type == ORGANIZATION}
+    countries = sorted((k for k, v in kind.items() if v == "country" and counts[k]), key=lambda k: -counts[k])
+    patterns: dict[tuple[str, str], set[str]] = {}
+    for r in pattern_relations:
+        patterns.setdefault((r.subject, r.object), set()).add(r.predicate)
+    sents = list(doc.sents)
+    # what each mention has before it: title words and demonyms (by the country's name key)
+    titles: dict[str, set[str]] = {}
+    demonyms: dict[str, set[str]] = {}
+    for key, ms in mentions.items():
+        for m in ms:
+            for t in _words_before(doc, m):
+                low = t.lower_
+                if low in TITLES:
+                    titles.setdefault(key, set()).add(low)
+                    continue
+                country = _demonym_key(t.text)
+                if country:
+                    demonyms.setdefault(key, set()).add(country)
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") or t.i in token_map:
+                    break
+    out = []
+    for s in sorted(mentions):
+        for o in sorted(mentions):
+            if s == o or types.get(s) not in (PERSON, ORGANIZATION, PLACE) or types.get(o) not in (
+                    PERSON, ORGANIZATION, PLACE):
+                continue
+            tp = (types[s], types[o])
+            if signatures is not None and tp not in signatures:
+                continue
+            feats: set[str] = set()
+            pairs = sorted(((abs(ms.sent - mo.sent), max(ms.start, mo.start) - min(ms.end, mo.end), ms, mo)
+                            for ms in mentions[s] for mo in mentions[o]), key=lambda x: (x[0], x[1], x[2].start))
+            distance = pairs[0][0]
+            feats.add(f"d:{_bucket(distance, (0, 1, 2, 5))}")
+            together = {ms.sent for d, _, ms, _ in pairs if d == 0}
+            feats.add(f"same:{_bucket(len(together), (0, 1, 2))}")
+            for _, _, ms, mo in [p for p in pairs if p[0] == 0][:NEAREST]:
+                first, second = (ms, mo) if ms.start < mo.start else (mo, ms)
+                order = "so" if first is ms else "os"
+                feats.add(f"ord:{order}")
+                between = doc[first.end:second.start]
+                feats.add(f"n:{order}:{_bucket(len(between), (0, 1, 3, 6))}")
+                if len(between) <= MAX_BETWEEN:
+                    words = []  # lemmas; another entity's name as its type
+                    for t in between:
+                        other = token_map.get(t.i)
+                        word = f"<{types[other][:3]}>" if other else t.lemma_.lower()
+                        if word not in SKIP_LEMMAS and not (other and words and words[-1] == word):
+                            words.append(word)
+                    feats.update(f"b:{w}" for w in words)
+                    feats.add(f"bs:{order}:{' '.join(words[:4])}")
+                    if between and between[-1].tag_ == "POS":
+                        feats.add(f"poss:{order}")
+                path = _path(_root(doc, ms), _root(doc, mo))
+                feats.add(f"p:{path}" if path is not None else "p:long")
+                if path is not None:
+                    up, _, down = path.split("|")
+                    feats.add(f"pd:{up}|{down}")  # the same path whatever word it goes through
+                before = doc[first.start - 1].lower_ if first.start > 0 else "^"
+                after = doc[second.end].lower_ if second.end < len(doc) else "$"
+                feats.add(f"pre:{before}")
+                feats.add(f"post:{after}")
+            for w in titles.get(s, ()):
+                feats.add(f"st:{w}")
+            for w in titles.get(o, ()):
+                feats.add(f"ot:{w}")
+            if keys[o] & demonyms.get(s, set()):
+                feats.add("dem:s")  # "German carmaker Volkswagen" and o is Germany
+            if keys[s] & demonyms.get(o, set()):
+                feats.add("dem:o")
+            if keys[o] & inside.get(s, set()):
+                feats.add("o-in-s-name")  # "German Football Association", "Bank of England"
+            if keys[s] & inside.get(o, set()):
+                feats.add("s-in-o-name")
+            if s in heads:
+                feats.add(f"sh:{heads[s]}")
+            if o in heads:
+                feats.add(f"oh:{heads[o]}")
+            feats.add(f"sm:{_bucket(counts[s], (1, 2, 4))}")
+            feats.add(f"om:{_bucket(counts[o], (1, 2, 4))}")
+            for who, key in (("s", s), ("o", o)):
+                if kind.get(key):
+                    feats.add(f"{who}:{kind[key]}")
+            if countries and countries[0] == o:
+                feats.add("o:top-country" if len(countries) > 1 else "o:only-country")
+            if top.get(types[s]) == s:
+                feats.add("s:top")
+            if top.get(types[o]) == o:
+                feats.add("o:top")
+            for p in patterns.get((s, o), ()):
+                feats.add(f"pat:{p}")
+            for p in patterns.get((o, s), ()):
+                feats.add(f"rpat:{p}")
+            cross = f"{tp[0][:3]}>{tp[1][:3]}"
+            features = tuple(sorted({"bias:" + cross} | feats | {f"{cross}|{f}" for f in feats}))
+            _, _, ms, mo = pairs[0]
+            lo, hi = sorted((ms.sent, mo.sent))
+            if hi - lo > 2:  # far apart: the subject's sentence
+                lo = hi = ms.sent
+            out.append(Candidate(s, o, tp, features, (sents[lo].start_char, sents[hi].end_char)))
+    return out
+
+
+class RelationModel:
+    """Per property: the type pairs it joins, weights, a calibration and a threshold."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.properties = data["properties"]
+        self.signatures = {tuple(sig) for p in self.properties.values() for sig in p["signatures"]}
+
+    @classmethod
+    def load(cls, path: str | Path = MODEL_FILE) -> "RelationModel":
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def probability(self, prop: str, features: tuple[str, ...]) -> float:
+        """The calibrated probability that `prop` holds for a candidate with these features."""
+        p = self.properties[prop]
+        weights = p["weights"]
+        score = p["bias"] + sum(weights.get(f, 0.0) for f in features)
+        a, b = p["calibration"]
+        z = a * score + b
+        return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+
+    def predict(self, cands: list[Candidate]) -> list[tuple[Candidate, str, float]]:
+        """(candidate, property, probability) for every property whose threshold a candidate reaches."""
+        out = []
+        for c in cands:
+            for prop, p in self.properties.items():
+                if list(c.types) in p["signatures"]:
+                    prob = self.probability(prop, c.features)
+                    if prob >= p["threshold"]:
+                        out.append((c, prop, prob))
+        return out
+
+
+# a model that adds nothing: the patterns' relations with their own confidences
+PATTERNS_ONLY = RelationModel({"properties": {}})
+
+
+@lru_cache(maxsize=1)
+def default_model() -> RelationModel | None:
+    """The shipped model, loaded once per process (None when the package has none)."""
+    return RelationModel.load() if MODEL_FILE.is_file() else None
+
+
+def model_relations(doc: Doc, entities: list[Entity], token_map: dict[int, str], pattern_relations: list[Relation],
+                    model: RelationModel | None = None) -> list[Relation]:
+    """The patterns' relations and the model's, one per (subject, predicate, object, sentence).
+
+    The patterns' relations stay, each with the precision its rule reached on the training data
+    as its confidence where the model file measured it (else the rule's own confidence); the
+    model adds every pair it accepts that no pattern stated with that property, with the
+    sentences that join the pair. A pair the patterns joined as an embassy and its country is
+    not also "located in" that country: an embassy is abroad."""
+    model = model if model is not None else default_model()
+    if model is None or not entities or not model.properties:
+        return list(pattern_relations)
+    measured = model.data.get("patterns", {})
+    out, stated, abroad = [], set(), set()
+    for r in pattern_relations:
+        rule = measured.get(f"{r.rule}|{r.predicate}")
+        confidence = rule["precision"] if rule and rule["n"] >= MIN_MEASURED else r.confidence
+        out.append(Relation(r.subject, r.predicate, r.object, r.sentence, r.start, r.end, confidence, r.rule))
+        stated.add((r.subject, r.predicate, r.object))
+        if r.rule == "embassy-of-country":
+            abroad.add((r.subject, "location", r.object))
+    text = doc.text
+    accepted = model.predict(candidates(doc, entities, token_map, pattern_relations, model.signatures))
+    for c, prop, prob in sorted(accepted, key=lambda x: (x[0].subject, x[1], x[0].object)):
+        if (c.subject, prop, c.object) in stated or (c.subject, prop, c.object) in abroad:
+            continue
+        start, end = c.evidence
+        raw = text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        sentence = raw.strip()
+        out.append(Relation(c.subject, prop, c.object, sentence, start, start + len(sentence), round(prob, 3), "model"))
+    return sorted(out, key=lambda x: (x.start, x.subject, x.predicate, x.object))

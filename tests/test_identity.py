@@ -1,0 +1,78 @@
+"""Identity rules (extract/identity.py): name keys, typo matching, acronyms, names, types and ids."""
+from collections import Counter
+
+import pytest
+
+from newsgraph.extract.facts import Entity, Mention
+from newsgraph.extract.identity import (
+    choose_name,
+    choose_type,
+    entity_id,
+    initials,
+    merge_keys,
+    name_key,
+    similar_names,
+)
+from newsgraph.extract.names import slug
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The Chinese Embassy", "Chinese Embassy's"),
+    ("U.K.", "the United Kingdom"),
+    ("UK", "Britain"),
+    ("Liu Xiaoming’s", "liu xiaoming"),
+])
+def test_name_key_ignores_case_dots_articles_possessives_and_known_spellings(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Liu Xiamong", "Liu Xiaoming", True),
+    ("Jeff Stone", "Jeff Bezos", False),
+    ("Ann Lee", "Ann Lea", False),  # short words: a typo is not likelier than another person
+    ("Bill Gates", "Bill Gates", False),  # equal is not "similar": it is the same key
+    ("Liu", "Liu Xiaoming", False),
+])
+def test_similar_names_matches_typos_but_keeps_people_apart(a, b, same):
+    assert similar_names(a, b) is same
+
+
+def test_initials_spell_acronyms():
+    assert initials("the Chinese Communist Party") == "CCP"
+    assert initials("Department of Justice") == "DJ"
+
+
+def test_slug_is_ascii_and_may_be_empty():
+    assert slug("Zürich Café") == "zurich-cafe"
+    assert slug("劉曉明") == ""
+
+
+def test_choose_name_prefers_known_place_spellings_then_the_fullest_most_used_form():
+    assert choose_name(["UK", "Britain"]) == "United Kingdom"
+    assert choose_name(["Liu", "Liu Xiaoming", "Liu", "Mr Liu"]) == "Liu Xiaoming"
+    assert choose_name(Counter({"Acme Corp": 1, "Acme Corp.": 1})) == "Acme Corp."  # then the longer, then A-Z
+    assert choose_name(Counter({"Acme Corp": 3, "Acme Corp.": 1})) == "Acme Corp"
+
+
+def test_choose_type_is_the_majority_and_ties_go_to_organisation_then_person():
+    assert choose_type({"Person": 3, "Place": 1}) == "Person"
+    assert choose_type({"Person": 2, "Organization": 2}) == "Organization"
+    assert choose_type({"Place": 2, "Person": 2}) == "Person"
+    assert choose_type({}) == "Organization"
+
+
+def test_merge_keys_are_full_names_but_not_a_persons_lone_surname():
+    liu = Entity("e0", "Liu Xiaoming", "Person", (Mention("Liu Xiaoming", 0, 12, "PERSON"),
+                                                   Mention("Liu", 40, 43, "PERSON")))
+    assert merge_keys(liu) == ["liu xiaoming"]
+    nato = Entity("e1", "North Atlantic Treaty Organization", "Organization",
+                  (Mention("North Atlantic Treaty Organization", 0, 34, "ORG"), Mention("NATO", 50, 54, "ORG")))
+    assert merge_keys(nato) == ["nato", "north atlantic treaty organization"]
+
+
+def test_entity_id_is_type_and_slug_with_a_hash_only_when_the_slug_loses_something():
+    assert entity_id("Person", "Liu Xiaoming") == "person:liu-xiaoming"
+    assert entity_id("Person", "liu xiaoming's") == "person:liu-xiaoming"
+    assert entity_id("Place", "U.K.") == "place:united-kingdom"
+    zurich = entity_id("Place", "Zürich")
+    assert zurich.startswith("place:zurich-") and zurich != entity_id("Place", "Zurich")

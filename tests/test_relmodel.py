@@ -1,0 +1,110 @@
+"""The learned relation extractor (extract/relmodel.py): candidates, the document-level decision,
+and the shipped model on a few sentences."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract import Article, facts_from_doc
+from newsgraph.extract.facts import PERSON, PLACE, Entity, Mention, Relation
+from newsgraph.extract.relmodel import (
+    MODEL_FILE,
+    PATTERNS_ONLY,
+    RelationModel,
+    candidates,
+    default_model,
+    model_relations,
+)
+
+
+def merkel_doc(make_doc):
+    # German Chancellor Angela Merkel visited Paris . Germany won .
+    words = ["German", "Chancellor", "Angela", "Merkel", "visited", "Paris", ".", "Germany", "won", "."]
+    heads = [1, 3, 3, 4, 4, 4, 4, 8, 8, 8]
+    deps = ["amod", "compound", "compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["german", "chancellor", "Angela", "Merkel", "visit", "Paris", ".", "Germany", "win", "."]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    entities = [Entity("e0", "Angela Merkel", PERSON, (Mention("Angela Merkel", 18, 31, "PERSON"),)),
+                Entity("e1", "Paris", PLACE, (Mention("Paris", 40, 45, "GPE"),)),
+                Entity("e2", "Germany", PLACE, (Mention("Germany", 48, 55, "GPE"),))]
+    return doc, entities, {2: "e0", 3: "e0", 5: "e1", 7: "e2"}
+
+
+def by_pair(cands):
+    return {(c.subject, c.object): c for c in cands}
+
+
+def test_candidates_read_paths_words_titles_demonyms_and_countries(make_doc):
+    doc, entities, token_map = merkel_doc(make_doc)
+    cands = by_pair(candidates(doc, entities, token_map))
+    assert set(cands) == {(a, b) for a in ("e0", "e1", "e2") for b in ("e0", "e1", "e2") if a != b}
+    paris = set(cands["e0", "e1"].features)
+    assert {"d:0", "ord:so", "b:visit", "p:nsubj|visit|dobj", "pd:nsubj|dobj", "st:chancellor"} <= paris
+    germany = set(cands["e0", "e2"].features)
+    assert {"d:1", "dem:s", "o:country", "o:only-country", "st:chancellor", "Per>Pla|dem:s"} <= germany
+    assert "dem:s" not in paris and not any(f.startswith("p:") for f in germany)  # no path across sentences
+    assert doc.text[slice(*cands["e0", "e2"].evidence)].strip() == doc.text.strip()  # both sentences
+    assert doc.text[slice(*cands["e0", "e1"].evidence)].startswith("German Chancellor")
+
+
+def test_signatures_limit_the_pairs_scored(make_doc):
+    doc, entities, token_map = merkel_doc(make_doc)
+    assert {(c.subject, c.object) for c in candidates(doc, entities, token_map, signatures={(PERSON, PLACE)})} == {
+        ("e0", "e1"), ("e0", "e2")}
+
+
+TOY = {"properties": {"nationality": {
+    "signatures": [[PERSON, PLACE]], "bias": -2.0, "weights": {"dem:s": 4.0}, "calibration": [1.0, 0.0],
+    "threshold": 0.5}},
+    "patterns": {"verb-object|met": {"n": 10, "precision": 0.4}}}
+
+
+def test_the_model_decides_per_pair_and_patterns_keep_their_measured_precision(make_doc):
+    doc, entities, token_map = merkel_doc(make_doc)
+    pattern = Relation("e0", "met", "e1", "a sentence", 0, 10, 0.8, "verb-object")
+    out = model_relations(doc, entities, token_map, [pattern], RelationModel(TOY))
+    found = {(r.subject, r.predicate, r.object): r for r in out}
+    assert set(found) == {("e0", "nationality", "e2"), ("e0", "met", "e1")}  # Paris: no demonym, 0.12 < 0.5
+    nationality = found["e0", "nationality", "e2"]
+    assert nationality.confidence == 0.881 and nationality.rule == "model"  # sigmoid(-2 + 4)
+    assert nationality.sentence == doc.text.strip() and doc.text[nationality.start:nationality.end] == doc.text.strip()
+    assert found["e0", "met", "e1"].confidence == 0.4
+
+
+def test_a_relation_a_pattern_stated_is_not_added_again_by_the_model(make_doc):
+    doc, entities, token_map = merkel_doc(make_doc)
+    pattern = Relation("e0", "nationality", "e2", "German Chancellor Angela Merkel visited Paris .", 0, 44, 0.75,
+                       "demonym-before-name")
+    out = model_relations(doc, entities, token_map, [pattern], RelationModel(TOY))
+    assert [(r.predicate, r.rule, r.confidence) for r in out] == [("nationality", "demonym-before-name", 0.75)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Shanghai, China is a big city. Hamburg is a port in Germany.",
+     {("Shanghai", "containedInPlace", "China"), ("Hamburg", "containedInPlace", "Germany")}),
+    ("German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday. "
+     "Germany and France agreed on a plan.",
+     {("Angela Merkel", "nationality", "Germany"), ("Emmanuel Macron", "nationality", "France")}),
+    ("Barack Obama was born in Honolulu, Hawaii.", {("Barack Obama", "birthPlace", "Honolulu")}),
+])
+def test_the_shipped_model_reads_plain_news_sentences(nlp, text, expected):
+    assert MODEL_FILE.is_file() and default_model() is not None
+    facts = facts_from_doc(nlp(text), Article("t", "t.txt", "", text))
+    names = {e.key: e.name for e in facts.entities}
+    found = {(names[r.subject], r.predicate, names[r.object]) for r in facts.relations}
+    assert expected <= found
+    for r in facts.relations:
+        assert 0 < r.confidence <= 1 and text[r.start:r.end] == r.sentence
+
+
+@pytest.mark.model
+def test_patterns_only_leaves_the_model_out(nlp):
+    text = ("German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday. "
+            "Germany and France agreed on a plan.")
+    doc = nlp(text)
+    default = facts_from_doc(doc, Article("t", "t.txt", "", text))
+    patterns = facts_from_doc(doc, Article("t", "t.txt", "", text), PATTERNS_ONLY)
+    assert any(r.rule == "model" for r in default.relations)
+    assert not any(r.rule == "model" for r in patterns.relations)
+    assert {r.rule for r in patterns.relations} <= {r.rule for r in default.relations}
