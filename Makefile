@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install build test lint bench lock clean chromium
+.PHONY: all install build test lint bench lock clean chromium wheel-check
 all: build
 
 $(STAMP): requirements.lock pyproject.toml
@@ -37,6 +37,20 @@ bench: $(STAMP)
 lock:
 	$(PY) -m pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o requirements.lock requirements.in
+
+# the wheel as users get it: plain `pip install` into a fresh venv (dependencies from pyproject.toml,
+# not the lock), then --version, --help and a build of seeds/ with it
+WHEEL_DIR := build/wheel-check
+wheel-check: $(STAMP)
+	rm -rf $(WHEEL_DIR) && mkdir -p $(WHEEL_DIR)
+	$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps -w $(WHEEL_DIR)/dist .
+	python3 -m venv $(WHEEL_DIR)/venv
+	$(WHEEL_DIR)/venv/bin/pip install --quiet --disable-pip-version-check $(WHEEL_DIR)/dist/newsgraph-*.whl
+	$(WHEEL_DIR)/venv/bin/pip check
+	$(WHEEL_DIR)/venv/bin/newsgraph --version
+	$(WHEEL_DIR)/venv/bin/newsgraph --help > /dev/null
+	cd $(WHEEL_DIR) && venv/bin/newsgraph build $(CURDIR)/seeds -o out
+	test -s $(WHEEL_DIR)/out/graph.ttl && test -s $(WHEEL_DIR)/out/graph.html
 
 clean:
 	rm -rf $(VENV) build *.egg-info

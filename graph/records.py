@@ -5,7 +5,7 @@ and the page read them back, so the shape that scripts rely on (README, "From Py
 written down once:
 
 - node (an entity IRI): type, label, aliases, articles (ids), mentions (count), attributes
-  (a list of {name, value, article, sentence, start, end});
+  (a list of {name, value, article, sentence, start, end, confidence});
 - edge (subject, object, key = predicate key): predicate, label, evidence (a list of
   {article, sentence, start, end, confidence}) and confidence, the best of its evidence;
 - graph.graph["articles"]: id -> {headline, date, url, authors, duplicates};
@@ -19,7 +19,7 @@ import networkx as nx
 
 from newsgraph.extract.predicates import label as predicate_label
 
-ATTRIBUTE_FIELDS = ("name", "value", "article", "sentence", "start", "end")
+ATTRIBUTE_FIELDS = ("name", "value", "article", "sentence", "start", "end", "confidence")
 EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "confidence")
 
 
@@ -34,8 +34,11 @@ def add_node(graph: nx.MultiDiGraph, iri: str, kind: str, label: str, mentions: 
                    mentions=int(mentions), attributes=[])
 
 
-def attribute(name: str, value: str, article: str, sentence: str, start: int, end: int) -> dict:
-    return dict(zip(ATTRIBUTE_FIELDS, (name, value, article, sentence, int(start), int(end)), strict=True))
+def attribute(name: str, value: str, article: str, sentence: str, start: int, end: int,
+              confidence: float | None = None) -> dict:
+    """An attribute's evidence; without a score it counts as sure (1.0), as evidence does."""
+    return dict(zip(ATTRIBUTE_FIELDS, (name, value, article, sentence, int(start), int(end),
+                                       1.0 if confidence is None else float(confidence)), strict=True))
 
 
 def evidence(article: str, sentence: str, start: int, end: int, confidence: float | None) -> dict:
