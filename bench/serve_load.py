@@ -34,7 +34,8 @@ from scale import BBC, bbc_texts, make_corpus  # noqa: E402
 PREFIX = "PREFIX schema: <https://schema.org/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 QUERIES = {
     "people": PREFIX + """SELECT ?name (COUNT(?a) AS ?articles) WHERE {
-        ?p a schema:Person ; schema:name ?name . ?a schema:mentions ?p } GROUP BY ?name ORDER BY DESC(?articles) LIMIT 20""",
+        ?p a schema:Person ; schema:name ?name . ?a schema:mentions ?p }
+        GROUP BY ?name ORDER BY DESC(?articles) LIMIT 20""",
     "by-name": PREFIX + """SELECT ?e ?type WHERE { { ?e schema:name %s } UNION { ?e schema:alternateName %s }
         ?e a ?type }""",
     "neighbours": PREFIX + """SELECT ?p ?other ?name WHERE { ?e schema:name %s .

@@ -17,7 +17,7 @@ from rdflib.query import Result
 from rdflib.term import Variable
 
 from .rdf import PREFIXES, rdflib_term
-from .sparql import Answer, check, run, vocabulary
+from .sparql import Answer, check, run
 
 
 class GraphFileError(ValueError):
@@ -26,8 +26,7 @@ class GraphFileError(ValueError):
 
 def load_store(graph_file: str | os.PathLike) -> ox.Store:
     """A Turtle export in an in-memory Oxigraph store; a folder (a build's output, a newsgraph
-    store, an Oxigraph store) as its persistent store, made once and reused (graph.triplestore).
-    Either way with the plain-words labels of the schema.org properties (sparql.vocabulary)."""
+    store, an Oxigraph store) as its persistent store, made once and reused (graph.triplestore)."""
     if os.path.isdir(graph_file):
         from .triplestore import SourceError, open_store
         try:
@@ -41,7 +40,6 @@ def load_store(graph_file: str | os.PathLike) -> ox.Store:
         store.bulk_load(path=os.fspath(graph_file), format=ox.RdfFormat.TURTLE)
     except SyntaxError as exc:
         raise GraphFileError(f"{graph_file}: not valid Turtle: {exc}") from exc
-    store.extend(vocabulary())
     return store
 
 

@@ -139,12 +139,14 @@ PROJECT_PROPERTIES = {NG.confidence: "confidence", NG.startOffset: "start offset
 
 
 def _predicates(merged: Merged) -> Iterator[tuple]:
-    """Every project property `a rdf:Property` with its label; schema.org's own terms are not
-    described here (schema.org does that), so the export asserts nothing about them."""
-    props = [(prop, label) for prop, label in merged.predicates() if not prop.startswith(str(SDO))]
-    props += [(str(prop), label) for prop, label in PROJECT_PROPERTIES.items()]
-    for prop, label in sorted(props, key=lambda pl: f"<{pl[0]}>"):  # the export's order (N-Triples)
-        yield _iri(prop), RDF_TYPE, T["Property"]
+    """Every relation predicate with its `rdfs:label` in plain words (CONTRACT.md: the evidence
+    query reads `?p rdfs:label ?rel`, schema.org's properties included); the project's own
+    properties are also declared `a rdf:Property`, schema.org's are not (schema.org does that)."""
+    props = {prop: label for prop, label in merged.predicates()}
+    props.update((str(prop), label) for prop, label in PROJECT_PROPERTIES.items())
+    for prop, label in sorted(props.items(), key=lambda pl: f"<{pl[0]}>"):  # the export's order (N-Triples)
+        if not prop.startswith(str(SDO)):
+            yield _iri(prop), RDF_TYPE, T["Property"]
         yield _iri(prop), T["label"], _text(label)
 
 

@@ -6,7 +6,7 @@ before the query is parsed, and the store is only ever queried, never updated (S
 `LOAD` included, is a different language that `Store.query` does not run; here it is named in
 the refusal). A SELECT answer stops at `max_rows` rows and says it was cut (`truncated`).
 
-The module imports only pyoxigraph (and the project's light vocabulary module), so `serve`'s
+The module imports only pyoxigraph (and the JSON-LD writer beside it), so `serve`'s
 worker processes start in a fraction of a second.
 """
 from __future__ import annotations
@@ -21,11 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from newsgraph.extract.predicates import SCHEMA
-
-from .jsonld import PREFIXES, SCHEMA_ORG, XSD_STRING, jsonld_bytes
-
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+from .jsonld import PREFIXES, XSD_STRING, jsonld_bytes
 
 
 class QueryProblem(ValueError):
@@ -137,14 +133,6 @@ def collect(result, max_rows: int | None = None) -> Answer:
     answer = Answer("SELECT", variables=names, rows=rows[:max_rows] if max_rows is not None else rows)
     answer.truncated = max_rows is not None and len(rows) > max_rows
     return answer
-
-
-def vocabulary() -> list[ox.Quad]:
-    """Plain-words labels for the schema.org properties the graph uses ("works for"), which the
-    export does not assert (they are schema.org's terms): `query` and `serve` add them to the
-    dataset so that CONTRACT.md's `?p rdfs:label ?rel` finds every relation."""
-    label = ox.NamedNode(RDFS_LABEL)
-    return [ox.Quad(ox.NamedNode(SCHEMA_ORG + key), label, ox.Literal(text)) for key, text in sorted(SCHEMA.items())]
 
 
 # --- results as bytes -----------------------------------------------------------------------------

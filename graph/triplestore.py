@@ -11,8 +11,8 @@ bench/sparql_scale.py takes 7 s; opening the store again takes milliseconds. Wha
 - an Oxigraph store folder (made by this module or by Oxigraph itself): opened as it is.
 
 `source.json` in the store's folder records the Turtle file loaded (size, time, SHA-256), the
-pyoxigraph version and what else went in, so a changed export, a new pyoxigraph or a new
-vocabulary loads afresh (into a new folder, swapped in whole: a store is never half loaded).
+pyoxigraph version and the store format, so a changed export, a new pyoxigraph or a new
+format loads afresh (into a new folder, swapped in whole: a store is never half loaded).
 """
 from __future__ import annotations
 
@@ -28,9 +28,7 @@ from typing import Callable
 
 import pyoxigraph as ox
 
-from .sparql import vocabulary
-
-FORMAT = 1  # what a store holds besides the export (the vocabulary); bump to reload every store
+FORMAT = 2  # how a store is made from an export; bump to reload every store (2: the export alone)
 FACTS = "facts.sqlite"
 TURTLE = "graph.ttl"
 
@@ -126,7 +124,7 @@ def _export_facts(folder: Path, home: Path, log) -> Path:
 
 
 def _load(turtle: Path, home: Path, log) -> Path:
-    """`home/store`, holding `turtle` and the vocabulary; loaded afresh unless source.json matches."""
+    """`home/store`, holding `turtle`; loaded afresh unless source.json matches."""
     if not turtle.is_file():
         raise SourceError(f"{turtle}: no such file")
     store_dir, record_file = home / "store", home / "source.json"
@@ -146,7 +144,6 @@ def _load(turtle: Path, home: Path, log) -> Path:
     try:
         store = ox.Store(str(fresh))
         store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
-        store.bulk_extend(vocabulary())
         store.flush()
         store.optimize()
         del store  # closes RocksDB before the folder moves

@@ -40,7 +40,8 @@ def test_help_imports_no_model_and_answers_at_once():
              f"for command in {COMMANDS!r}:\n"
              "    try: cli.main([command, '--help'])\n"
              "    except SystemExit: pass\n"
-             "heavy = [m for m in ('spacy', 'pyvis', 'rdflib', 'networkx', 'pyoxigraph', 'waitress') if m in sys.modules]\n"
+             "heavy = [m for m in ('spacy', 'pyvis', 'rdflib', 'networkx', 'pyoxigraph', 'waitress')\n"
+             "         if m in sys.modules]\n"
              "print(heavy, time.perf_counter() - t, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     heavy, seconds = proc.stderr.strip().rsplit("] ", 1)
@@ -98,7 +99,8 @@ def test_query_json_is_the_w3c_results_format():
     assert row["name"] == {"type": "literal", "value": "BBC"}
     counted = json.loads(run("query", GRAPH, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "json").stdout)
     assert counted["results"]["bindings"][0]["n"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
-    assert json.loads(run("query", GRAPH, "ASK { ?s ?p ?o }", "--format", "json").stdout) == {"head": {}, "boolean": True}
+    asked = json.loads(run("query", GRAPH, "ASK { ?s ?p ?o }", "--format", "json").stdout)
+    assert asked == {"head": {}, "boolean": True}
 
 
 def test_query_formats_csv_tsv_xml_and_graphs():

@@ -18,7 +18,8 @@ from conftest import ROOT
 def store():
     s = ox.Store()
     s.bulk_load(path=str(ROOT / "output" / "graph.ttl"), format=ox.RdfFormat.TURTLE)
-    s.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal('tab\there "quoted" <b>&', language="en")))
+    s.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"),
+                  ox.Literal('tab\there "quoted" <b>&', language="en")))
     s.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.BlankNode("b1")))
     return s
 
@@ -119,9 +120,3 @@ def test_ask_in_every_results_format(store):
     assert bool(ox.parse_query_results(sparql.answer_bytes(answer, "json"), format=ox.QueryResultsFormat.JSON))
     assert bool(ox.parse_query_results(sparql.answer_bytes(answer, "xml"), format=ox.QueryResultsFormat.XML))
     assert sparql.answer_bytes(answer, "csv") == b"true\n"
-
-
-def test_vocabulary_labels_schema_org_properties_in_plain_words():
-    labels = {q.subject.value: q.object.value for q in sparql.vocabulary()}
-    assert labels["https://schema.org/worksFor"] == "works for"
-    assert all(k.startswith("https://schema.org/") for k in labels)
