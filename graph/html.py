@@ -32,6 +32,12 @@ def _vis_assets() -> tuple[str, str]:
     return (lib / "vis-network.min.js").read_text("utf-8"), (lib / "vis-network.css").read_text("utf-8")
 
 
+def _page_assets() -> tuple[str, str]:
+    """The page's own script (panels.js first: page.js runs and uses its functions) and style."""
+    js = "\n".join((ASSETS / name).read_text("utf-8") for name in ("panels.js", "page.js"))
+    return js, (ASSETS / "page.css").read_text("utf-8")
+
+
 def node_size(articles: int) -> float:
     """Disc radius: grows with the number of articles, but slowly and only up to 60, so hubs do not
     cover the map (a place in 2,000 of 10,000 articles was 278 px across)."""
@@ -102,10 +108,11 @@ def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nod
     net = network(shown)
     nodes, edges, _, _, _, options = net.get_network_data()
     vis_js, vis_css = _vis_assets()
+    page_js, page_css = _page_assets()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS), autoescape=True)
     return env.get_template("page.html").render(
-        title=title, vis_js=vis_js, vis_css=vis_css, colors=COLORS, linked_only=len(nodes) > LARGE,
-        data={"nodes": nodes, "edges": edges, "options": json.loads(options),
+        title=title, vis_js=vis_js, vis_css=vis_css, page_js=page_js, page_css=page_css, colors=COLORS,
+        data={"nodes": nodes, "edges": edges, "options": json.loads(options), "linkedOnly": len(nodes) > LARGE,
               "articles": shown.graph.get("articles", {}),
               "quotations": shown.graph.get("quotations", []), "quotationsTotal": quotations,
               "quotesPerSpeaker": QUOTES_PER_SPEAKER,

@@ -211,3 +211,91 @@ def test_big_page_starts_with_linked_entities_and_lays_out_the_rest_on_demand(br
         assert before and log.errors == []
     finally:
         page.context.close()
+
+
+def open_facts(browser, tmp_path, facts, name="page", **kw):
+    """A page of hand-made facts, opened; (page, log)."""
+    path = tmp_path / f"{name}.html"
+    path.write_text(html_page(build_graph(facts), **kw), encoding="utf-8")
+    log = PageLog()
+    return open_page(browser, path, log), log
+
+
+def canvas_point(page, x: float, y: float) -> tuple[float, float]:
+    """Page coordinates of a point of the graph (canvas coordinates)."""
+    return page.evaluate("""([x, y]) => {
+        const n = window.newsgraph.network; const p = n.canvasToDOM({x, y});
+        const box = document.querySelector('#net').getBoundingClientRect(); return [box.left + p.x, box.top + p.y];
+    }""", [x, y])
+
+
+def click_edge(page, edge_id: str) -> None:
+    """Click the middle of an arrow (straight or curved)."""
+    page.evaluate("window.newsgraph.network.fit()")
+    page.wait_for_timeout(100)
+    mid = page.evaluate("(id) => window.newsgraph.network.body.edges[id].edgeType.getPoint(0.5)", edge_id)
+    page.mouse.click(*canvas_point(page, mid["x"], mid["y"]))
+
+
+def panel_sentences(page) -> list[str]:
+    """The evidence sentences of the panel, as a reader sees them (quote marks and case aside)."""
+    texts = page.eval_on_selector_all("#panel .evidence", "els => els.map(e => e.firstChild.textContent)")
+    return [" ".join("".join(c.lower() if c.isalnum() else " " for c in t).split()) for t in texts]
+
+
+PAIR_SENTENCE = "Ann Lee, who works for Acme, met Acme's board."
+
+
+def pair_facts():
+    ann, acme = entity("ann", "Ann Lee", "Person"), entity("acme", "Acme", "Organization")
+    return [
+        article("a1", ann, acme, relations=[rel("ann", "worksFor", "acme", PAIR_SENTENCE, 10, 0.9),
+                                            rel("ann", "memberOf", "acme", PAIR_SENTENCE, 10, 0.6)]),
+        article("a2", ann, acme, relations=[rel("ann", "worksFor", "acme", "“" + PAIR_SENTENCE + "”", 40, 0.7),
+                                            rel("ann", "worksFor", "acme", "Ann Lee joined Acme.", 90, 0.8),
+                                            rel("acme", "founder", "ann", "Acme was founded by Ann Lee.", 0, 0.5)],
+                headline="Second story", date="2021-03-04"),
+    ]
+
+
+def test_clicking_an_arrow_opens_every_relation_between_the_pair_each_sentence_once(browser, tmp_path):
+    page, log = open_facts(browser, tmp_path, pair_facts(), "pair")
+    ann, acme = "urn:newsgraph:entity:person:ann-lee", "urn:newsgraph:entity:organization:acme"
+    try:
+        click_edge(page, f"{ann}|{acme}")
+        page.wait_for_function("() => window.newsgraph.state.panel === 'edge'")
+        assert page.text_content("#panel h2") == "Ann Lee — Acme"
+        panel = page.text_content("#panel")
+        assert "Relations (3)" in panel  # both ways: works for, member of, and Acme's founder
+        for line in ("Ann Lee — works for → Acme", "Ann Lee — member of → Acme", "Acme — founded by → Ann Lee"):
+            assert line in panel
+        assert "Evidence (3 sentences)" in panel
+        sentences = panel_sentences(page)
+        assert len(sentences) == len(set(sentences)) == 3  # the shared sentence once, whatever its quote marks
+        shared = page.locator("#panel li.sentence", has_text="who works for Acme")
+        assert shared.locator(".count-badge").text_content() == "×2"  # read in two places
+        assert "states: member of, works for" in shared.text_content() and "confidence 0.90" in shared.text_content()
+        assert shared.locator("button.link").all_text_contents() == ["Headline a1 (2020-09-09)",
+                                                                    "Second story (2021-03-04)"]
+        assert page.evaluate("window.newsgraph.network.getSelectedEdges()") == [f"{ann}|{acme}"]
+        assert log.errors == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.model
+def test_no_panel_repeats_a_sentence(seeds_page):
+    page, _ = seeds_page
+    embassy = "urn:newsgraph:entity:organization:chinese-embassy"
+    ids = page.evaluate("window.newsgraph.nodes.getIds()")
+    for node in ids:
+        page.evaluate("(id) => window.newsgraph.focus(id, {})", node)
+        sentences = panel_sentences(page)
+        assert len(sentences) == len(set(sentences)), node
+        if node == embassy:
+            assert "Evidence (" in page.text_content("#panel") and len(sentences) >= 5
+    for edge in page.evaluate("window.newsgraph.edges.getIds()"):
+        page.evaluate("(id) => window.newsgraph.selectEdge(id)", edge)
+        sentences = panel_sentences(page)
+        assert sentences and len(sentences) == len(set(sentences)), edge
+    page.evaluate("window.newsgraph.clear()")

@@ -1,0 +1,229 @@
+// The side panel and the tooltips. Every text from the corpus goes on screen as textContent or a
+// text node, never as HTML. page.js, after this file, holds the state and calls renderPanel().
+
+function el(tag, text, cls) {
+  var e = document.createElement(tag);
+  if (text !== undefined && text !== null) { e.textContent = String(text); }
+  if (cls) { e.className = cls; }
+  return e;
+}
+function fmt(n) { return n.toLocaleString("en"); }
+function link(text, onclick, title) {
+  var b = el("button", text, "link"); b.type = "button"; b.addEventListener("click", onclick);
+  if (title) { b.title = title; }
+  return b;
+}
+function articleLine(id) {
+  var a = data.articles[id] || {};
+  return (a.headline || id) + (a.date ? " (" + a.date + ")" : "");
+}
+function quoted(text) {  // a sentence that already opens with a quote mark keeps its own
+  return /^["“‘']/.test(text) ? text : "“" + text + "”";
+}
+function entityLink(id) { return link(byId[id].label, function () { selectEntity(id); }); }
+function articleLink(id, at) {
+  return link(articleLine(id), function () { readArticle(id, at); }, at ? "Read the sentence in the article" : "");
+}
+
+function nodeTip(node) {
+  var box = el("div", null, "tip");
+  box.appendChild(el("strong", node.label));
+  box.appendChild(el("div", node.kind + " · " + node.articles.length + " article(s)", "muted"));
+  if (node.aliases.length) { box.appendChild(el("div", "Also: " + node.aliases.join(", "))); }
+  return box;
+}
+function edgeTip(edge) {  // short: the panel has the evidence
+  var box = el("div", null, "tip");
+  box.appendChild(el("strong", byId[edge.from].label + " → " + byId[edge.to].label));
+  edge.relations.forEach(function (r) {
+    box.appendChild(el("div", r.label + " · " + sentenceCount(r.evidence) + " sentence(s)"));
+  });
+  box.appendChild(el("div", "Click for the evidence", "muted"));
+  return box;
+}
+
+// --- evidence: each sentence once ---------------------------------------------------------
+function sentenceKey(text) {  // the same words with other quote marks, spacing or case are the same sentence
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+function sentenceCount(evidence) {
+  var seen = {};
+  evidence.forEach(function (ev) { seen[sentenceKey(ev.sentence)] = true; });
+  return Object.keys(seen).length;
+}
+// items: [{sentence, article, start, end, confidence, what}] -> one group per distinct sentence, in
+// the order first met: {text, refs: [{article, start, end}] (one per place), confidence, what: [...]}
+function groupSentences(items) {
+  var groups = [], byKey = {};
+  items.forEach(function (it) {
+    var key = sentenceKey(it.sentence), g = byKey[key];
+    if (!g) { g = byKey[key] = { text: it.sentence, refs: [], places: {}, confidence: 0, what: [] }; groups.push(g); }
+    var place = it.article + "@" + it.start;
+    if (!g.places[place]) { g.places[place] = true; g.refs.push({ article: it.article, start: it.start, end: it.end }); }
+    var c = it.confidence === null || it.confidence === undefined ? 1 : it.confidence;
+    g.confidence = Math.max(g.confidence, c);
+    if (it.what && g.what.indexOf(it.what) < 0) { g.what.push(it.what); }
+  });
+  return groups;
+}
+function sentenceList(groups) {
+  var ul = el("ul");
+  groups.forEach(function (g) {
+    var li = el("li");
+    li.className = "sentence";
+    var line = el("div", quoted(g.text), "evidence");
+    if (g.refs.length > 1) { line.appendChild(el("span", "×" + g.refs.length, "count-badge")); }
+    li.appendChild(line);
+    var about = el("div", null, "refs");
+    if (g.what.length) { about.appendChild(document.createTextNode("states: " + g.what.join(", ") + " · ")); }
+    about.appendChild(document.createTextNode("confidence " + g.confidence.toFixed(2)));
+    li.appendChild(about);
+    var refs = el("div", null, "refs");
+    g.refs.forEach(function (ref) { refs.appendChild(articleLink(ref.article, [ref.start, ref.end])); });
+    li.appendChild(refs);
+    ul.appendChild(li);
+  });
+  return ul;
+}
+function evidenceItems(edge, describe) {
+  var items = [];
+  edge.relations.forEach(function (r) {
+    r.evidence.forEach(function (ev) {
+      items.push({ sentence: ev.sentence, article: ev.article, start: ev.start, end: ev.end,
+                   confidence: ev.confidence, what: describe(edge, r) });
+    });
+  });
+  return items;
+}
+function pairEdges(a, b) {  // the drawn arrows between two entities, both ways
+  return [edgeById[a + "|" + b], edgeById[b + "|" + a]].filter(Boolean);
+}
+
+// --- the panels ---------------------------------------------------------------------------
+var panel = document.getElementById("panel");
+var PANELS = { entity: entityPanel, edge: edgePanel, article: articlePanel, nomatch: noMatchPanel };
+function renderPanel() {
+  panel.textContent = "";
+  (PANELS[state.panel] || helpPanel)();
+  panel.scrollTop = 0;
+}
+function helpPanel() {
+  panel.appendChild(el("p", "Click an entity to see its names, the articles that mention it and its relations; " +
+    "click an arrow to see every relation between two entities. Each sentence is shown once, with the " +
+    "articles it comes from: click one to read it there.", "muted"));
+}
+function noMatchPanel() {
+  panel.appendChild(el("h2", "No match"));
+  panel.appendChild(el("p", "No entity is named “" + state.query + "”, and no name contains it. " +
+    "The list under the search box has every name and alias.", "muted"));
+}
+function kindChip(kind) {
+  var chip = el("span", kind, "kind"); chip.style.background = colors[kind]; return chip;
+}
+function entityPanel() {
+  var id = state.entity, n = byId[id];
+  panel.appendChild(el("h2", n.label));
+  panel.appendChild(kindChip(n.kind));
+  if (n.jobTitles.length) { panel.appendChild(el("div", n.jobTitles.join(", "), "muted")); }
+  if (n.aliases.length) {
+    panel.appendChild(el("h3", "Also written"));
+    panel.appendChild(el("div", n.aliases.join(" · ")));
+  }
+  var mine = edgeView.get({ filter: function (e) { return e.from === id || e.to === id; } })
+    .map(function (e) { return edgeById[e.id]; });
+  var count = mine.reduce(function (s, e) { return s + e.relations.length; }, 0);
+  panel.appendChild(el("h3", "Relations (" + count + ")"));
+  var rl = el("ul"), items = [];
+  mine.forEach(function (e) {
+    var other = e.from === id ? e.to : e.from;
+    e.relations.forEach(function (r) {
+      var li = el("li");
+      var text = e.from === id ? r.label + " → " + byId[e.to].label : byId[e.from].label + " — " + r.label + " →";
+      li.appendChild(link(text, function () { selectEdge(e.id); }, "Every relation between the two, with evidence"));
+      li.appendChild(el("span", "confidence " + r.confidence.toFixed(2) + " · " + sentenceCount(r.evidence) +
+        " sentence(s)", "refs"));
+      rl.appendChild(li);
+    });
+    items = items.concat(evidenceItems(e, function (edge, r) {
+      return edge.from === id ? r.label + " " + byId[other].label : byId[other].label + " " + r.label;
+    }));
+  });
+  panel.appendChild(rl);
+  var groups = groupSentences(items);
+  if (groups.length) {
+    panel.appendChild(el("h3", "Evidence (" + groups.length + " sentence" + (groups.length === 1 ? "" : "s") + ")"));
+    panel.appendChild(sentenceList(groups));
+  }
+  panel.appendChild(el("h3", "Articles (" + n.articles.length + ")"));
+  var ul = el("ul");
+  n.articles.forEach(function (a) { var li = el("li"); li.appendChild(articleLink(a)); ul.appendChild(li); });
+  panel.appendChild(ul);
+  var said = (data.quotations || []).filter(function (q) { return q.speaker === id; });
+  if (said.length) {
+    panel.appendChild(el("h3", "Quoted (" + said.length + ")"));
+    panel.appendChild(quotationList(said, false));
+  }
+}
+function edgePanel() {
+  var e = edgeById[state.edge], a = e.from, b = e.to;
+  var h = el("h2");
+  h.appendChild(entityLink(a)); h.appendChild(document.createTextNode(" — ")); h.appendChild(entityLink(b));
+  panel.appendChild(h);
+  var both = pairEdges(a, b).filter(function (x) { return edgeShown(x); });
+  var rels = [];
+  both.forEach(function (x) { x.relations.forEach(function (r) { rels.push([x, r]); }); });
+  panel.appendChild(el("h3", "Relations (" + rels.length + ")"));
+  var ul = el("ul");
+  rels.forEach(function (xr) {
+    var li = el("li");
+    li.appendChild(el("div", byId[xr[0].from].label + " — " + xr[1].label + " → " + byId[xr[0].to].label));
+    li.appendChild(el("span", "confidence " + xr[1].confidence.toFixed(2) + " · " + sentenceCount(xr[1].evidence) +
+      " sentence(s)", "refs"));
+    ul.appendChild(li);
+  });
+  panel.appendChild(ul);
+  var items = [];
+  both.forEach(function (x) {
+    items = items.concat(evidenceItems(x, function (edge, r) {
+      return edge.from === a ? r.label : r.label + " (" + byId[b].label + " → " + byId[a].label + ")";
+    }));
+  });
+  var groups = groupSentences(items);
+  panel.appendChild(el("h3", "Evidence (" + groups.length + " sentence" + (groups.length === 1 ? "" : "s") + ")"));
+  panel.appendChild(sentenceList(groups));
+}
+function quotationList(quotes, withSpeaker) {
+  var ul = el("ul");
+  quotes.forEach(function (q) {
+    var li = el("li");
+    li.appendChild(el("div", "“" + q.text + "”", "quotation"));
+    var line = el("div", null, "refs");
+    if (withSpeaker) {
+      if (q.speaker && byId[q.speaker]) { line.appendChild(entityLink(q.speaker)); line.appendChild(document.createTextNode(" · ")); }
+      else if (!q.speaker) { line.appendChild(document.createTextNode("speaker not named · ")); }
+    }
+    line.appendChild(articleLink(q.article, [q.start, q.end]));
+    li.appendChild(line);
+    ul.appendChild(li);
+  });
+  return ul;
+}
+function articlePanel() {  // the article chosen: its metadata, its entities and quotations
+  var id = state.article, a = data.articles[id] || {};
+  panel.appendChild(el("h2", a.headline || id));
+  panel.appendChild(el("div", [id, a.date || "undated"].join(" · "), "muted"));
+  if (a.url && /^https?:\/\//i.test(a.url)) {
+    var out = el("a", a.url); out.href = a.url; out.target = "_blank"; out.rel = "noopener noreferrer";
+    panel.appendChild(out);
+  }
+  var here = data.nodes.filter(function (n) { return n.articles.indexOf(id) >= 0; });
+  panel.appendChild(el("h3", "Entities (" + here.length + ")"));
+  var ul = el("ul");
+  here.forEach(function (n) { var li = el("li"); li.appendChild(entityLink(n.id)); li.appendChild(el("span", " " + n.kind, "muted")); ul.appendChild(li); });
+  panel.appendChild(ul);
+  var quotes = (data.quotations || []).filter(function (q) { return q.article === id; });
+  if (quotes.length) {
+    panel.appendChild(el("h3", "Quotations (" + quotes.length + ")"));
+    panel.appendChild(quotationList(quotes, true));
+  }
+}
