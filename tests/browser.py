@@ -33,8 +33,10 @@ def chromium():
             browser.close()
 
 
-def open_page(browser, path: Path, log: PageLog, width: int = 1400, height: int = 900, timeout_ms: int = 120_000):
-    """Open a graph page from file:// (offline) and wait until its layout has settled."""
+def open_page(browser, path: Path, log: PageLog, width: int = 1400, height: int = 900, timeout_ms: int = 120_000,
+              fragment: str = ""):
+    """Open a graph page from file:// (offline), at `fragment` (the view in the URL hash) if given, and wait
+    until it is drawn."""
     context = browser.new_context(viewport={"width": width, "height": height}, offline=True)
     page = context.new_page()
     page.on("console", lambda m: log.errors.append(m.text) if m.type == "error" else None)
@@ -52,6 +54,6 @@ def open_page(browser, path: Path, log: PageLog, width: int = 1400, height: int 
             log.outside.append(r.request.url)
             r.abort()
     page.route("**/*", route)
-    page.goto(Path(path).resolve().as_uri())
+    page.goto(Path(path).resolve().as_uri() + (f"#{fragment}" if fragment else ""))
     page.wait_for_function("() => document.body.dataset.stable === 'true'", timeout=timeout_ms)
     return page

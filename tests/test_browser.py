@@ -1,8 +1,13 @@
 """graph.html in a real browser: Debian's chromium, headless, through Playwright, offline from file://."""
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
+import struct
+from pathlib import Path
+from urllib.parse import quote as _quote
 
 import pytest
 
@@ -20,6 +25,11 @@ if not shutil.which(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is not installed (make test installs it with apt-get)", allow_module_level=True)
 
 LIU = "urn:newsgraph:entity:person:liu-xiaoming"
+
+
+def quote_url(text: str) -> str:
+    """As the page writes a value into the URL hash (encodeURIComponent)."""
+    return _quote(text, safe="-_.!~*'()")
 
 
 @pytest.fixture(scope="module")
@@ -299,3 +309,132 @@ def test_no_panel_repeats_a_sentence(seeds_page):
         sentences = panel_sentences(page)
         assert sentences and len(sentences) == len(set(sentences)), edge
     page.evaluate("window.newsgraph.clear()")
+
+
+def view_of(page) -> dict:
+    """What a user sees: the selection, the panel, the menu, the entities drawn grey among those shown."""
+    return page.evaluate("""() => { const g = window.newsgraph, shown = g.view.getIds();
+        return {selected: g.network.getSelectedNodes(), panel: g.state.panel,
+                title: (document.querySelector('#panel h2') || {}).textContent || null,
+                menu: document.querySelector('#article').value, shown: shown.length,
+                grey: shown.filter(id => g.nodes.get(id).color === '#d9e2ec').length,
+                note: document.querySelector('#searchnote').textContent}; }""")
+
+
+ANN, ACME = "urn:newsgraph:entity:person:ann-lee", "urn:newsgraph:entity:organization:acme"
+BOB = "urn:newsgraph:entity:person:bob-ray"
+
+
+def two_stories():
+    ann, acme = entity("ann", "Ann Lee", "Person"), entity("acme", "Acme", "Organization")
+    bob, beta = entity("bob", "Bob Ray", "Person"), entity("beta", "Beta Town", "Place")
+    return [article("a1", ann, acme, relations=[rel("ann", "worksFor", "acme", "Ann Lee works for Acme.")],
+                    headline="Ann's story"),
+            article("a2", bob, beta, acme, headline="Bob's story", date="2021-01-02",
+                    relations=[rel("bob", "homeLocation", "beta", "Bob Ray lives in Beta Town.")])]
+
+
+def test_choosing_an_article_searching_and_clearing_each_give_one_consistent_view(browser, tmp_path):
+    page, log = open_facts(browser, tmp_path, two_stories(), "two")
+    try:
+        page.evaluate(f"window.newsgraph.focus({ANN!r})")  # Ann and Acme lit, Bob and Beta Town grey
+        assert view_of(page) == {"selected": [ANN], "panel": "entity", "title": "Ann Lee", "menu": "", "shown": 4,
+                                 "grey": 2, "note": ""}
+        page.select_option("#article", "a2")  # Ann is not in it: she is let go, and nothing stays grey
+        assert view_of(page) == {"selected": [], "panel": "article", "title": "Bob's story", "menu": "a2",
+                                 "shown": 3, "grey": 0, "note": ""}
+        page.select_option("#article", "")  # back to all: no article panel left open
+        assert view_of(page) == {"selected": [], "panel": "", "title": None, "menu": "", "shown": 4, "grey": 0,
+                                 "note": ""}
+        page.select_option("#article", "a2")
+        page.evaluate(f"window.newsgraph.focus({BOB!r}, {{}})")  # in the article: it stays chosen
+        assert view_of(page) == {"selected": [BOB], "panel": "entity", "title": "Bob Ray", "menu": "a2", "shown": 3,
+                                 "grey": 1, "note": ""}
+        page.fill("#search", "Nobody Atall")
+        page.press("#search", "Enter")  # no match: said in two places, and the old selection is gone
+        assert view_of(page) == {"selected": [], "panel": "nomatch", "title": "No match", "menu": "a2", "shown": 3,
+                                 "grey": 0, "note": "no match"}
+        assert "No entity is named “Nobody Atall”" in page.text_content("#panel")
+        page.fill("#search", "ann")  # a match outside the article: the article filter gives way, and says so
+        page.press("#search", "Enter")
+        assert view_of(page) == {"selected": [ANN], "panel": "entity", "title": "Ann Lee", "menu": "", "shown": 4,
+                                 "grey": 2, "note": ""}
+        assert "To show Ann Lee: all articles." in page.text_content("#notice")
+        page.click("#clear")
+        assert view_of(page) == {"selected": [], "panel": "", "title": None, "menu": "", "shown": 4, "grey": 0,
+                                 "note": ""}
+        assert page.input_value("#search") == "" and page.text_content("#notice") == ""
+        page.evaluate(f"window.newsgraph.focus({BOB!r}, {{}})")
+        page.uncheck("#legend input[data-kind=Person]")  # a filter that hides the selection lets it go
+        assert view_of(page) == {"selected": [], "panel": "", "title": None, "menu": "", "shown": 2, "grey": 0,
+                                 "note": ""}
+        assert log.errors == []
+    finally:
+        page.context.close()
+
+
+def test_the_url_hash_reopens_the_same_view(browser, tmp_path):
+    facts = two_stories()
+    page, log = open_facts(browser, tmp_path, facts, "hash")
+    try:
+        page.uncheck("#legend input[data-kind=Place]")
+        page.select_option("#article", "a2")
+        page.evaluate(f"window.newsgraph.focus({BOB!r}, {{}})")
+        fragment = page.evaluate("location.hash.slice(1)")
+        assert fragment == f"entity={quote_url(BOB)}&article=a2&hide=Place"
+        before = view_of(page)
+        again = open_page(browser, tmp_path / "hash.html", PageLog(), fragment=fragment)
+        assert view_of(again) == before
+        assert again.is_checked("#legend input[data-kind=Person]") and not again.is_checked(
+            "#legend input[data-kind=Place]")
+        again.context.close()
+        # an edge, and the article read from it
+        page.evaluate(f"window.newsgraph.selectEdge({ANN + '|' + ACME!r})")
+        page.click("#panel li.sentence button.link")
+        fragment = page.evaluate("location.hash.slice(1)")
+        assert fragment == f"edge={quote_url(ANN + '|' + ACME)}&article=a1&at=0-23&panel=article&hide=Place"
+        again = open_page(browser, tmp_path / "hash.html", PageLog(), fragment=fragment)
+        assert view_of(again) == view_of(page) and view_of(again)["title"] == "Ann's story"
+        assert again.evaluate("window.newsgraph.network.getSelectedEdges()") == [ANN + "|" + ACME]
+        again.context.close()
+        # a link from elsewhere that names nothing known opens the plain view, without errors
+        odd = open_page(browser, tmp_path / "hash.html", log, fragment="entity=%3Cimg%3E&article=zz&hide=%E0%A4&at=x")
+        assert view_of(odd)["panel"] == "" and view_of(odd)["shown"] == 4
+        odd.context.close()
+        assert log.errors == []
+    finally:
+        page.context.close()
+
+
+def test_download_png_of_the_view_and_csv_of_the_selection(browser, tmp_path):
+    facts = two_stories() + [article("a3", entity("x", "=HYPERLINK(\"http://x\")", "Organization"),
+                                      entity("acme", "Acme", "Organization"),
+                                      relations=[rel("x", "parentOrganization", "acme", "-1, said \"Acme\".")])]
+    page, log = open_facts(browser, tmp_path, facts, "downloads")
+    try:
+        with page.expect_download() as got:
+            page.click("#png")
+        png = Path(got.value.path()).read_bytes()
+        assert got.value.suggested_filename == "newsgraph.png" and png[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", png[16:24])
+        assert (width, height) == tuple(page.evaluate("[document.querySelector('#net canvas').width, "
+                                                      "document.querySelector('#net canvas').height]"))
+        assert len(png) > 5_000  # a picture, not a blank
+        page.evaluate(f"window.newsgraph.focus({ACME!r}, {{}})")
+        with page.expect_download() as got:
+            page.click("#csv")
+        rows = list(csv.reader(io.StringIO(Path(got.value.path()).read_text("utf-8-sig"), newline="")))
+        assert rows[0] == ["row", "source", "source_label", "source_type", "predicate", "target", "target_label",
+                           "target_type", "evidence", "confidence", "sentence", "article"]
+        entities = {r[2] for r in rows if r[0] == "entity"}
+        assert entities == {"Acme", "Ann Lee", "'=HYPERLINK(\"http://x\")"}  # Acme and its neighbours
+        relations = [r for r in rows if r[0] == "relation"]
+        assert [(r[2], r[4], r[6]) for r in relations] == [("'=HYPERLINK(\"http://x\")", "part of", "Acme"),
+                                                           ("Ann Lee", "works for", "Acme")]  # by IRI
+        assert relations[0][10] == "'-1, said \"Acme\"." and relations[1][8:10] == ["1", "0.800"]
+        page.evaluate("window.newsgraph.clear()")
+        everyone = list(csv.reader(io.StringIO(page.evaluate("window.newsgraph.csv()"), newline="")))
+        assert len([r for r in everyone if r[0] == "entity"]) == 5
+        assert log.errors == [] and log.outside == []
+    finally:
+        page.context.close()

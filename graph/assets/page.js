@@ -68,8 +68,103 @@ function apply(how) {
   } else if (how.fit) {
     network.fit({ nodes: shownIds(), animation: { duration: 300 } });
   }
-  document.body.dataset.state = JSON.stringify([state.entity, state.edge, state.article, state.panel]);
+  writeHash();
 }
+
+// --- take it away: a picture of the view, a table of the selection ---------------------------
+function download(name, blob) {
+  var a = document.createElement("a");
+  a.href = URL.createObjectURL(blob); a.download = name;
+  document.body.appendChild(a); a.click();
+  setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+}
+function savePng() {  // the canvas as drawn, on white (the canvas itself is transparent)
+  var src = document.querySelector("#net canvas"), out = document.createElement("canvas");
+  out.width = src.width; out.height = src.height;
+  var ctx = out.getContext("2d");
+  ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, out.width, out.height); ctx.drawImage(src, 0, 0);
+  out.toBlob(function (blob) { download("newsgraph.png", blob); }, "image/png");
+}
+function selectedIds() {  // the selection and its neighbours; with none, every entity shown
+  if (state.entity) { return [state.entity].concat(network.getConnectedNodes(state.entity)); }
+  if (state.edge) { return [edgeById[state.edge].from, edgeById[state.edge].to]; }
+  return shownIds();
+}
+function sure(ev) { return ev.confidence === null || ev.confidence === undefined ? 1 : ev.confidence; }
+function csvCell(value) {  // RFC 4180; a cell a spreadsheet would run as a formula gets an apostrophe
+  var text = value === null || value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) { text = "'" + text; }
+  return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+}
+var CSV_COLUMNS = ["row", "source", "source_label", "source_type", "predicate", "target", "target_label",
+                   "target_type", "evidence", "confidence", "sentence", "article"];
+function selectionCsv() {  // one row per entity, then one per relation between them (its best sentence)
+  var ids = selectedIds(), chosen = {}, rows = [CSV_COLUMNS];
+  ids.forEach(function (id) { chosen[id] = true; });
+  ids.slice().sort().forEach(function (id) {
+    var n = byId[id];
+    rows.push(["entity", id, n.label, n.kind, "", "", "", "", "", "", "", n.articles.join("; ")]);
+  });
+  edgeView.get().map(function (e) { return edgeById[e.id]; }).filter(function (e) {
+    return e.relations && chosen[e.from] && chosen[e.to];
+  }).sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; }).forEach(function (e) {
+    e.relations.forEach(function (r) {
+      var best = r.evidence.slice().sort(function (x, y) { return sure(y) - sure(x); })[0];
+      rows.push(["relation", e.from, byId[e.from].label, byId[e.from].kind, r.label, e.to, byId[e.to].label,
+                 byId[e.to].kind, sentenceCount(r.evidence), r.confidence.toFixed(3), best.sentence, best.article]);
+    });
+  });
+  return rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+}
+document.getElementById("png").addEventListener("click", savePng);
+document.getElementById("csv").addEventListener("click", function () {
+  download("newsgraph-selection.csv", new Blob(["\ufeff" + selectionCsv()], { type: "text/csv;charset=utf-8" }));
+});
+
+// --- the view in the URL hash: a link reopens it -------------------------------------------
+// #entity=IRI&edge=S|O&article=ID&at=START-END&panel=article&hide=Place,Person&linked=0
+function hashOf() {
+  var parts = [];
+  function put(key, value) { parts.push(key + "=" + encodeURIComponent(value)); }
+  if (state.entity) { put("entity", state.entity); }
+  if (state.edge) { put("edge", state.edge); }
+  if (state.article) { put("article", state.article); }
+  if (state.at) { put("at", state.at.join("-")); }
+  if (state.panel === "article" && (state.entity || state.edge)) { put("panel", "article"); }
+  var hidden = Object.keys(state.hidden).filter(function (k) { return state.hidden[k]; }).sort();
+  if (hidden.length) { put("hide", hidden.join(",")); }
+  if (state.linked !== data.linkedOnly) { put("linked", state.linked ? "1" : "0"); }
+  return parts.join("&");
+}
+function writeHash() {
+  var hash = hashOf();
+  if (hash !== location.hash.slice(1)) {
+    history.replaceState(null, "", hash ? "#" + hash : location.href.split("#")[0]);
+  }
+}
+function readHash() {  // anything unknown in the hash is ignored
+  var got = {};
+  location.hash.slice(1).split("&").forEach(function (part) {
+    var i = part.indexOf("=");
+    if (i > 0) { try { got[part.slice(0, i)] = decodeURIComponent(part.slice(i + 1)); } catch (e) { /* bad escape */ } }
+  });
+  state.hidden = {};
+  (got.hide || "").split(",").forEach(function (k) { if (colors[k]) { state.hidden[k] = true; } });
+  Object.keys(colors).forEach(function (k) { setKindBox(k, !state.hidden[k]); });
+  state.linked = got.linked === "1" ? true : got.linked === "0" ? false : data.linkedOnly;
+  linkedBox.checked = state.linked;
+  state.entity = byId[got.entity] ? got.entity : null;
+  state.edge = edgeById[got.edge] ? got.edge : null;
+  state.article = data.articles[got.article] ? got.article : "";
+  var at = /^(\d+)-(\d+)$/.exec(got.at || "");
+  state.at = at && state.article ? [Number(at[1]), Number(at[2])] : null;
+  state.panel = got.panel === "article" && state.article ? "article" : "";
+  state.query = "";
+}
+window.addEventListener("hashchange", function () {
+  readHash(); relaxed = "";
+  apply({ focus: true, fit: !state.entity });
+});
 
 function highlight() {  // grey every shown entity that is not the selection or next to it
   var near = null;
@@ -115,7 +210,7 @@ function readArticle(id, at) {  // the article's panel, scrolled to a sentence w
 }
 function clearAll() {
   state.entity = null; state.edge = null; state.article = ""; state.at = null; state.panel = ""; state.query = "";
-  search.value = ""; relaxed = "";
+  search.value = ""; searched = null; relaxed = "";
   apply({ fit: true });
 }
 
@@ -146,9 +241,11 @@ function find(text) {
   var hit = lookupKeys.find(function (k) { return k.indexOf(key) >= 0; });
   return hit ? lookup[hit] : null;
 }
-function runSearch() {
+var searched = null;  // the text last searched: Enter and the change event that follows it search once
+function runSearch(ev) {
   var text = search.value.trim();
-  if (!text) { return; }
+  if (!text || (ev.type === "change" && text === searched)) { return; }
+  searched = text;
   relaxed = "";
   var id = find(text);
   if (id) { selectEntity(id); return; }
@@ -156,7 +253,7 @@ function runSearch() {
   apply();
 }
 search.addEventListener("change", runSearch);
-search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { runSearch(); } });
+search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { runSearch(ev); } });
 
 // filters
 var relaxed = "";  // what the last selection undid of the filters, said in the notice
@@ -206,7 +303,7 @@ document.getElementById("stats").textContent = fmt(Object.keys(data.articles).le
   fmt(data.total) + " entities · " + fmt(data.relations) + " relations";
 
 window.newsgraph = { network: network, nodes: nodes, edges: edges, view: nodeView, edgeView: edgeView, state: state,
-  focus: selectEntity, selectEdge: selectEdge, read: readArticle, clear: clearAll };
+  focus: selectEntity, selectEdge: selectEdge, read: readArticle, clear: clearAll, csv: selectionCsv };
 
 // the layout settles in the browser, then physics stops; entities shown later are laid out then
 var placed = {};
@@ -215,6 +312,7 @@ network.on("stabilizationIterationsDone", function () {
   var at = network.getPositions();
   nodes.update(Object.keys(at).map(function (id) { placed[id] = true; return { id: id, x: at[id].x, y: at[id].y }; }));
   document.body.dataset.stable = "true";
+  if (state.entity) { apply({ focus: true }); }
 });
 function layOutNewcomers() {
   if (network.body.nodeIndices.some(function (id) { return !placed[id]; })) {
@@ -224,4 +322,4 @@ function layOutNewcomers() {
   }
 }
 
-apply();
+if (location.hash.length > 1) { readHash(); apply({ focus: true }); } else { apply(); }
