@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 import networkx as nx
+from jinja2.utils import htmlsafe_json_dumps
 from pyvis.network import Network
 
 from .merged import Merged
@@ -25,6 +26,7 @@ ASSETS = Path(__file__).parent / "assets"
 LARGE = 1000  # nodes; above this the page lays out with a cheaper solver and straight edges
 DEFAULT_MAX_NODES = 5000  # what `build` and `export` draw unless told: about 12 s to lay out in chromium
 QUOTES_PER_SPEAKER = 20  # in a page that leaves entities out
+PAGE_BUDGET = 15_000_000  # characters (bytes: the page is ASCII); article texts go in while there is room
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -89,32 +91,63 @@ def network(graph: nx.MultiDiGraph) -> Network:
     return net
 
 
-def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nodes: int | None = None) -> str:
+def article_texts(merged: Merged, drawn: list[str], room: int) -> tuple[dict[str, str], dict[str, list[int]], int]:
+    """The bodies of the articles that fit in `room` characters of the page, the articles the drawn
+    entities come from first (`Merged.articles_to_read`), each with where it names a drawn entity
+    (start, end, index of the entity in `drawn`, flattened); and how many texts were left out.
+    Offsets are Python's (code points), as in the other exports; the page converts them."""
+    index = {iri: i for i, iri in enumerate(drawn)}
+    texts: dict[str, str] = {}
+    marks: dict[str, list[int]] = {}
+    wanted = merged.articles_to_read(drawn)
+    for article in wanted:
+        if room < 100:
+            break
+        body = merged.text(article) or ""
+        spans = [v for start, end, iri in merged.spans(article) for v in (start, end, index[iri])]
+        key = len(htmlsafe_json_dumps(article)) + 4  # "id": , in each of the two maps
+        cost = 2 * key + len(htmlsafe_json_dumps(body)) + len(htmlsafe_json_dumps(spans))
+        if cost <= room:
+            texts[article], marks[article] = body, spans
+            room -= cost
+    return texts, marks, len(wanted) - len(texts)
+
+
+def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nodes: int | None = None,
+              budget: int = PAGE_BUDGET) -> str:
     """The whole page as a string; the same graph always gives the same text.
 
     Only the entities drawn, the relations between them, every article's metadata and the
     quotations are read into memory. A page that leaves entities out carries only the quotations
     of the entities it draws, at most QUOTES_PER_SPEAKER each, so its size stays bounded however big
-    the corpus; the Turtle has them all, and the page says so."""
+    the corpus; the Turtle has them all, and the page says so. Article texts (from a `Merged`
+    filled by `merge`; a networkx graph has none) go in while the page stays under `budget`
+    characters, and the page says how many were left out."""
     merged = graph if isinstance(graph, Merged) else Merged.from_networkx(graph)
     try:
         total, relations, quotations = merged.count("nodes"), merged.count("edges"), merged.count("quotations")
         drawn = merged.top_nodes(max_nodes)
         capped = len(drawn) < total
         shown = merged.to_networkx(only=drawn, quotes_per_speaker=QUOTES_PER_SPEAKER if capped else None)
+        net = network(shown)
+        nodes, edges, _, _, _, options = net.get_network_data()
+        data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "linkedOnly": len(nodes) > LARGE,
+                "articles": shown.graph.get("articles", {}),
+                "quotations": shown.graph.get("quotations", []), "quotationsTotal": quotations,
+                "quotesPerSpeaker": QUOTES_PER_SPEAKER,
+                "omitted": total - len(nodes), "total": total, "relations": relations,
+                "texts": {}, "spans": {}, "textsLeftOut": 0, "budget": budget}
+        room = budget - len(_render(title, data))
+        data["texts"], data["spans"], data["textsLeftOut"] = article_texts(merged, [n["id"] for n in nodes], room)
     finally:
         if merged is not graph:  # tables made here; a caller's stay open
             merged.close()
-    net = network(shown)
-    nodes, edges, _, _, _, options = net.get_network_data()
+    return _render(title, data)
+
+
+def _render(title: str, data: dict) -> str:
     vis_js, vis_css = _vis_assets()
     page_js, page_css = _page_assets()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS), autoescape=True)
-    return env.get_template("page.html").render(
-        title=title, vis_js=vis_js, vis_css=vis_css, page_js=page_js, page_css=page_css, colors=COLORS,
-        data={"nodes": nodes, "edges": edges, "options": json.loads(options), "linkedOnly": len(nodes) > LARGE,
-              "articles": shown.graph.get("articles", {}),
-              "quotations": shown.graph.get("quotations", []), "quotationsTotal": quotations,
-              "quotesPerSpeaker": QUOTES_PER_SPEAKER,
-              "omitted": total - len(nodes), "total": total, "relations": relations},
-    )
+    return env.get_template("page.html").render(title=title, vis_js=vis_js, vis_css=vis_css, page_js=page_js,
+                                                page_css=page_css, colors=COLORS, data=data)

@@ -121,6 +121,7 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
     for f in facts:
         local = dict(db.execute("SELECT r.ekey, i.iri FROM work_records r JOIN work_clusters c USING (rid) "
                                 "JOIN work_iris i ON i.cluster = c.cluster WHERE r.article = ?", (f.article.id,)))
+        merged.add_spans(f.article.id, ((local[e.key], m.start, m.end) for e in f.entities for m in e.mentions))
         for q in f.quotations:
             merged.add_quotation(q.text, f.article.id, local.get(q.speaker), q.start, q.end)
         for r in f.relations:

@@ -7,7 +7,9 @@ nodes) through the same tables, so every export has one implementation whatever 
 
 Tables: `articles` (one row per article), `nodes` (one per entity IRI), `aliases`, `mentions`
 (which article mentions which entity), `attributes` and `evidence` (one row per fact and the
-sentence behind it, with the IRI of the rdf:Statement that records it) and `quotations`.
+sentence behind it, with the IRI of the rdf:Statement that records it) and `quotations`; for
+the page, `texts` (each article's body, which every offset points into) and `spans` (where in
+it each entity is named).
 """
 from __future__ import annotations
 
@@ -43,6 +45,9 @@ CREATE TABLE IF NOT EXISTS evidence (s TEXT NOT NULL, o TEXT NOT NULL, predicate
 CREATE TABLE IF NOT EXISTS quotations (seq INTEGER PRIMARY KEY, iri TEXT NOT NULL, text TEXT NOT NULL,
                                        article TEXT NOT NULL, speaker TEXT, start INTEGER NOT NULL,
                                        "end" INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS texts (article TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS spans (article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                                  iri TEXT NOT NULL, PRIMARY KEY (article, start, "end", iri)) WITHOUT ROWID;
 """
 # made once the tables are full: cheaper than keeping them up to date row by row
 INDEXES = """
@@ -83,7 +88,17 @@ class Merged:
                          json.dumps(list(duplicates), ensure_ascii=False)))
 
     def add_article_of(self, article: Article) -> None:
+        """An article and its body."""
         self.add_article(article.id, article.headline, article.date, article.url, article.authors, article.duplicates)
+        self.add_text(article.id, article.body)
+
+    def add_text(self, article_id: str, body: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (article_id, body))
+
+    def add_spans(self, article_id: str, spans: Iterable[tuple[str, int, int]]) -> None:
+        """Where an article names entities: (entity IRI, start, end) offsets into its body."""
+        self.db.executemany("INSERT OR IGNORE INTO spans VALUES (?, ?, ?, ?)",
+                            ((article_id, start, end, iri) for iri, start, end in spans))
 
     def add_node(self, iri: str, kind: str, label: str, mentions: int, aliases: Iterable[str],
                  articles: Iterable[str]) -> None:
@@ -194,10 +209,7 @@ class Merged:
         `quotes_per_speaker` is given: then only the first that many quotations (by article and
         place) of each entity kept."""
         db = self.db
-        if only is not None:
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (iri TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM chosen")
-            db.executemany("INSERT OR IGNORE INTO chosen VALUES (?)", ((i,) for i in only))
+        self._choose(only)
         where = "" if only is None else "WHERE iri IN (SELECT iri FROM chosen)"
         graph = nx.MultiDiGraph()
         graph.graph["articles"] = {
@@ -232,6 +244,41 @@ class Merged:
         if quotations:
             graph.graph["quotations"] = quotations
         return graph
+
+    def _choose(self, only: Iterable[str] | None) -> str:
+        """Fill the temporary table `chosen` with the entities `only` (all when None); its name."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (iri TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM chosen")
+        if only is None:
+            self.db.execute("INSERT INTO chosen SELECT iri FROM nodes")
+        else:
+            self.db.executemany("INSERT OR IGNORE INTO chosen VALUES (?)", ((i,) for i in only))
+        return "chosen"
+
+    # --- the articles' text, for the page ------------------------------------------------------
+    def articles_to_read(self, only: Iterable[str] | None = None) -> list[str]:
+        """The ids of the articles whose text is held, those a reader of the entities `only` (all when
+        None) needs most first: articles that hold evidence, an attribute or a quotation of theirs,
+        then those that name more of them, then by id."""
+        self._choose(only)
+        return [art for (art,) in self.db.execute("""
+            WITH cited AS (SELECT article FROM evidence WHERE s IN chosen AND o IN chosen
+                           UNION SELECT article FROM attributes WHERE iri IN chosen
+                           UNION SELECT article FROM quotations WHERE speaker IN chosen),
+                 named AS (SELECT article, COUNT(*) AS n FROM mentions WHERE iri IN chosen GROUP BY article)
+            SELECT t.article FROM texts t LEFT JOIN named ON named.article = t.article
+            ORDER BY t.article IN cited DESC, COALESCE(named.n, 0) DESC, t.article""")]
+
+    def text(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT body FROM texts WHERE article = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def spans(self, article_id: str) -> list[tuple[int, int, str]]:
+        """(start, end, entity IRI) of each place the article names one of the entities last chosen
+        (`articles_to_read`, `to_networkx`), in the order of the text (the longest first where two start
+        together)."""
+        return self.db.execute('SELECT start, "end", iri FROM spans WHERE article = ? AND iri IN chosen '
+                               'ORDER BY start, "end" DESC, iri', (article_id,)).fetchall()
 
     @classmethod
     def from_networkx(cls, graph: nx.MultiDiGraph) -> "Merged":

@@ -12,12 +12,33 @@ def entity(key, name, kind, *forms, votes=None):
 
 
 def article(art_id, *entities, relations=(), attributes=(), quotations=(), headline=None, date="2020-09-09",
-            url=None):
-    body = "Body of " + art_id
+            url=None, body=None):
+    body = "Body of " + art_id if body is None else body
     return ArticleFacts(article=Article(id=art_id, path=f"{art_id}.txt", headline=headline or f"Headline {art_id}",
                                         body=body, date=date, url=url),
                         entities=tuple(entities), relations=tuple(relations), attributes=tuple(attributes),
                         quotations=tuple(quotations))
+
+
+def named_in(body, key, name, kind, *forms):
+    """An entity with a mention at every place the body writes its name or one of its forms."""
+    found = sorted((i, f) for f in (name, *forms) for i in _places(body, f))
+    mentions = tuple(Mention(text=f, start=i, end=i + len(f), label="X") for i, f in found)
+    return Entity(key=key, name=name, type=kind, mentions=mentions, type_votes=((kind, len(mentions)),))
+
+
+def rel_in(body, s, p, o, sentence, conf=0.8):
+    """A relation whose evidence is a sentence of the body, at its place there."""
+    start = body.index(sentence)
+    return Relation(subject=s, predicate=p, object=o, sentence=sentence, start=start, end=start + len(sentence),
+                    confidence=conf)
+
+
+def _places(text, word):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 def quote(text, speaker=None, start=0):

@@ -11,11 +11,11 @@ from urllib.parse import quote as _quote
 
 import pytest
 
-from newsgraph.graph import build_graph
+from newsgraph.graph import build_graph, merge
 from newsgraph.graph.html import COLORS, html_page
 
 from browser import CHROMIUM, PageLog, chromium, open_page
-from factories import HOSTILE, article, entity, quote, rel
+from factories import HOSTILE, article, entity, named_in, quote, rel, rel_in
 
 pytestmark = pytest.mark.browser
 
@@ -145,16 +145,18 @@ def test_screenshot_is_written(seeds_page, tmp_path):
 
 
 def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
-    people = [entity(f"e{i}", name, "Person") for i, name in enumerate(HOSTILE)]
-    acme = entity("acme", "Acme <b>Corp</b>", "Organization")
-    facts = [article(f"a{i}", p, acme, relations=[rel(p.key, "worksFor", "acme", f"{p.name} works for Acme.")],
-                     quotations=[quote(f"I said {p.name}", p.key)],
-                     headline=p.name, url="javascript:alert('url')") for i, p in enumerate(people)]
-    graph = build_graph(facts)
+    bodies = [f"{name} works for Acme <b>Corp</b>. <script>alert('body')</script>" for name in HOSTILE]
+    facts = [article(f"a{i}", named_in(body, f"e{i}", name, "Person"),
+                     named_in(body, "acme", "Acme <b>Corp</b>", "Organization"), body=body,
+                     relations=[rel_in(body, f"e{i}", "worksFor", "acme", f"{name} works for Acme <b>Corp</b>.")],
+                     quotations=[quote(f"I said {name}", f"e{i}")],
+                     headline=name, url="javascript:alert('url')")
+             for i, (name, body) in enumerate(zip(HOSTILE, bodies, strict=True))]
     path = tmp_path / "hostile.html"
-    path.write_text(html_page(graph, title="<img src=x onerror=alert('title')>"), encoding="utf-8")
+    with merge(facts) as merged:
+        path.write_text(html_page(merged, title="<img src=x onerror=alert('title')>"), encoding="utf-8")
     log = PageLog()
-    page = open_page(browser, path, log)
+    page = open_page(browser, path, log, fragment="entity=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&article=<b>")
     try:
         assert log.dialogs == [] and log.errors == [] and log.outside == []
         assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
@@ -170,6 +172,12 @@ def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
         page.select_option("#article", "a2")  # the article panel: a javascript: URL is not made a link
         assert page.text_content("#panel h2") == HOSTILE[2]
         assert page.evaluate("document.querySelectorAll('#panel a').length") == 0
+        for i, body in enumerate(bodies):  # each text as text, its names marked, the evidence highlighted
+            page.evaluate(f"window.newsgraph.read('a{i}', [0, {len(HOSTILE[i] + ' works for Acme <b>Corp</b>.')}])")
+            assert page.text_content("#panel .article-text") == body
+            assert page.text_content("#panel mark") == f"{HOSTILE[i]} works for Acme <b>Corp</b>."
+            assert page.text_content("#panel button.mention") == HOSTILE[i]
+        assert page.evaluate("document.querySelectorAll('#panel b, #panel script, img').length") == 0
         page.evaluate("window.newsgraph.focus(window.newsgraph.nodes.getIds().find(i => i.includes('acme')))")
         assert "Acme <b>Corp</b>" == page.text_content("#panel h2")
         page.wait_for_timeout(300)
@@ -223,12 +231,13 @@ def test_big_page_starts_with_linked_entities_and_lays_out_the_rest_on_demand(br
         page.context.close()
 
 
-def open_facts(browser, tmp_path, facts, name="page", **kw):
-    """A page of hand-made facts, opened; (page, log)."""
+def open_facts(browser, tmp_path, facts, name="page", fragment="", **kw):
+    """A page of hand-made facts (and their articles' texts), opened; (page, log)."""
     path = tmp_path / f"{name}.html"
-    path.write_text(html_page(build_graph(facts), **kw), encoding="utf-8")
+    with merge(facts) as merged:
+        path.write_text(html_page(merged, **kw), encoding="utf-8")
     log = PageLog()
-    return open_page(browser, path, log), log
+    return open_page(browser, path, log, fragment=fragment), log
 
 
 def canvas_point(page, x: float, y: float) -> tuple[float, float]:
@@ -436,5 +445,83 @@ def test_download_png_of_the_view_and_csv_of_the_selection(browser, tmp_path):
         everyone = list(csv.reader(io.StringIO(page.evaluate("window.newsgraph.csv()"), newline="")))
         assert len([r for r in everyone if r[0] == "entity"]) == 5
         assert log.errors == [] and log.outside == []
+    finally:
+        page.context.close()
+
+
+STORY = ("Acme hires a chief 🚀 at last.\n\nAnn Lee, who ran Beta Town's council, now works for Acme. "
+         "Acme said <img src=x onerror=alert('body')> and </script><script>alert(1)</script> were typos.\n\n"
+         "Lee starts on Monday.")
+ANN_WORKS = "Ann Lee, who ran Beta Town's council, now works for Acme."
+
+
+def story_facts():
+    ann, acme = named_in(STORY, "ann", "Ann Lee", "Person", "Lee"), named_in(STORY, "acme", "Acme", "Organization")
+    town = named_in(STORY, "town", "Beta Town", "Place")
+    return [article("s1", ann, acme, town, body=STORY, url="https://example.org/acme", headline="Acme hires",
+                    relations=[rel_in(STORY, "ann", "worksFor", "acme", ANN_WORKS)]),
+            article("s2", named_in("Acme grew.", "acme", "Acme", "Organization"), body="Acme grew.")]
+
+
+def test_two_clicks_from_an_entity_to_its_sentence_in_the_article_text(browser, tmp_path):
+    page, log = open_facts(browser, tmp_path, story_facts(), "story")
+    try:
+        page.evaluate("window.newsgraph.network.fit()")
+        page.wait_for_timeout(100)
+        pos = page.evaluate(f"window.newsgraph.network.getPositions([{ANN!r}])[{ANN!r}]")
+        page.mouse.click(*canvas_point(page, pos["x"], pos["y"]))  # click 1: the entity
+        page.wait_for_function("() => window.newsgraph.state.panel === 'entity'")
+        page.click("#panel li.sentence .refs button.link")  # click 2: the article under its sentence
+        page.wait_for_function("() => window.newsgraph.state.panel === 'article'")
+        assert page.text_content("#panel h2") == "Acme hires"
+        assert page.get_attribute("#panel a", "href") == "https://example.org/acme"
+        text = page.text_content("#panel .article-text")
+        assert text == STORY  # the whole body, as text: the markup in it is inert
+        assert page.text_content("#panel mark.evidence-mark") == ANN_WORKS  # exact, after an emoji (2 UTF-16 units)
+        page.wait_for_timeout(200)
+        box = page.evaluate("""() => { const m = document.querySelector('#panel mark').getBoundingClientRect();
+            const p = document.querySelector('#panel').getBoundingClientRect();
+            return m.top >= p.top && m.bottom <= p.bottom; }""")
+        assert box  # scrolled into view
+        assert page.eval_on_selector_all("#panel button.mention", "bs => bs.map(b => b.textContent)") == [
+            "Acme", "Ann Lee", "Beta Town", "Acme", "Acme", "Lee"]
+        assert page.evaluate("document.querySelectorAll('#panel img, img, iframe').length") == 0
+        page.click("#panel button.mention >> text=Beta Town")  # a name in the text: to its node, still reading
+        page.wait_for_function("() => window.newsgraph.network.getSelectedNodes()[0] === "
+                               "'urn:newsgraph:entity:place:beta-town'")
+        assert view_of(page)["panel"] == "article" and "Marked: Beta Town" in page.text_content("#panel")
+        assert page.eval_on_selector_all("#panel button.mention.current", "bs => bs.map(b => b.textContent)") == [
+            "Beta Town"]
+        assert log.errors == [] and log.dialogs == [] and log.outside == []
+    finally:
+        page.context.close()
+
+
+def test_article_texts_stay_within_the_budget_those_of_drawn_relations_first(browser, tmp_path):
+    long = "Filler words go on and on. " * 400  # 10,800 characters each
+    facts = []
+    for i in range(12):
+        who = named_in(f"Person {i} met Hub Co. " + long, f"p{i}", f"Person {i}", "Person")
+        hub = named_in(f"Person {i} met Hub Co. " + long, "hub", "Hub Co", "Organization")
+        body = f"Person {i} met Hub Co. " + long
+        relations = [rel_in(body, f"p{i}", "worksFor", "hub", f"Person {i} met Hub Co.")] if i % 4 == 0 else []
+        facts.append(article(f"n{i:02d}", who, hub, body=body, relations=relations))
+    with merge(facts) as merged:
+        bare = len(html_page(merged, budget=10**9).encode()) - 12 * 10_900
+        page_text = html_page(merged, budget=bare + 50_000)
+    assert len(page_text.encode()) <= bare + 50_000
+    path = tmp_path / "budget.html"
+    path.write_text(page_text, encoding="utf-8")
+    log = PageLog()
+    page = open_page(browser, path, log)
+    try:
+        held = page.evaluate("Object.keys(JSON.parse(document.getElementById('graph-data').textContent).texts)")
+        assert set(held) >= {"n00", "n04", "n08"} and len(held) == 4  # the articles behind relations first
+        assert "Article texts: 4 of 12 in this page" in page.text_content("#notice")
+        page.select_option("#article", "n11")
+        assert "The text of this article is left out to keep this page under" in page.text_content("#panel")
+        page.evaluate("window.newsgraph.read('n00', [0, 20])")
+        assert page.text_content("#panel mark") == "Person 0 met Hub Co."
+        assert log.errors == []
     finally:
         page.context.close()

@@ -208,6 +208,16 @@ function readArticle(id, at) {  // the article's panel, scrolled to a sentence w
   state.article = id; state.at = at || null; state.panel = "article";
   apply({ fit: !state.entity && !state.edge });
 }
+function markEntity(id) {  // from a name in an article's text: select it in the graph, keep reading
+  if (!nodeShown(byId[id])) { relaxFiltersFor(id); }
+  state.entity = id; state.edge = null; state.panel = "article";
+  var scroll = panel.scrollTop;
+  keepScroll = true;
+  apply({ focus: true });
+  keepScroll = false;
+  panel.scrollTop = scroll;
+}
+var keepScroll = false;  // a panel drawn again for a mark in the text it shows stays where the reader was
 function clearAll() {
   state.entity = null; state.edge = null; state.article = ""; state.at = null; state.panel = ""; state.query = "";
   search.value = ""; searched = null; relaxed = "";
@@ -288,6 +298,12 @@ function showNotice() {
       notes.push("Quotations: " + fmt(data.quotations.length) + " of " + fmt(data.quotationsTotal) +
         ", those of the entities shown (up to " + data.quotesPerSpeaker + " each); graph.ttl has them all.");
     }
+  }
+  if (data.textsLeftOut > 0) {
+    var held = Object.keys(data.texts).length;
+    notes.push("Article texts: " + fmt(held) + " of " + fmt(held + data.textsLeftOut) + " in this page; the rest " +
+      "were left out to keep it under " + fmt(Math.round(data.budget / 1e6)) + " MB (those behind the entities " +
+      "drawn came first).");
   }
   if (state.linked) { notes.push("Entities without relations are hidden (untick “linked only”)."); }
   if (relaxed) { notes.push(relaxed); }

@@ -208,15 +208,33 @@ function quotationList(quotes, withSpeaker) {
   });
   return ul;
 }
-function articlePanel() {  // the article chosen: its metadata, its entities and quotations
+function articlePanel() {  // the article chosen: what it is, its text with its entities marked, its quotations
   var id = state.article, a = data.articles[id] || {};
   panel.appendChild(el("h2", a.headline || id));
-  panel.appendChild(el("div", [id, a.date || "undated"].join(" · "), "muted"));
+  var meta = [id, a.date || "undated"].concat(a.authors && a.authors.length ? ["by " + a.authors.join(", ")] : []);
+  panel.appendChild(el("div", meta.join(" · "), "muted"));
   if (a.url && /^https?:\/\//i.test(a.url)) {
     var out = el("a", a.url); out.href = a.url; out.target = "_blank"; out.rel = "noopener noreferrer";
     panel.appendChild(out);
   }
+  if (state.entity) {
+    var chosen = el("div", null, "refs");
+    chosen.appendChild(document.createTextNode("Marked: "));
+    chosen.appendChild(link(byId[state.entity].label, function () { selectEntity(state.entity, {}); },
+                            "Open its panel"));
+    panel.appendChild(chosen);
+  }
   var here = data.nodes.filter(function (n) { return n.articles.indexOf(id) >= 0; });
+  panel.appendChild(el("h3", "Text"));
+  if (typeof data.texts[id] === "string") {
+    panel.appendChild(articleText(data.texts[id], data.spans[id] || [], state.at));
+  } else {
+    var why = data.textsLeftOut ? "left out to keep this page under " + fmt(Math.round(data.budget / 1e6)) + " MB" :
+      "not in this page (it was drawn from a graph without article texts)";
+    panel.appendChild(el("p", "The text of this article is " + why + ".", "muted"));
+    var said = state.at && sentenceAt(id, state.at);
+    if (said) { panel.appendChild(el("p", quoted(said), "evidence")); }
+  }
   panel.appendChild(el("h3", "Entities (" + here.length + ")"));
   var ul = el("ul");
   here.forEach(function (n) { var li = el("li"); li.appendChild(entityLink(n.id)); li.appendChild(el("span", " " + n.kind, "muted")); ul.appendChild(li); });
@@ -226,4 +244,72 @@ function articlePanel() {  // the article chosen: its metadata, its entities and
     panel.appendChild(el("h3", "Quotations (" + quotes.length + ")"));
     panel.appendChild(quotationList(quotes, true));
   }
+}
+function sentenceAt(article, at) {  // the evidence sentence or quotation held for a place in an article
+  var found = null;
+  data.edges.forEach(function (e) {
+    e.relations.forEach(function (r) {
+      r.evidence.forEach(function (ev) { if (ev.article === article && ev.start === at[0]) { found = ev.sentence; } });
+    });
+  });
+  (data.quotations || []).forEach(function (q) { if (q.article === article && q.start === at[0]) { found = q.text; } });
+  return found;
+}
+// Offsets from the build count code points; JavaScript strings count UTF-16 units. The map from
+// one to the other, or null when the text has no character outside the BMP (the two then agree).
+function unitOffsets(text) {
+  if (!/[\uD800-\uDFFF]/.test(text)) { return null; }
+  var map = [], i = 0;
+  for (var cp = 0; i < text.length; cp++) {
+    map[cp] = i;
+    var c = text.charCodeAt(i);
+    i += c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length ? 2 : 1;
+  }
+  map.push(text.length);
+  return map;
+}
+// The body as text nodes, each entity it names a button (click: go to its node), the sentence at
+// `at` (code-point offsets) inside a <mark> scrolled into view.
+function articleText(body, spans, at) {
+  var box = el("div", null, "article-text"), map = unitOffsets(body);
+  function unit(cp) { cp = Math.max(0, Math.min(cp, map ? map.length - 1 : body.length)); return map ? map[cp] : cp; }
+  var marks = [], cuts = [0, body.length];
+  for (var k = 0; k + 2 < spans.length; k += 3) {  // longest first where two start together; overlaps skipped
+    var s = unit(spans[k]), e = unit(spans[k + 1]), node = data.nodes[spans[k + 2]];
+    if (!node || e <= s || (marks.length && s < marks[marks.length - 1].end)) { continue; }
+    marks.push({ start: s, end: e, node: node }); cuts.push(s, e);
+  }
+  var hi = at ? { start: unit(at[0]), end: unit(at[1]) } : null;
+  if (hi) { cuts.push(hi.start, hi.end); }
+  cuts = cuts.filter(function (c, i) { return cuts.indexOf(c) === i; }).sort(function (x, y) { return x - y; });
+  var m = 0, mark = null, button = null, current = null;
+  for (var c = 0; c + 1 < cuts.length; c++) {
+    var a = cuts[c], b = cuts[c + 1], piece = body.slice(a, b);
+    while (m < marks.length && marks[m].end <= a) { m++; }
+    var inMention = m < marks.length && marks[m].start <= a ? marks[m] : null;
+    var parent = box;
+    if (hi && a >= hi.start && b <= hi.end) {
+      if (!mark) { mark = el("mark", null, "evidence-mark"); box.appendChild(mark); }
+      parent = mark;
+    }
+    if (inMention) {
+      if (!(button && current === inMention && button.parentNode === parent)) {
+        button = mentionButton(inMention.node);
+        current = inMention;
+        parent.appendChild(button);
+      }
+      button.appendChild(document.createTextNode(piece));
+    } else {
+      parent.appendChild(document.createTextNode(piece));
+    }
+  }
+  if (mark && !keepScroll) { requestAnimationFrame(function () { mark.scrollIntoView({ block: "center" }); }); }
+  return box;
+}
+function mentionButton(node) {
+  var b = el("button", null, "mention" + (node.id === state.entity ? " current" : ""));
+  b.type = "button"; b.dataset.kind = node.kind; b.title = node.label + " (" + node.kind + "): show it in the graph";
+  b.style.borderBottomColor = node.color;
+  b.addEventListener("click", function () { markEntity(node.id); });
+  return b;
 }
