@@ -525,3 +525,68 @@ def test_article_texts_stay_within_the_budget_those_of_drawn_relations_first(bro
         assert log.errors == []
     finally:
         page.context.close()
+
+
+def dated_facts():
+    ann, acme = entity("ann", "Ann Lee", "Person"), entity("acme", "Acme", "Organization")
+    bob, beta, cal = entity("bob", "Bob Ray", "Person"), entity("beta", "Beta Town", "Place"), entity(
+        "cal", "Cal Moe", "Person")
+    return [article("d1", ann, acme, date="2021-01-01", headline="January",
+                    relations=[rel("ann", "worksFor", "acme", "Ann Lee works for Acme.")]),
+            article("d2", bob, beta, acme, date="2021-06-01", headline="June",
+                    relations=[rel("bob", "homeLocation", "beta", "Bob Ray lives in Beta Town.")]),
+            article("u1", cal, acme, date=None, headline="Sometime",
+                    relations=[rel("cal", "worksFor", "acme", "Cal Moe works for Acme.")])]
+
+
+def set_dates(page, start: str, end: str, undated: bool) -> None:
+    page.fill("#from", start)
+    page.fill("#to", end)
+    page.set_checked("#undated", undated)
+    page.wait_for_timeout(50)
+
+
+def labels_shown(page) -> set[str]:
+    return set(page.evaluate("window.newsgraph.view.getIds().map(id => window.newsgraph.nodes.get(id).label)"))
+
+
+def test_a_date_range_filters_entities_relations_and_the_article_menu_and_undated_stay_reachable(browser, tmp_path):
+    page, log = open_facts(browser, tmp_path, dated_facts(), "dates")
+    menu = "() => [...document.querySelectorAll('#article option')].filter(o => !o.hidden).map(o => o.textContent)"
+    try:
+        assert page.get_attribute("#from", "min") == "2021-01-01" and page.get_attribute("#to", "max") == "2021-06-01"
+        assert page.text_content("#undatedcount") == "(1)"
+        assert page.evaluate(menu) == ["All articles", "January (2021-01-01)", "June (2021-06-01)",
+                                       "Sometime (undated)"]
+        assert page.evaluate("document.querySelector('#article optgroup').label") == "Undated (1)"
+        set_dates(page, "2021-03-01", "", True)  # from March: June, and the undated article
+        assert labels_shown(page) == {"Bob Ray", "Beta Town", "Acme", "Cal Moe"}
+        assert sorted(page.evaluate("window.newsgraph.edgeView.getIds()")) == [
+            "urn:newsgraph:entity:person:bob-ray|urn:newsgraph:entity:place:beta-town",
+            "urn:newsgraph:entity:person:cal-moe|urn:newsgraph:entity:organization:acme"]
+        assert page.evaluate(menu) == ["All articles", "June (2021-06-01)", "Sometime (undated)"]
+        assert page.text_content("#stats").startswith("2 of 3 articles (1 undated) in the dates")
+        page.evaluate(f"window.newsgraph.focus({ACME!r}, {{}})")  # its panel: only what the dates keep
+        panel = page.text_content("#panel")
+        assert "Relations (1)" in panel and "Cal Moe works for Acme." in panel and "Ann Lee works for" not in panel
+        assert "outside the dates shown" in panel  # January is listed, and said to be outside
+        set_dates(page, "2021-03-01", "", False)  # no undated articles either
+        assert labels_shown(page) == {"Bob Ray", "Beta Town", "Acme"}
+        assert page.evaluate(menu) == ["All articles", "June (2021-06-01)"]
+        fragment = page.evaluate("location.hash.slice(1)")
+        assert fragment.endswith("from=2021-03-01&undated=0")
+        again = open_page(browser, tmp_path / "dates.html", PageLog(), fragment=fragment)
+        assert labels_shown(again) == labels_shown(page) and not again.is_checked("#undated")
+        assert again.input_value("#from") == "2021-03-01"
+        again.context.close()
+        page.evaluate("window.newsgraph.read('u1')")  # an undated article is still reachable: the dates give way
+        assert view_of(page)["title"] == "Sometime" and "u1 · undated" in page.text_content("#panel")
+        assert page.is_checked("#undated") and page.input_value("#from") == ""
+        assert "all dates" in page.text_content("#notice")
+        page.fill("#search", "Ann Lee")  # so is an entity only January names
+        set_dates(page, "2021-03-01", "2021-12-31", True)
+        page.press("#search", "Enter")
+        assert view_of(page)["selected"] == [ANN] and page.input_value("#from") == ""
+        assert log.errors == []
+    finally:
+        page.context.close()

@@ -18,7 +18,9 @@ var state = {
   panel: "",      // what the side panel shows: "entity", "edge", "article", "nomatch" or "" (the help)
   query: "",      // the search that matched nothing
   hidden: {},     // entity types hidden
-  linked: data.linkedOnly
+  linked: data.linkedOnly,
+  from: "", to: "",  // the dates shown (YYYY-MM-DD, either end open when empty)
+  undated: true     // whether articles without a date count as in the dates
 };
 
 var nodes = new vis.DataSet(data.nodes);
@@ -27,15 +29,23 @@ var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeShown
 var edgeView = new vis.DataView(edges, { filter: function (e) { return edgeShown(edgeById[e.id]); } });
 var network = new vis.Network(document.getElementById("net"), { nodes: nodeView, edges: edgeView }, data.options);
 
-function nodeShown(n) {
-  return !state.hidden[n.kind] && (!state.article || n.articles.indexOf(state.article) >= 0) &&
-    (!state.linked || linked[n.id] === true);
+function dateOf(id) { var d = (data.articles[id] || {}).date; return d ? String(d).slice(0, 10) : ""; }
+function inDates(id) {  // is the article in the dates chosen (its own date, or undated and undated ones kept)
+  var d = dateOf(id);
+  if (!d) { return state.undated; }
+  return (!state.from || d >= state.from) && (!state.to || d <= state.to);
 }
-function edgeShown(e) {  // both ends are shown, and with an article chosen, the article states it
+function datesNarrowed() { return Boolean(state.from || state.to || !state.undated); }
+function counts(id) {  // does an article count: the one chosen, or with none chosen, one in the dates
+  return state.article ? id === state.article : inDates(id);
+}
+function nodeShown(n) {
+  return !state.hidden[n.kind] && n.articles.some(counts) && (!state.linked || linked[n.id] === true);
+}
+function evidenceShown(ev) { return counts(ev.article); }
+function edgeShown(e) {  // both ends are shown, and an article that counts states it
   if (!nodeShown(byId[e.from]) || !nodeShown(byId[e.to])) { return false; }
-  return !state.article || e.relations.some(function (r) {
-    return r.evidence.some(function (ev) { return ev.article === state.article; });
-  });
+  return e.relations.some(function (r) { return r.evidence.some(evidenceShown); });
 }
 function shownIds() { return nodeView.getIds(); }
 
@@ -62,6 +72,7 @@ function apply(how) {
   highlight();
   renderPanel();
   showNotice();
+  showDates();
   searchNote.textContent = state.panel === "nomatch" ? "no match" : "";
   if (how.focus && state.entity) {
     network.focus(state.entity, { scale: Math.max(network.getScale(), 1), animation: { duration: 300 } });
@@ -108,7 +119,7 @@ function selectionCsv() {  // one row per entity, then one per relation between 
   edgeView.get().map(function (e) { return edgeById[e.id]; }).filter(function (e) {
     return e.relations && chosen[e.from] && chosen[e.to];
   }).sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; }).forEach(function (e) {
-    e.relations.forEach(function (r) {
+    shownRelations(e).forEach(function (r) {
       var best = r.evidence.slice().sort(function (x, y) { return sure(y) - sure(x); })[0];
       rows.push(["relation", e.from, byId[e.from].label, byId[e.from].kind, r.label, e.to, byId[e.to].label,
                  byId[e.to].kind, sentenceCount(r.evidence), r.confidence.toFixed(3), best.sentence, best.article]);
@@ -134,6 +145,9 @@ function hashOf() {
   var hidden = Object.keys(state.hidden).filter(function (k) { return state.hidden[k]; }).sort();
   if (hidden.length) { put("hide", hidden.join(",")); }
   if (state.linked !== data.linkedOnly) { put("linked", state.linked ? "1" : "0"); }
+  if (state.from) { put("from", state.from); }
+  if (state.to) { put("to", state.to); }
+  if (!state.undated) { put("undated", "0"); }
   return parts.join("&");
 }
 function writeHash() {
@@ -153,6 +167,10 @@ function readHash() {  // anything unknown in the hash is ignored
   Object.keys(colors).forEach(function (k) { setKindBox(k, !state.hidden[k]); });
   state.linked = got.linked === "1" ? true : got.linked === "0" ? false : data.linkedOnly;
   linkedBox.checked = state.linked;
+  var day = /^\d{4}-\d{2}-\d{2}$/;
+  state.from = day.test(got.from || "") ? got.from : ""; fromBox.value = state.from;
+  state.to = day.test(got.to || "") ? got.to : ""; toBox.value = state.to;
+  state.undated = got.undated !== "0"; undatedBox.checked = state.undated;
   state.entity = byId[got.entity] ? got.entity : null;
   state.edge = edgeById[got.edge] ? got.edge : null;
   state.article = data.articles[got.article] ? got.article : "";
@@ -191,6 +209,7 @@ function relaxFiltersFor(id) {  // make an entity visible again, saying which fi
   if (state.hidden[n.kind]) { state.hidden[n.kind] = false; setKindBox(n.kind, true); undone.push(n.kind + " shown"); }
   if (state.article && n.articles.indexOf(state.article) < 0) { state.article = ""; undone.push("all articles"); }
   if (state.linked && !linked[id]) { state.linked = false; linkedBox.checked = false; undone.push("“linked only” off"); }
+  if (!state.article && !n.articles.some(inDates)) { openDates(); undone.push("all dates"); }
   relaxed = undone.length ? "To show " + n.label + ": " + undone.join(", ") + "." : "";
 }
 function selectEntity(id, how) {
@@ -200,11 +219,13 @@ function selectEntity(id, how) {
 }
 function selectEdge(id) {
   var e = edgeById[id];
-  if (!edgeShown(e)) { relaxFiltersFor(e.from); relaxFiltersFor(e.to); if (!edgeShown(e)) { state.article = ""; } }
+  if (!edgeShown(e)) { relaxFiltersFor(e.from); relaxFiltersFor(e.to); }
+  if (!edgeShown(e)) { state.article = ""; openDates(); }
   state.edge = id; state.entity = null; state.panel = "edge"; state.at = null;
   apply();
 }
 function readArticle(id, at) {  // the article's panel, scrolled to a sentence when `at` is given
+  if (!inDates(id)) { openDates(); relaxed = "To show “" + articleLine(id) + "”: all dates."; }
   state.article = id; state.at = at || null; state.panel = "article";
   apply({ fit: !state.entity && !state.edge });
 }
@@ -274,16 +295,61 @@ document.querySelectorAll("#legend input").forEach(function (box) {
 var linkedBox = document.getElementById("linked");
 linkedBox.checked = state.linked;
 linkedBox.addEventListener("change", function () { state.linked = linkedBox.checked; relaxed = ""; apply(); });
+// the article menu: dated articles by date, then the undated ones in a group of their own
 var picker = document.getElementById("article");
-Object.keys(data.articles).sort().forEach(function (id) {
-  var opt = el("option", articleLine(id)); opt.value = id; picker.appendChild(opt);
+var articleIds = Object.keys(data.articles).sort(function (a, b) {
+  var da = dateOf(a) || "9999", db = dateOf(b) || "9999";
+  return da < db ? -1 : da > db ? 1 : a < b ? -1 : a > b ? 1 : 0;
 });
+var dated = articleIds.filter(dateOf), undatedIds = articleIds.filter(function (id) { return !dateOf(id); });
+var options = {};
+dated.forEach(function (id) {
+  var opt = el("option", articleLine(id)); opt.value = id; picker.appendChild(opt); options[id] = opt;
+});
+if (undatedIds.length) {
+  var group = el("optgroup"); group.label = "Undated (" + undatedIds.length + ")"; picker.appendChild(group);
+  undatedIds.forEach(function (id) {
+    var opt = el("option", articleLine(id) + " (undated)"); opt.value = id; group.appendChild(opt); options[id] = opt;
+  });
+}
 picker.addEventListener("change", function () {
   relaxed = "";
   state.article = picker.value; state.at = null;
   state.panel = state.article ? "article" : "";
   apply({ fit: true });
 });
+// dates: the range of the articles' datePublished; undated articles kept unless unticked
+var fromBox = document.getElementById("from"), toBox = document.getElementById("to");
+var undatedBox = document.getElementById("undated");
+var first = dated.length ? dateOf(dated[0]) : "", last = dated.length ? dateOf(dated[dated.length - 1]) : "";
+[fromBox, toBox].forEach(function (box) { box.min = first; box.max = last; });
+document.getElementById("undatedcount").textContent = "(" + undatedIds.length + ")";
+if (!dated.length) { fromBox.disabled = toBox.disabled = true; fromBox.title = toBox.title = "No article has a date"; }
+function openDates() {
+  state.from = ""; state.to = ""; state.undated = true;
+  fromBox.value = ""; toBox.value = ""; undatedBox.checked = true;
+}
+function onDates() {
+  state.from = fromBox.value; state.to = toBox.value; state.undated = undatedBox.checked;
+  if (state.from && state.to && state.from > state.to) { state.to = state.from; toBox.value = state.from; }
+  relaxed = "";
+  if (state.article && !inDates(state.article)) { state.article = ""; }
+  apply();
+}
+[fromBox, toBox, undatedBox].forEach(function (box) { box.addEventListener("change", onDates); });
+function showDates() {  // the menu offers the articles in the dates; the stats say how many
+  var n = 0;
+  articleIds.forEach(function (id) {
+    var ok = inDates(id);
+    if (ok) { n++; }
+    options[id].hidden = !ok && id !== state.article;
+  });
+  var text = fmt(articleIds.length) + " articles" + (undatedIds.length ? " (" + fmt(undatedIds.length) + " undated)" : "");
+  if (datesNarrowed()) { text = fmt(n) + " of " + text + " in the dates"; }
+  document.getElementById("stats").textContent = text + " · " + fmt(data.total) + " entities · " +
+    fmt(data.relations) + " relations";
+}
+
 document.getElementById("clear").addEventListener("click", clearAll);
 document.addEventListener("keydown", function (ev) {
   if (ev.key === "Escape" && ev.target === document.body) { clearAll(); }
@@ -315,8 +381,6 @@ data.nodes.forEach(function (n) { perKind[n.kind] = (perKind[n.kind] || 0) + 1; 
 document.querySelectorAll("#legend input").forEach(function (box) {
   box.parentNode.querySelector(".count").textContent = "(" + (perKind[box.dataset.kind] || 0) + ")";
 });
-document.getElementById("stats").textContent = fmt(Object.keys(data.articles).length) + " articles · " +
-  fmt(data.total) + " entities · " + fmt(data.relations) + " relations";
 
 window.newsgraph = { network: network, nodes: nodes, edges: edges, view: nodeView, edgeView: edgeView, state: state,
   focus: selectEntity, selectEdge: selectEdge, read: readArticle, clear: clearAll, csv: selectionCsv };

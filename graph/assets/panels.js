@@ -85,9 +85,15 @@ function sentenceList(groups) {
   });
   return ul;
 }
+function shownRelations(edge) {  // the relations of an arrow that an article counting states, with that evidence
+  return edge.relations.map(function (r) {
+    var evidence = r.evidence.filter(evidenceShown);
+    return { label: r.label, evidence: evidence, confidence: Math.max.apply(null, evidence.map(sure).concat([0])) };
+  }).filter(function (r) { return r.evidence.length > 0; });
+}
 function evidenceItems(edge, describe) {
   var items = [];
-  edge.relations.forEach(function (r) {
+  shownRelations(edge).forEach(function (r) {
     r.evidence.forEach(function (ev) {
       items.push({ sentence: ev.sentence, article: ev.article, start: ev.start, end: ev.end,
                    confidence: ev.confidence, what: describe(edge, r) });
@@ -131,12 +137,12 @@ function entityPanel() {
   }
   var mine = edgeView.get({ filter: function (e) { return e.from === id || e.to === id; } })
     .map(function (e) { return edgeById[e.id]; });
-  var count = mine.reduce(function (s, e) { return s + e.relations.length; }, 0);
+  var count = mine.reduce(function (s, e) { return s + shownRelations(e).length; }, 0);
   panel.appendChild(el("h3", "Relations (" + count + ")"));
   var rl = el("ul"), items = [];
   mine.forEach(function (e) {
     var other = e.from === id ? e.to : e.from;
-    e.relations.forEach(function (r) {
+    shownRelations(e).forEach(function (r) {
       var li = el("li");
       var text = e.from === id ? r.label + " → " + byId[e.to].label : byId[e.from].label + " — " + r.label + " →";
       li.appendChild(link(text, function () { selectEdge(e.id); }, "Every relation between the two, with evidence"));
@@ -156,7 +162,11 @@ function entityPanel() {
   }
   panel.appendChild(el("h3", "Articles (" + n.articles.length + ")"));
   var ul = el("ul");
-  n.articles.forEach(function (a) { var li = el("li"); li.appendChild(articleLink(a)); ul.appendChild(li); });
+  n.articles.forEach(function (a) {
+    var li = el("li"); li.appendChild(articleLink(a));
+    if (!inDates(a)) { li.appendChild(el("span", "outside the dates shown", "refs")); }
+    ul.appendChild(li);
+  });
   panel.appendChild(ul);
   var said = (data.quotations || []).filter(function (q) { return q.speaker === id; });
   if (said.length) {
@@ -171,7 +181,7 @@ function edgePanel() {
   panel.appendChild(h);
   var both = pairEdges(a, b).filter(function (x) { return edgeShown(x); });
   var rels = [];
-  both.forEach(function (x) { x.relations.forEach(function (r) { rels.push([x, r]); }); });
+  both.forEach(function (x) { shownRelations(x).forEach(function (r) { rels.push([x, r]); }); });
   panel.appendChild(el("h3", "Relations (" + rels.length + ")"));
   var ul = el("ul");
   rels.forEach(function (xr) {
