@@ -19,6 +19,7 @@ import networkx as nx
 from jinja2.utils import htmlsafe_json_dumps
 from pyvis.network import Network
 
+from .comention import PER_ENTITY, co_mentions
 from .merged import Merged
 
 COLORS = {"Person": "#e4572e", "Organization": "#2e86ab", "Place": "#3bb273"}
@@ -131,14 +132,19 @@ def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nod
         shown = merged.to_networkx(only=drawn, quotes_per_speaker=QUOTES_PER_SPEAKER if capped else None)
         net = network(shown)
         nodes, edges, _, _, _, options = net.get_network_data()
+        ids = [n["id"] for n in nodes]
+        articles = shown.graph.get("articles", {})
+        order = sorted(articles)
+        together, together_left_out = co_mentions(merged, ids, order)
         data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "linkedOnly": len(nodes) > LARGE,
-                "articles": shown.graph.get("articles", {}),
+                "articles": articles, "articleOrder": order, "co": together, "coLeftOut": together_left_out,
+                "coPerEntity": PER_ENTITY,
                 "quotations": shown.graph.get("quotations", []), "quotationsTotal": quotations,
                 "quotesPerSpeaker": QUOTES_PER_SPEAKER,
                 "omitted": total - len(nodes), "total": total, "relations": relations,
                 "texts": {}, "spans": {}, "textsLeftOut": 0, "budget": budget}
         room = budget - len(_render(title, data))
-        data["texts"], data["spans"], data["textsLeftOut"] = article_texts(merged, [n["id"] for n in nodes], room)
+        data["texts"], data["spans"], data["textsLeftOut"] = article_texts(merged, ids, room)
     finally:
         if merged is not graph:  # tables made here; a caller's stay open
             merged.close()

@@ -209,7 +209,7 @@ class Merged:
         `quotes_per_speaker` is given: then only the first that many quotations (by article and
         place) of each entity kept."""
         db = self.db
-        self._choose(only)
+        self.choose(only)
         where = "" if only is None else "WHERE iri IN (SELECT iri FROM chosen)"
         graph = nx.MultiDiGraph()
         graph.graph["articles"] = {
@@ -245,8 +245,9 @@ class Merged:
             graph.graph["quotations"] = quotations
         return graph
 
-    def _choose(self, only: Iterable[str] | None) -> str:
-        """Fill the temporary table `chosen` with the entities `only` (all when None); its name."""
+    def choose(self, only: Iterable[str] | None) -> str:
+        """Fill the temporary table `chosen` with the entities `only` (all when None): the entities that
+        `spans` and other readers for the page keep to; its name."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (iri TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM chosen")
         if only is None:
@@ -260,7 +261,7 @@ class Merged:
         """The ids of the articles whose text is held, those a reader of the entities `only` (all when
         None) needs most first: articles that hold evidence, an attribute or a quotation of theirs,
         then those that name more of them, then by id."""
-        self._choose(only)
+        self.choose(only)
         return [art for (art,) in self.db.execute("""
             WITH cited AS (SELECT article FROM evidence WHERE s IN chosen AND o IN chosen
                            UNION SELECT article FROM attributes WHERE iri IN chosen

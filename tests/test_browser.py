@@ -313,7 +313,7 @@ def test_no_panel_repeats_a_sentence(seeds_page):
         assert len(sentences) == len(set(sentences)), node
         if node == embassy:
             assert "Evidence (" in page.text_content("#panel") and len(sentences) >= 5
-    for edge in page.evaluate("window.newsgraph.edges.getIds()"):
+    for edge in page.evaluate("window.newsgraph.edges.getIds().filter(id => !id.startsWith('co|'))"):
         page.evaluate("(id) => window.newsgraph.selectEdge(id)", edge)
         sentences = panel_sentences(page)
         assert sentences and len(sentences) == len(set(sentences)), edge
@@ -588,5 +588,62 @@ def test_a_date_range_filters_entities_relations_and_the_article_menu_and_undate
         page.press("#search", "Enter")
         assert view_of(page)["selected"] == [ANN] and page.input_value("#from") == ""
         assert log.errors == []
+    finally:
+        page.context.close()
+
+
+CO1 = "Ann Lee met Bob Ray. Acme was there."
+CO2 = "Ann Lee and Acme agreed. Bob Ray left."
+
+
+def co_facts():
+    def people(body):
+        return (named_in(body, "ann", "Ann Lee", "Person"), named_in(body, "bob", "Bob Ray", "Person"),
+                named_in(body, "acme", "Acme", "Organization"))
+    return [article("c1", *people(CO1), body=CO1, date="2021-01-01"),
+            article("c2", *people(CO2), body=CO2, date="2021-02-01",
+                    relations=[rel_in(CO2, "ann", "worksFor", "acme", "Ann Lee and Acme agreed.")])]
+
+
+def co_links(page) -> dict:
+    return page.evaluate("""() => Object.fromEntries(window.newsgraph.edgeView.get()
+        .filter(e => e.co).map(e => [e.from.split(':').pop() + '+' + e.to.split(':').pop(), e.count]))""")
+
+
+def test_co_mentions_are_off_by_default_weighted_lighter_and_never_a_relation(browser, tmp_path):
+    page, log = open_facts(browser, tmp_path, co_facts(), "co")
+    try:
+        assert not page.is_checked("#co") and co_links(page) == {}
+        page.check("#co")  # same article: every pair of the two articles, counted
+        assert co_links(page) == {"acme+ann-lee": 2, "acme+bob-ray": 2, "ann-lee+bob-ray": 2}
+        page.select_option("#comode", "sentence")  # same sentence: Ann and Bob in c1, Ann and Acme in c2
+        assert co_links(page) == {"acme+ann-lee": 1, "ann-lee+bob-ray": 1}
+        drawn = page.evaluate("""() => window.newsgraph.edgeView.get().map(e => [e.co === true, e.dashes || false,
+            e.arrows === 'to', (e.color && e.color.color) || null, e.label || null])""")
+        assert sorted(map(tuple, drawn)) == [
+            (False, False, True, None, "works for"),  # the relation: solid, an arrow, a label
+            (True, [5, 5], False, "rgba(130, 154, 177, 0.45)", None),  # co-mentions: dashed, light, neither
+            (True, [5, 5], False, "rgba(130, 154, 177, 0.45)", None)]
+        page.select_option("#comode", "article")
+        set_dates(page, "2021-02-01", "", True)  # counted again for the dates: c2 only
+        assert co_links(page) == {"acme+ann-lee": 1, "acme+bob-ray": 1, "ann-lee+bob-ray": 1}
+        widths = page.evaluate("window.newsgraph.edgeView.get().filter(e => e.co).map(e => e.width)")
+        assert widths == [1, 1, 1]
+        set_dates(page, "", "", True)
+        assert page.evaluate("window.newsgraph.edgeView.get().filter(e => e.co).map(e => e.width)") == [2, 2, 2]
+        page.evaluate("window.newsgraph.selectEdge('co|' + %r + '|' + %r)" % (ACME, ANN))
+        panel = page.text_content("#panel")
+        assert page.text_content("#panel h2") == "Acme and Ann Lee"
+        assert "Named together in 2 articles (1 sentence)" in panel and "nobody stated a relation" in panel
+        page.click("#panel >> text=Relations stated between them")  # the stated relation is one click away
+        assert page.text_content("#panel h2") == "Ann Lee — Acme" and "works for" in page.text_content("#panel")
+        rows = list(csv.reader(io.StringIO(page.evaluate("window.newsgraph.clear(), window.newsgraph.csv()"))))
+        assert [r[4] for r in rows if r[0] == "relation"] == ["works for"]  # co-mentions are not relations
+        assert page.evaluate("location.hash") == "#co=article"
+        again = open_page(browser, tmp_path / "co.html", PageLog(), fragment="co=sentence")
+        assert co_links(again) == {"acme+ann-lee": 1, "ann-lee+bob-ray": 1} and again.is_checked("#co")
+        again.context.close()
+        page.uncheck("#co")
+        assert co_links(page) == {} and log.errors == []
     finally:
         page.context.close()

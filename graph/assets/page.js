@@ -9,6 +9,15 @@ data.nodes.forEach(function (n) { byId[n.id] = n; colors[n.kind] = n.color; n.ti
 data.edges.forEach(function (e) {
   edgeById[e.id] = e; linked[e.from] = true; linked[e.to] = true; e.title = edgeTip(e);
 });
+// co-mentions: dashed, light, no arrow, no label; their weight is counted again for the dates shown
+var CO_COLOR = { color: "rgba(130, 154, 177, 0.45)", highlight: "#627d98", hover: "#829ab1" };
+var coEdges = (data.co || []).map(function (c) {
+  var e = { id: "co|" + data.nodes[c[0]].id + "|" + data.nodes[c[1]].id, from: data.nodes[c[0]].id,
+            to: data.nodes[c[1]].id, co: true, places: c[2], count: 0, dashes: [5, 5], color: CO_COLOR, width: 1,
+            smooth: false, arrows: { to: { enabled: false } } };
+  edgeById[e.id] = e;
+  return e;
+});
 
 var state = {
   entity: null,   // the selected entity (an IRI), or null
@@ -20,11 +29,12 @@ var state = {
   hidden: {},     // entity types hidden
   linked: data.linkedOnly,
   from: "", to: "",  // the dates shown (YYYY-MM-DD, either end open when empty)
-  undated: true     // whether articles without a date count as in the dates
+  undated: true,    // whether articles without a date count as in the dates
+  co: ""            // co-mentions drawn: "" (none), "article" or "sentence"
 };
 
 var nodes = new vis.DataSet(data.nodes);
-var edges = new vis.DataSet(data.edges);
+var edges = new vis.DataSet(data.edges.concat(coEdges));
 var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeShown(byId[n.id]); } });
 var edgeView = new vis.DataView(edges, { filter: function (e) { return edgeShown(edgeById[e.id]); } });
 var network = new vis.Network(document.getElementById("net"), { nodes: nodeView, edges: edgeView }, data.options);
@@ -43,9 +53,32 @@ function nodeShown(n) {
   return !state.hidden[n.kind] && n.articles.some(counts) && (!state.linked || linked[n.id] === true);
 }
 function evidenceShown(ev) { return counts(ev.article); }
-function edgeShown(e) {  // both ends are shown, and an article that counts states it
+function edgeShown(e) {  // both ends are shown, and an article that counts states it (or names both)
   if (!nodeShown(byId[e.from]) || !nodeShown(byId[e.to])) { return false; }
+  if (e.co) { return Boolean(state.co) && e.count > 0; }
   return e.relations.some(function (r) { return r.evidence.some(evidenceShown); });
+}
+function coPlaces(e) {  // [[article, sentences naming both]] of the articles that count
+  var out = [];
+  for (var i = 0; i + 1 < e.places.length; i += 2) {
+    var article = data.articleOrder[e.places[i]];
+    if (counts(article) && (state.co !== "sentence" || e.places[i + 1] > 0)) { out.push([article, e.places[i + 1]]); }
+  }
+  return out;
+}
+function countCo() {  // each co-mention's weight for the articles and mode chosen: width and tooltip
+  if (!state.co) { return; }
+  var changed = [];
+  coEdges.forEach(function (e) {
+    var places = coPlaces(e), n = state.co === "sentence" ?
+      places.reduce(function (s, p) { return s + p[1]; }, 0) : places.length;
+    if (n !== e.count || e.mode !== state.co) {
+      e.count = n; e.mode = state.co;
+      changed.push({ id: e.id, count: n, mode: state.co, width: 1 + Math.min(5, Math.log2(Math.max(1, n))),
+                     title: coTip(e) });
+    }
+  });
+  if (changed.length) { edges.update(changed); }
 }
 function shownIds() { return nodeView.getIds(); }
 
@@ -54,6 +87,7 @@ var greyed = {};
 function apply(how) {
   how = how || {};
   if (state.article && !data.articles[state.article]) { state.article = ""; }
+  countCo();
   nodeView.refresh();
   edgeView.refresh();
   if (document.body.dataset.stable === "true") { layOutNewcomers(); }
@@ -148,6 +182,7 @@ function hashOf() {
   if (state.from) { put("from", state.from); }
   if (state.to) { put("to", state.to); }
   if (!state.undated) { put("undated", "0"); }
+  if (state.co) { put("co", state.co); }
   return parts.join("&");
 }
 function writeHash() {
@@ -171,6 +206,7 @@ function readHash() {  // anything unknown in the hash is ignored
   state.from = day.test(got.from || "") ? got.from : ""; fromBox.value = state.from;
   state.to = day.test(got.to || "") ? got.to : ""; toBox.value = state.to;
   state.undated = got.undated !== "0"; undatedBox.checked = state.undated;
+  state.co = got.co === "article" || got.co === "sentence" ? got.co : ""; setCoBoxes();
   state.entity = byId[got.entity] ? got.entity : null;
   state.edge = edgeById[got.edge] ? got.edge : null;
   state.article = data.articles[got.article] ? got.article : "";
@@ -292,6 +328,13 @@ function setKindBox(kind, on) { document.querySelector("#legend input[data-kind=
 document.querySelectorAll("#legend input").forEach(function (box) {
   box.addEventListener("change", function () { state.hidden[box.dataset.kind] = !box.checked; relaxed = ""; apply(); });
 });
+var coBox = document.getElementById("co"), coMode = document.getElementById("comode");
+function setCoBoxes() { coBox.checked = Boolean(state.co); coMode.disabled = !state.co; if (state.co) { coMode.value = state.co; } }
+function onCo() { state.co = coBox.checked ? coMode.value : ""; relaxed = ""; setCoBoxes(); apply(); }
+coBox.addEventListener("change", onCo);
+coMode.addEventListener("change", onCo);
+if (!coEdges.length) { coBox.disabled = true; coBox.parentNode.title = "No two entities drawn are named together"; }
+setCoBoxes();
 var linkedBox = document.getElementById("linked");
 linkedBox.checked = state.linked;
 linkedBox.addEventListener("change", function () { state.linked = linkedBox.checked; relaxed = ""; apply(); });
@@ -372,6 +415,10 @@ function showNotice() {
       "drawn came first).");
   }
   if (state.linked) { notes.push("Entities without relations are hidden (untick “linked only”)."); }
+  if (state.co && data.coLeftOut > 0) {
+    notes.push("Co-mentions: each entity's " + data.coPerEntity + " most frequent (" + fmt(data.coLeftOut) +
+      " rarer pairs not drawn).");
+  }
   if (relaxed) { notes.push(relaxed); }
   document.getElementById("notice").textContent = notes.join(" ");
 }

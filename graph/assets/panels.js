@@ -42,6 +42,19 @@ function edgeTip(edge) {  // short: the panel has the evidence
   return box;
 }
 
+function coTip(e) {
+  var box = el("div", null, "tip"), places = coPlaces(e);
+  box.appendChild(el("strong", byId[e.from].label + " and " + byId[e.to].label));
+  box.appendChild(el("div", "Named together in " + coWords(places)));
+  box.appendChild(el("div", "A co-mention, not a stated relation", "muted"));
+  return box;
+}
+function coWords(places) {
+  var sentences = places.reduce(function (s, p) { return s + p[1]; }, 0);
+  return places.length + " article" + (places.length === 1 ? "" : "s") + " (" + sentences + " sentence" +
+    (sentences === 1 ? "" : "s") + ")";
+}
+
 // --- evidence: each sentence once ---------------------------------------------------------
 function sentenceKey(text) {  // the same words with other quote marks, spacing or case are the same sentence
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
@@ -102,7 +115,7 @@ function evidenceItems(edge, describe) {
   return items;
 }
 function pairEdges(a, b) {  // the drawn arrows between two entities, both ways
-  return [edgeById[a + "|" + b], edgeById[b + "|" + a]].filter(Boolean);
+  return [edgeById[a + "|" + b], edgeById[b + "|" + a]].filter(function (e) { return e && !e.co; });
 }
 
 // --- the panels ---------------------------------------------------------------------------
@@ -135,7 +148,7 @@ function entityPanel() {
     panel.appendChild(el("h3", "Also written"));
     panel.appendChild(el("div", n.aliases.join(" · ")));
   }
-  var mine = edgeView.get({ filter: function (e) { return e.from === id || e.to === id; } })
+  var mine = edgeView.get({ filter: function (e) { return !e.co && (e.from === id || e.to === id); } })
     .map(function (e) { return edgeById[e.id]; });
   var count = mine.reduce(function (s, e) { return s + shownRelations(e).length; }, 0);
   panel.appendChild(el("h3", "Relations (" + count + ")"));
@@ -174,8 +187,29 @@ function entityPanel() {
     panel.appendChild(quotationList(said, false));
   }
 }
+function coPanel(e) {  // two entities named together: where, and that it is no more than that
+  var h = el("h2");
+  h.appendChild(entityLink(e.from)); h.appendChild(document.createTextNode(" and ")); h.appendChild(entityLink(e.to));
+  panel.appendChild(h);
+  var places = coPlaces(e);
+  panel.appendChild(el("p", "Named together in " + coWords(places) + ". This is a co-mention: the two names stand " +
+    "in the same " + (state.co === "sentence" ? "sentence" : "article") + "; nobody stated a relation.", "muted"));
+  var stated = pairEdges(e.from, e.to).filter(edgeShown);
+  if (stated.length) {
+    panel.appendChild(link("Relations stated between them", function () { selectEdge(stated[0].id); }));
+  }
+  panel.appendChild(el("h3", "Articles (" + places.length + ")"));
+  var ul = el("ul");
+  places.forEach(function (p) {
+    var li = el("li"); li.appendChild(articleLink(p[0]));
+    li.appendChild(el("span", p[1] + " sentence" + (p[1] === 1 ? "" : "s") + " naming both", "refs"));
+    ul.appendChild(li);
+  });
+  panel.appendChild(ul);
+}
 function edgePanel() {
   var e = edgeById[state.edge], a = e.from, b = e.to;
+  if (e.co) { coPanel(e); return; }
   var h = el("h2");
   h.appendChild(entityLink(a)); h.appendChild(document.createTextNode(" — ")); h.appendChild(entityLink(b));
   panel.appendChild(h);

@@ -1,0 +1,37 @@
+"""What graph.html is made of, without a browser: co-mentions, article texts under a budget."""
+from __future__ import annotations
+
+from newsgraph.graph import merge
+from newsgraph.graph.comention import co_mentions, sentence_starts
+
+from factories import article, named_in
+
+
+def test_sentences_start_after_a_full_stop_and_a_space_or_a_line_end():
+    text = 'He said "Go." Then left!\n\nA new paragraph? Yes. U.S. stays. v1.2 too'
+    starts = sentence_starts(text)
+    assert [text[s:s + 4] for s in starts] == ["He s", "Then", "A ne", "Yes.", "U.S.", "stay", "v1.2"]
+
+
+def test_co_mentions_keep_each_entitys_most_frequent_partners_and_count_what_they_leave_out():
+    hub = "Hub Co"
+    facts = []
+    for i in range(6):  # Hub Co named with Person i in i + 1 articles; Person 0 and 1 together once
+        for j in range(i + 1):
+            body = f"{hub} hired Person {i}." + (" Person 0 met Person 1." if (i, j) == (1, 0) else "")
+            people = [named_in(body, f"p{k}", f"Person {k}", "Person") for k in range(6) if f"Person {k}" in body]
+            facts.append(article(f"a{i}{j}", named_in(body, "hub", hub, "Organization"), *people, body=body))
+    with merge(facts) as merged:
+        drawn = sorted(merged.top_nodes(None))
+        order = sorted(f.article.id for f in facts)
+        pairs, left_out = co_mentions(merged, drawn, order, per_entity=3)
+    names = [d.split(":")[-1] for d in drawn]
+    got = {(names[a], names[b]): (len(places) // 2, sum(places[1::2])) for a, b, places in pairs}
+    # the hub's 3 most frequent partners, and each person's own best (the hub), and Person 0 with Person 1
+    assert got == {("hub-co", "person-5"): (6, 6), ("hub-co", "person-4"): (5, 5), ("hub-co", "person-3"): (4, 4),
+                   ("hub-co", "person-2"): (3, 3), ("hub-co", "person-1"): (2, 2), ("hub-co", "person-0"): (2, 1),
+                   ("person-0", "person-1"): (1, 1)}
+    assert left_out == 0
+    with merge(facts) as merged:
+        pairs, left_out = co_mentions(merged, sorted(merged.top_nodes(None)), order, per_entity=1)
+    assert len(pairs) == 6 and left_out == 1  # Person 0 and 1: neither's most frequent
