@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -20,12 +21,14 @@ from jinja2.utils import htmlsafe_json_dumps
 from pyvis.network import Network
 
 from .comention import PER_ENTITY, co_mentions
+from .layout import spring_layout
 from .merged import Merged
 
 COLORS = {"Person": "#e4572e", "Organization": "#2e86ab", "Place": "#3bb273"}
 ASSETS = Path(__file__).parent / "assets"
-LARGE = 1000  # nodes; above this the page lays out with a cheaper solver and straight edges
-DEFAULT_MAX_NODES = 5000  # what `build` and `export` draw unless told: about 12 s to lay out in chromium
+LARGE = 1000  # nodes; above this edges are straight (cheaper to draw) and the page opens with linked ones only
+DEFAULT_MAX_NODES = 5000  # what `build` and `export` draw unless told
+CO_SPRING = 0.03  # a co-mention's pull in the layout per article naming both (up to 3), a relation's being 1
 QUOTES_PER_SPEAKER = 20  # in a page that leaves entities out
 PAGE_BUDGET = 15_000_000  # characters (bytes: the page is ASCII); article texts go in while there is room
 
@@ -45,17 +48,6 @@ def node_size(articles: int) -> float:
     """Disc radius: grows with the number of articles, but slowly and only up to 60, so hubs do not
     cover the map (a place in 2,000 of 10,000 articles was 278 px across)."""
     return min(60.0, round(10 + 6 * math.sqrt(articles - 1), 1)) if articles > 1 else 10
-
-
-def physics(nodes: int) -> dict:
-    """vis-network layout settings: ForceAtlas2 for a readable small graph; Barnes-Hut, which costs
-    n log n a step, with fewer steps for a big one (5,000 nodes settle in about 12 s in chromium
-    on two cores, bench/html_scale.py). Physics is switched off once the layout has settled."""
-    if nodes <= LARGE:
-        return {"solver": "forceAtlas2Based", "stabilization": {"iterations": 400, "fit": True, "updateInterval": 25},
-                "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}}
-    return {"solver": "barnesHut", "stabilization": {"iterations": 200, "fit": True, "updateInterval": 10},
-            "barnesHut": {"gravitationalConstant": -3000, "springLength": 120, "theta": 0.8}}
 
 
 def network(graph: nx.MultiDiGraph) -> Network:
@@ -81,8 +73,8 @@ def network(graph: nx.MultiDiGraph) -> Network:
         net.add_edge(s, o, label=" · ".join(r["label"] for r in relations), arrows="to",
                      relations=relations, id=f"{s}|{o}", **extra)
     net.set_options(json.dumps({
-        "layout": {"randomSeed": 7, "improvedLayout": len(keep) <= 150},
-        "physics": physics(len(keep)),
+        "layout": {"improvedLayout": False},
+        "physics": {"enabled": False},  # the positions come from layout.py
         "edges": {"font": {"size": 10, "align": "middle"},
                   "smooth": {"type": "continuous"} if len(keep) <= LARGE else False,
                   "color": {"color": "#9aa5b1", "highlight": "#333333"}},
@@ -114,8 +106,17 @@ def article_texts(merged: Merged, drawn: list[str], room: int) -> tuple[dict[str
     return texts, marks, len(wanted) - len(texts)
 
 
+def place(nodes: list[dict], edges: list[dict], together: list[list]) -> None:
+    """Give each node its x and y (layout.py): relations are springs, co-mentions weaker ones."""
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    springs = [(index[e["from"]], index[e["to"]], 1.0) for e in edges]
+    springs += [(a, b, CO_SPRING * min(len(places) // 2, 3)) for a, b, places in together]
+    for n, (x, y) in zip(nodes, spring_layout(len(nodes), springs, [n["size"] for n in nodes]), strict=True):
+        n["x"], n["y"] = float(x), float(y)
+
+
 def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nodes: int | None = None,
-              budget: int = PAGE_BUDGET) -> str:
+              budget: int = PAGE_BUDGET, timings: dict[str, float] | None = None) -> str:
     """The whole page as a string; the same graph always gives the same text.
 
     Only the entities drawn, the relations between them, every article's metadata and the
@@ -123,7 +124,8 @@ def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nod
     of the entities it draws, at most QUOTES_PER_SPEAKER each, so its size stays bounded however big
     the corpus; the Turtle has them all, and the page says so. Article texts (from a `Merged`
     filled by `merge`; a networkx graph has none) go in while the page stays under `budget`
-    characters, and the page says how many were left out."""
+    characters, and the page says how many were left out. The layout is computed here (its time
+    goes to `timings["layout"]` when a dict is given)."""
     merged = graph if isinstance(graph, Merged) else Merged.from_networkx(graph)
     try:
         total, relations, quotations = merged.count("nodes"), merged.count("edges"), merged.count("quotations")
@@ -136,24 +138,32 @@ def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nod
         articles = shown.graph.get("articles", {})
         order = sorted(articles)
         together, together_left_out = co_mentions(merged, ids, order)
+        started = time.perf_counter()
+        place(nodes, edges, together)
+        if timings is not None:
+            timings["layout"] = time.perf_counter() - started
         data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "linkedOnly": len(nodes) > LARGE,
                 "articles": articles, "articleOrder": order, "co": together, "coLeftOut": together_left_out,
                 "coPerEntity": PER_ENTITY,
                 "quotations": shown.graph.get("quotations", []), "quotationsTotal": quotations,
                 "quotesPerSpeaker": QUOTES_PER_SPEAKER,
                 "omitted": total - len(nodes), "total": total, "relations": relations,
-                "texts": {}, "spans": {}, "textsLeftOut": 0, "budget": budget}
-        room = budget - len(_render(title, data))
-        data["texts"], data["spans"], data["textsLeftOut"] = article_texts(merged, ids, room)
+                "textsHeld": 0, "textsLeftOut": 0, "budget": budget}
+        texts = {"texts": {}, "spans": {}}
+        room = budget - len(_render(title, data, texts))
+        texts["texts"], texts["spans"], data["textsLeftOut"] = article_texts(merged, ids, room)
+        data["textsHeld"] = len(texts["texts"])
     finally:
         if merged is not graph:  # tables made here; a caller's stay open
             merged.close()
-    return _render(title, data)
+    return _render(title, data, texts)
 
 
-def _render(title: str, data: dict) -> str:
+def _render(title: str, data: dict, texts: dict) -> str:
+    """The page: the graph's data in one JSON block, the articles' texts in another (read only when
+    an article is opened, so a page full of text opens as fast as one without)."""
     vis_js, vis_css = _vis_assets()
     page_js, page_css = _page_assets()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS), autoescape=True)
     return env.get_template("page.html").render(title=title, vis_js=vis_js, vis_css=vis_css, page_js=page_js,
-                                                page_css=page_css, colors=COLORS, data=data)
+                                                page_css=page_css, colors=COLORS, data=data, texts=texts)

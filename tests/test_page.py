@@ -1,8 +1,15 @@
-"""What graph.html is made of, without a browser: co-mentions, article texts under a budget."""
+"""What graph.html is made of, without a browser: co-mentions, the layout, the data the page reads."""
 from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
 
 from newsgraph.graph import merge
 from newsgraph.graph.comention import co_mentions, sentence_starts
+from newsgraph.graph.html import html_page
+from newsgraph.graph.layout import spring_layout
 
 from factories import article, named_in
 
@@ -35,3 +42,28 @@ def test_co_mentions_keep_each_entitys_most_frequent_partners_and_count_what_the
     with merge(facts) as merged:
         pairs, left_out = co_mentions(merged, sorted(merged.top_nodes(None)), order, per_entity=1)
     assert len(pairs) == 6 and left_out == 1  # Person 0 and 1: neither's most frequent
+
+
+def test_the_layout_is_the_same_every_time_and_keeps_discs_apart():
+    springs = [(0, i, 1.0) for i in range(1, 40)] + [(40, 41, 1.0), (41, 42, 0.1)]
+    sizes = [60.0] + [10.0] * 59
+    one = spring_layout(60, springs, sizes)
+    assert (one == spring_layout(60, springs, sizes)).all() and one.shape == (60, 2)
+    gaps = np.sqrt(((one[:, None, :] - one[None, :, :]) ** 2).sum(axis=2)) + np.eye(60) * 1e9
+    room = np.add.outer(np.array(sizes), np.array(sizes))
+    assert (gaps >= room).all()  # no two discs overlap
+    linked = [gaps[0, i] for i in range(1, 40)]
+    assert max(linked) < np.median(gaps[43:, 43:][np.triu_indices(17, 1)])  # the hub's people ring it
+    assert spring_layout(0, [], []).shape == (0, 2)
+
+
+def test_every_node_of_the_page_has_its_place(tmp_path):
+    facts = [article(f"a{i}", named_in(f"Ann met Bob {i}.", "ann", "Ann", "Person"),
+                     named_in(f"Ann met Bob {i}.", "bob", f"Bob {i}", "Person"), body=f"Ann met Bob {i}.")
+             for i in range(5)]
+    timings: dict = {}
+    with merge(facts) as merged:
+        text = html_page(merged, timings=timings)
+    nodes = json.loads(re.search(r'id="graph-data" type="application/json">(.*?)</script>', text, re.S)[1])["nodes"]
+    assert len(nodes) == 6 and all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
+    assert timings["layout"] >= 0

@@ -5,9 +5,9 @@ var data = JSON.parse(document.getElementById("graph-data").textContent);
 var GREY = "#d9e2ec", GREY_TEXT = "#bcccdc", TEXT = "#1f2933";
 
 var byId = {}, edgeById = {}, linked = {}, colors = {};
-data.nodes.forEach(function (n) { byId[n.id] = n; colors[n.kind] = n.color; n.title = nodeTip(n); });
+data.nodes.forEach(function (n) { byId[n.id] = n; colors[n.kind] = n.color; });
 data.edges.forEach(function (e) {
-  edgeById[e.id] = e; linked[e.from] = true; linked[e.to] = true; e.title = edgeTip(e);
+  edgeById[e.id] = e; linked[e.from] = true; linked[e.to] = true;
 });
 // co-mentions: dashed, light, no arrow, no label; their weight is counted again for the dates shown
 var CO_COLOR = { color: "rgba(130, 154, 177, 0.45)", highlight: "#627d98", hover: "#829ab1" };
@@ -33,8 +33,19 @@ var state = {
   co: ""            // co-mentions drawn: "" (none), "article" or "sentence"
 };
 
-var nodes = new vis.DataSet(data.nodes);
-var edges = new vis.DataSet(data.edges.concat(coEdges));
+// vis-network gets what it draws only (the rest stays in byId and edgeById): it copies less
+function drawnNode(n) {
+  return { id: n.id, label: n.label, color: n.color, size: n.size, shape: n.shape, x: n.x, y: n.y };
+}
+function drawnEdge(e) {
+  var keep = ["id", "from", "to", "label", "arrows", "smooth", "color", "dashes", "width", "co", "count"];
+  var out = {};
+  keep.forEach(function (k) { if (e[k] !== undefined) { out[k] = e[k]; } });
+  return out;
+}
+var nodes = new vis.DataSet(data.nodes.map(drawnNode));
+var edges = new vis.DataSet(data.edges.map(drawnEdge));  // co-mentions join when first switched on
+var coAdded = false;
 var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeShown(byId[n.id]); } });
 var edgeView = new vis.DataView(edges, { filter: function (e) { return edgeShown(edgeById[e.id]); } });
 var network = new vis.Network(document.getElementById("net"), { nodes: nodeView, edges: edgeView }, data.options);
@@ -66,16 +77,16 @@ function coPlaces(e) {  // [[article, sentences naming both]] of the articles th
   }
   return out;
 }
-function countCo() {  // each co-mention's weight for the articles and mode chosen: width and tooltip
+function countCo() {  // each co-mention's weight for the articles and mode chosen, as its width
   if (!state.co) { return; }
+  if (!coAdded) { edges.add(coEdges.map(drawnEdge)); coAdded = true; }
   var changed = [];
   coEdges.forEach(function (e) {
     var places = coPlaces(e), n = state.co === "sentence" ?
       places.reduce(function (s, p) { return s + p[1]; }, 0) : places.length;
     if (n !== e.count || e.mode !== state.co) {
       e.count = n; e.mode = state.co;
-      changed.push({ id: e.id, count: n, mode: state.co, width: 1 + Math.min(5, Math.log2(Math.max(1, n))),
-                     title: coTip(e) });
+      changed.push({ id: e.id, count: n, mode: state.co, width: 1 + Math.min(5, Math.log2(Math.max(1, n))) });
     }
   });
   if (changed.length) { edges.update(changed); }
@@ -88,9 +99,7 @@ function apply(how) {
   how = how || {};
   if (state.article && !data.articles[state.article]) { state.article = ""; }
   countCo();
-  nodeView.refresh();
-  edgeView.refresh();
-  if (document.body.dataset.stable === "true") { layOutNewcomers(); }
+  if (!how.first) { nodeView.refresh(); edgeView.refresh(); }  // (made with the filters of the first view)
   // a selection that the filters now hide is let go
   if (state.entity && !nodeView.get(state.entity)) { state.entity = null; }
   if (state.edge && !edgeView.get(state.edge)) { state.edge = null; }
@@ -111,7 +120,7 @@ function apply(how) {
   if (how.focus && state.entity) {
     network.focus(state.entity, { scale: Math.max(network.getScale(), 1), animation: { duration: 300 } });
   } else if (how.fit) {
-    network.fit({ nodes: shownIds(), animation: { duration: 300 } });
+    fitTo(shownIds());
   }
   writeHash();
 }
@@ -281,6 +290,36 @@ function clearAll() {
   apply({ fit: true });
 }
 
+// tooltips: drawn by the page (in its font) when the pointer rests on an entity or a link
+var tip = document.getElementById("tip");
+function showTip(content, pointer) {
+  tip.textContent = "";
+  tip.appendChild(content);
+  tip.style.left = Math.min(pointer.x + 14, netbox.clientWidth - tip.offsetWidth - 4) + "px";
+  tip.style.top = Math.min(pointer.y + 14, netbox.clientHeight - tip.offsetHeight - 4) + "px";
+  tip.style.visibility = "visible";
+}
+function hideTip() { tip.style.visibility = "hidden"; }
+var netbox = document.getElementById("netbox");
+network.on("hoverNode", function (p) { showTip(nodeTip(byId[p.node]), p.pointer.DOM); });
+network.on("hoverEdge", function (p) {
+  var e = edgeById[p.edge];
+  showTip(e.co ? coTip(e) : edgeTip(e), p.pointer.DOM);
+});
+["blurNode", "blurEdge", "dragStart", "zoom", "click"].forEach(function (ev) { network.on(ev, hideTip); });
+
+function fitTo(ids) {  // the view that holds these entities, from their known places (no text measured)
+  if (!ids.length) { return; }
+  var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  ids.forEach(function (id) {
+    var n = byId[id], r = n.size + 40;
+    x0 = Math.min(x0, n.x - r - 40); x1 = Math.max(x1, n.x + r + 40); y0 = Math.min(y0, n.y - r); y1 = Math.max(y1, n.y + r);
+  });
+  var box = document.getElementById("net");
+  var scale = Math.min(1.2, box.clientWidth / (x1 - x0), box.clientHeight / (y1 - y0));
+  network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
+}
+
 network.on("click", function (p) {
   relaxed = "";
   if (p.nodes.length) { state.entity = p.nodes[0]; state.edge = null; state.panel = "entity"; }
@@ -385,7 +424,8 @@ function showDates() {  // the menu offers the articles in the dates; the stats 
   articleIds.forEach(function (id) {
     var ok = inDates(id);
     if (ok) { n++; }
-    options[id].hidden = !ok && id !== state.article;
+    var hide = !ok && id !== state.article;
+    if (options[id].hidden !== hide) { options[id].hidden = hide; }
   });
   var text = fmt(articleIds.length) + " articles" + (undatedIds.length ? " (" + fmt(undatedIds.length) + " undated)" : "");
   if (datesNarrowed()) { text = fmt(n) + " of " + text + " in the dates"; }
@@ -409,7 +449,7 @@ function showNotice() {
     }
   }
   if (data.textsLeftOut > 0) {
-    var held = Object.keys(data.texts).length;
+    var held = data.textsHeld;
     notes.push("Article texts: " + fmt(held) + " of " + fmt(held + data.textsLeftOut) + " in this page; the rest " +
       "were left out to keep it under " + fmt(Math.round(data.budget / 1e6)) + " MB (those behind the entities " +
       "drawn came first).");
@@ -432,21 +472,7 @@ document.querySelectorAll("#legend input").forEach(function (box) {
 window.newsgraph = { network: network, nodes: nodes, edges: edges, view: nodeView, edgeView: edgeView, state: state,
   focus: selectEntity, selectEdge: selectEdge, read: readArticle, clear: clearAll, csv: selectionCsv };
 
-// the layout settles in the browser, then physics stops; entities shown later are laid out then
-var placed = {};
-network.on("stabilizationIterationsDone", function () {
-  network.setOptions({ physics: false });
-  var at = network.getPositions();
-  nodes.update(Object.keys(at).map(function (id) { placed[id] = true; return { id: id, x: at[id].x, y: at[id].y }; }));
-  document.body.dataset.stable = "true";
-  if (state.entity) { apply({ focus: true }); }
-});
-function layOutNewcomers() {
-  if (network.body.nodeIndices.some(function (id) { return !placed[id]; })) {
-    document.body.dataset.stable = "false";
-    network.setOptions({ physics: { enabled: true } });
-    network.stabilize(data.options.physics.stabilization.iterations);
-  }
-}
-
-if (location.hash.length > 1) { readHash(); apply({ focus: true }); } else { apply(); }
+// the positions come from the build: the page is laid out as soon as it is drawn
+fitTo(shownIds());
+if (location.hash.length > 1) { readHash(); apply({ focus: true, fit: true }); } else { apply({ first: true }); }
+network.once("afterDrawing", function () { document.body.dataset.stable = "true"; });

@@ -270,8 +270,9 @@ function articlePanel() {  // the article chosen: what it is, its text with its 
   }
   var here = data.nodes.filter(function (n) { return n.articles.indexOf(id) >= 0; });
   panel.appendChild(el("h3", "Text"));
-  if (typeof data.texts[id] === "string") {
-    panel.appendChild(articleText(data.texts[id], data.spans[id] || [], state.at));
+  var held = articleTexts();
+  if (typeof held.texts[id] === "string") {
+    panel.appendChild(articleText(held.texts[id], held.spans[id] || [], state.at));
   } else {
     var why = data.textsLeftOut ? "left out to keep this page under " + fmt(Math.round(data.budget / 1e6)) + " MB" :
       "not in this page (it was drawn from a graph without article texts)";
@@ -288,6 +289,11 @@ function articlePanel() {  // the article chosen: what it is, its text with its 
     panel.appendChild(el("h3", "Quotations (" + quotes.length + ")"));
     panel.appendChild(quotationList(quotes, true));
   }
+}
+var textBlock = null;
+function articleTexts() {  // {texts: {id: body}, spans: {id: [start, end, node, ...]}}, read on first use
+  if (textBlock === null) { textBlock = JSON.parse(document.getElementById("article-texts").textContent); }
+  return textBlock;
 }
 function sentenceAt(article, at) {  // the evidence sentence or quotation held for a place in an article
   var found = null;
