@@ -29,6 +29,7 @@ ASSETS = Path(__file__).parent / "assets"
 LARGE = 1000  # nodes; above this edges are straight (cheaper to draw) and the page opens with linked ones only
 DEFAULT_MAX_NODES = 5000  # what `build` and `export` draw unless told
 CO_SPRING = 0.03  # a co-mention's pull in the layout per article naming both (up to 3), a relation's being 1
+RELATION_LENGTH = 150.0  # px: a relation pulls its two entities no closer, so its label fits between them
 QUOTES_PER_SPEAKER = 20  # in a page that leaves entities out
 PAGE_BUDGET = 15_000_000  # characters (bytes: the page is ASCII); article texts go in while there is room
 
@@ -39,8 +40,8 @@ def _vis_assets() -> tuple[str, str]:
 
 
 def _page_assets() -> tuple[str, str]:
-    """The page's own script (panels.js first: page.js runs and uses its functions) and style."""
-    js = "\n".join((ASSETS / name).read_text("utf-8") for name in ("panels.js", "page.js"))
+    """The page's own script (panels.js and labels.js first: page.js runs and uses their functions) and style."""
+    js = "\n".join((ASSETS / name).read_text("utf-8") for name in ("panels.js", "labels.js", "page.js"))
     return js, (ASSETS / "page.css").read_text("utf-8")
 
 
@@ -75,8 +76,7 @@ def network(graph: nx.MultiDiGraph) -> Network:
     net.set_options(json.dumps({
         "layout": {"improvedLayout": False},
         "physics": {"enabled": False},  # the positions come from layout.py
-        "edges": {"font": {"size": 10, "align": "middle"},
-                  "smooth": {"type": "continuous"} if len(keep) <= LARGE else False,
+        "edges": {"smooth": {"type": "continuous"} if len(keep) <= LARGE else False,
                   "color": {"color": "#9aa5b1", "highlight": "#333333"}},
         "nodes": {"font": {"size": 14}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
@@ -106,13 +106,20 @@ def article_texts(merged: Merged, drawn: list[str], room: int) -> tuple[dict[str
     return texts, marks, len(wanted) - len(texts)
 
 
+def label_box(label: str, size: float) -> tuple[float, float]:
+    """Half the width and height of what is drawn for an entity: its disc, its name below (14 px type, about
+    7.5 px a character); centred on the disc, which is near enough for keeping names apart."""
+    return max(size, 3.75 * min(len(label), 40)), size + 10
+
+
 def place(nodes: list[dict], edges: list[dict], together: list[list]) -> None:
     """Give each node its x and y (layout.py): relations are springs, co-mentions weaker ones."""
     index = {n["id"]: i for i, n in enumerate(nodes)}
-    springs = [(index[e["from"]], index[e["to"]], 1.0) for e in edges]
-    springs += [(a, b, CO_SPRING * min(len(places) // 2, 3)) for a, b, places in together]
-    for n, (x, y) in zip(nodes, spring_layout(len(nodes), springs, [n["size"] for n in nodes]), strict=True):
-        n["x"], n["y"] = float(x), float(y)
+    springs = [(index[e["from"]], index[e["to"]], 1.0, RELATION_LENGTH) for e in edges]
+    springs += [(a, b, CO_SPRING * min(len(places) // 2, 3), 0.0) for a, b, places in together]
+    boxes = [label_box(n["label"], n["size"]) for n in nodes]
+    for n, (x, y) in zip(nodes, spring_layout(len(nodes), springs, boxes), strict=True):
+        n["x"], n["y"] = int(x), int(y)
 
 
 def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nodes: int | None = None,

@@ -7,8 +7,8 @@ weak pull to the centre keeps unlinked entities and separate groups in view. Rel
 co-mentions are weaker springs, so entities named in the same articles sit near each other even
 when no relation joins them. The temperature (the longest move allowed) cools linearly to zero.
 
-Positions come from a seeded generator, numpy and scipy only, and are rounded to a tenth of a
-pixel: the same graph gives the same page. On two cores 5,000 entities take a few seconds
+Positions come from a seeded generator, numpy and scipy only, and are rounded to whole pixels:
+the same graph gives the same page. On two cores 5,000 entities take a few seconds
 (bench/html_scale.py prints it).
 """
 from __future__ import annotations
@@ -19,11 +19,11 @@ from typing import Iterable
 import numpy as np
 from scipy.spatial import cKDTree
 
-SPRING = 120.0  # px: the distance two linked entities settle at, about a label's width
-MARGIN = 70.0  # px kept clear between two discs, for their labels
+SPRING = 100.0  # px: the distance two linked entities settle at, about a label's width
+GAP = 12.0  # px kept clear between two entities' boxes (disc and name)
 GRAVITY = 0.02
 REACH = 2.5  # springs: entities further apart than this do not push each other (the grid variant)
-COLLIDE = 10.0  # how hard two overlapping discs push, per pixel of overlap
+COLLIDE = 10.0  # how hard two overlapping boxes push, per pixel of overlap
 SEED = 7
 
 
@@ -32,23 +32,28 @@ def steps(n: int) -> int:
     return 500 if n <= 200 else 300 if n <= 2000 else 200
 
 
-def spring_layout(n: int, springs: Iterable[tuple[int, int, float]], sizes: Iterable[float] | None = None,
-                  seed: int = SEED, spring: float = SPRING) -> np.ndarray:
-    """An (n, 2) array of positions in pixels for entities 0..n-1, joined by springs (a, b, strength;
-    1 for a relation). `sizes` (disc radii) keep discs apart: two entities closer than their radii
-    and a margin are pushed apart hard, whatever else pulls them."""
+def spring_layout(n: int, springs: Iterable[tuple[int, int, float, float]],
+                  boxes: Iterable[tuple[float, float]] | None = None, seed: int = SEED,
+                  spring: float = SPRING) -> np.ndarray:
+    """An (n, 2) array of positions in pixels for entities 0..n-1, joined by springs (a, b, strength,
+    length: a spring pulls only beyond its length, so that a relation's label has room between its
+    two entities). `boxes` (half width, half height: an entity's disc and name) keep entities
+    apart: two whose boxes overlap, or come closer than GAP, are pushed apart hard, whatever else
+    pulls them."""
     if n == 0:
         return np.zeros((0, 2))
     rng = np.random.default_rng(seed)
     k = spring
     pos = rng.uniform(-1.0, 1.0, (n, 2)) * k * math.sqrt(n) * 0.6
-    springs = [(a, b, w) for a, b, w in springs if a != b]
-    pairs = np.array([(a, b) for a, b, _ in springs], dtype=np.int64).reshape(-1, 2)
-    strength = np.array([w for _, _, w in springs], dtype=float)
+    springs = [s for s in springs if s[0] != s[1]]
+    pairs = np.array([(a, b) for a, b, _, _ in springs], dtype=np.int64).reshape(-1, 2)
+    strength = np.array([w for _, _, w, _ in springs], dtype=float)
+    rest = np.array([length for _, _, _, length in springs], dtype=float)
     if len(pairs):  # a hub's springs are weaker, so that its many leaves can ring it instead of piling up
         degree = np.bincount(pairs.ravel(), minlength=n).astype(float)
         strength /= np.sqrt(np.maximum(degree[pairs[:, 0]], degree[pairs[:, 1]]))
-    radius = np.asarray(list(sizes), dtype=float) if sizes is not None else np.full(n, 10.0)
+    half = np.asarray(list(boxes), dtype=float).reshape(-1, 2) if boxes is not None else np.full((n, 2), 10.0)
+    hw, hh = half[:, 0] + GAP / 2, half[:, 1] + GAP / 2
     reach = REACH * k
     gravity = GRAVITY * min(1.0, math.sqrt(100 / n))  # weaker for more entities, or the middle gets crowded
     total = steps(n)
@@ -63,19 +68,21 @@ def spring_layout(n: int, springs: Iterable[tuple[int, int, float]], sizes: Iter
             dx, dy = x[i] - x[j], y[i] - y[j]
             d = np.maximum(np.sqrt(dx * dx + dy * dy), 1e-2)
             # Fruchterman-Reingold's k² / d, shifted to fade out at `reach`; overlapping discs push hard
-            push = k * k * (1.0 / d - 1.0 / reach) + COLLIDE * np.maximum(radius[i] + radius[j] + MARGIN - d, 0.0)
+            overlap = np.minimum(hw[i] + hw[j] - np.abs(dx), hh[i] + hh[j] - np.abs(dy))
+            push = k * k * (1.0 / d - 1.0 / reach) + COLLIDE * np.maximum(overlap, 0.0)
             push /= d
             _accumulate(fx, fy, i, j, push * dx, push * dy)
-        if len(pairs):  # springs: d² / k, times their strength
+        if len(pairs):  # springs: d² / k beyond their length, times their strength
             dx, dy = x[a] - x[b], y[a] - y[b]
-            pull = -np.sqrt(dx * dx + dy * dy) / k * strength
+            d = np.maximum(np.sqrt(dx * dx + dy * dy), 1e-2)
+            pull = -np.maximum(d - rest, 0.0) / k * strength
             _accumulate(fx, fy, a, b, pull * dx, pull * dy)
         length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)  # each moves at most the temperature
         scale = np.minimum(length, t0 * (1.0 - step / total) + 0.5) / length
         x += fx * scale
         y += fy * scale
     pos = np.stack([x - x.mean(), y - y.mean()], axis=1)
-    return np.round(pos, 1)
+    return np.round(pos)
 
 
 def _pairs(x: np.ndarray, y: np.ndarray, reach: float) -> np.ndarray:

@@ -618,11 +618,12 @@ def test_co_mentions_are_off_by_default_weighted_lighter_and_never_a_relation(br
         page.select_option("#comode", "sentence")  # same sentence: Ann and Bob in c1, Ann and Acme in c2
         assert co_links(page) == {"acme+ann-lee": 1, "ann-lee+bob-ray": 1}
         drawn = page.evaluate("""() => window.newsgraph.edgeView.get().map(e => [e.co === true, e.dashes || false,
-            e.arrows === 'to', (e.color && e.color.color) || null, e.label || null])""")
+            e.arrows === 'to', (e.color && e.color.color) || null])""")
         assert sorted(map(tuple, drawn)) == [
-            (False, False, True, None, "works for"),  # the relation: solid, an arrow, a label
-            (True, [5, 5], False, "rgba(130, 154, 177, 0.45)", None),  # co-mentions: dashed, light, neither
-            (True, [5, 5], False, "rgba(130, 154, 177, 0.45)", None)]
+            (False, False, True, None),  # the relation: solid, with an arrow
+            (True, [5, 5], False, "rgba(130, 154, 177, 0.45)"),  # co-mentions: dashed, light, no arrow
+            (True, [5, 5], False, "rgba(130, 154, 177, 0.45)")]
+        assert [b["text"] for b in page.evaluate("window.newsgraph.edgeLabels()")] == ["works for"]  # no label
         page.select_option("#comode", "article")
         set_dates(page, "2021-02-01", "", True)  # counted again for the dates: c2 only
         assert co_links(page) == {"acme+ann-lee": 1, "acme+bob-ray": 1, "ann-lee+bob-ray": 1}
@@ -644,5 +645,92 @@ def test_co_mentions_are_off_by_default_weighted_lighter_and_never_a_relation(br
         again.context.close()
         page.uncheck("#co")
         assert co_links(page) == {} and log.errors == []
+    finally:
+        page.context.close()
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]
+
+
+def label_boxes(page) -> tuple[list[dict], list[dict]]:
+    """The edge labels drawn and every entity's disc and name, in canvas units."""
+    labels = [{"x0": b["x"], "x1": b["x"] + b["w"], "y0": b["y"], "y1": b["y"] + b["h"], "text": b["text"]}
+              for b in page.evaluate("window.newsgraph.edgeLabels()")]
+    return labels, page.evaluate("window.newsgraph.nodeBoxes()")
+
+
+def assert_labels_cover_nothing(page) -> list[str]:
+    labels, boxes = label_boxes(page)
+    for label in labels:
+        assert not [b["id"] for b in boxes if overlaps(label, b)], label
+    for i, a in enumerate(labels):
+        assert not [b for b in labels[i + 1:] if overlaps(a, b)], a
+    return [label["text"] for label in labels]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("width", [1400, 1024])
+def test_edge_labels_cover_no_entity_and_no_name_at_the_default_zoom(browser, seeds_build, width):
+    page = open_page(browser, seeds_build[2] / "graph.html", PageLog(), width=width, height=768)
+    try:
+        assert page.evaluate("window.newsgraph.network.getScale()") * 14 >= 11  # names readable as opened
+        texts = assert_labels_cover_nothing(page)
+        assert len(texts) >= 8 and "works for" in texts  # of 19 arrows
+        page.evaluate(f"window.newsgraph.focus({LIU!r}, {{}})")  # the selection's arrows are labelled first
+        texts = assert_labels_cover_nothing(page)
+        assert "ambassador to" in texts or "ambassador of +2" in texts
+    finally:
+        page.context.close()
+
+
+def test_a_crowded_star_keeps_its_names_clear_of_edge_labels_and_tooltips_use_the_pages_font(browser, tmp_path):
+    hub = entity("hub", "Hub Organisation With A Long Name", "Organization")
+    facts = [article(f"a{i}", hub, entity("p", f"Person Number {i}", "Person"),
+                     relations=[rel("p", "worksFor", "hub"), rel("p", "memberOf", "hub")]) for i in range(25)]
+    page, log = open_facts(browser, tmp_path, facts, "star")
+    try:
+        texts = assert_labels_cover_nothing(page)
+        assert texts and set(texts) == {"member of +1"}
+        for scale in (0.5, 2.0):  # zoomed in and out: still nothing covered (or nothing drawn when too small)
+            page.evaluate(f"window.newsgraph.network.moveTo({{scale: {scale}}})")
+            page.wait_for_timeout(100)
+            assert_labels_cover_nothing(page)
+        page.evaluate("window.newsgraph.network.fit()")
+        page.wait_for_timeout(100)
+        hub_id = "urn:newsgraph:entity:organization:hub-organisation-with-a-long-name"
+        pos = page.evaluate(f"window.newsgraph.network.getPositions([{hub_id!r}])[{hub_id!r}]")
+        page.mouse.move(*canvas_point(page, pos["x"], pos["y"]))
+        page.wait_for_function("() => getComputedStyle(document.querySelector('#tip')).visibility === 'visible'")
+        assert page.text_content("#tip strong") == "Hub Organisation With A Long Name"
+        fonts = page.evaluate("[getComputedStyle(document.querySelector('#tip')).fontFamily, "
+                              "getComputedStyle(document.body).fontFamily]")
+        assert fonts[0] == fonts[1] and "system-ui" in fonts[0]
+        assert log.errors == []
+    finally:
+        page.context.close()
+
+
+def test_usable_at_1024_pixels_wide(browser, tmp_path):
+    path = tmp_path / "narrow.html"
+    with merge(story_facts() + dated_facts()) as merged:
+        path.write_text(html_page(merged), encoding="utf-8")
+    page = open_page(browser, path, PageLog(), width=1024, height=768)
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1024  # no sideways scrolling
+        boxes = page.evaluate("""() => [...document.querySelectorAll('#bar input, #bar select, #bar button, #bar h1')]
+            .map(e => { const r = e.getBoundingClientRect();
+                        return [e.id || e.tagName, r.left, r.right, r.top, r.bottom]; })""")
+        for name, left, right, _, bottom in boxes:  # every control on screen, left of the panel
+            assert 0 <= left and right <= 1024 - 300 and bottom <= 200, name
+        for i, a in enumerate(boxes):  # and none on top of another
+            for b in boxes[i + 1:]:
+                assert not (a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1), (a[0], b[0])
+        net = page.evaluate("(() => { const r = document.querySelector('#net').getBoundingClientRect(); "
+                            "return [r.width, r.height]; })()")
+        assert net[0] >= 650 and net[1] >= 550
+        page.evaluate("window.newsgraph.read('s1', [0, 10])")  # the article text is readable in the panel
+        width = page.evaluate("document.querySelector('#panel .article-text').getBoundingClientRect().width")
+        assert width >= 260
     finally:
         page.context.close()

@@ -38,7 +38,7 @@ function drawnNode(n) {
   return { id: n.id, label: n.label, color: n.color, size: n.size, shape: n.shape, x: n.x, y: n.y };
 }
 function drawnEdge(e) {
-  var keep = ["id", "from", "to", "label", "arrows", "smooth", "color", "dashes", "width", "co", "count"];
+  var keep = ["id", "from", "to", "arrows", "smooth", "color", "dashes", "width", "co", "count"];  // labels: labels.js
   var out = {};
   keep.forEach(function (k) { if (e[k] !== undefined) { out[k] = e[k]; } });
   return out;
@@ -312,8 +312,9 @@ function fitTo(ids) {  // the view that holds these entities, from their known p
   if (!ids.length) { return; }
   var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   ids.forEach(function (id) {
-    var n = byId[id], r = n.size + 40;
-    x0 = Math.min(x0, n.x - r - 40); x1 = Math.max(x1, n.x + r + 40); y0 = Math.min(y0, n.y - r); y1 = Math.max(y1, n.y + r);
+    var n = byId[id], r = n.size + 10, half = 4 * Math.min(n.label.length, 30);  // the disc, about half its name
+    x0 = Math.min(x0, n.x - Math.max(r, half)); x1 = Math.max(x1, n.x + Math.max(r, half));
+    y0 = Math.min(y0, n.y - r); y1 = Math.max(y1, n.y + r + 18);
   });
   var box = document.getElementById("net");
   var scale = Math.min(1.2, box.clientWidth / (x1 - x0), box.clientHeight / (y1 - y0));
@@ -470,7 +471,10 @@ document.querySelectorAll("#legend input").forEach(function (box) {
 });
 
 window.newsgraph = { network: network, nodes: nodes, edges: edges, view: nodeView, edgeView: edgeView, state: state,
-  focus: selectEntity, selectEdge: selectEdge, read: readArticle, clear: clearAll, csv: selectionCsv };
+  focus: selectEntity, selectEdge: selectEdge, read: readArticle, clear: clearAll, csv: selectionCsv,
+  edgeLabels: function () { return placedLabels; },
+  nodeBoxes: function () { return nodeBoxes(network.body.nodeIndices); } };
+network.on("afterDrawing", drawEdgeLabels);
 
 // the positions come from the build: the page is laid out as soon as it is drawn
 fitTo(shownIds());

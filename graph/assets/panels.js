@@ -157,7 +157,7 @@ function entityPanel() {
     var other = e.from === id ? e.to : e.from;
     shownRelations(e).forEach(function (r) {
       var li = el("li");
-      var text = e.from === id ? r.label + " → " + byId[e.to].label : byId[e.from].label + " — " + r.label + " →";
+      var text = e.from === id ? r.label + " → " + byId[e.to].label : byId[e.from].label + " — " + r.label + " → " + n.label;
       li.appendChild(link(text, function () { selectEdge(e.id); }, "Every relation between the two, with evidence"));
       li.appendChild(el("span", "confidence " + r.confidence.toFixed(2) + " · " + sentenceCount(r.evidence) +
         " sentence(s)", "refs"));
