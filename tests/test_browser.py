@@ -180,8 +180,35 @@ def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
         assert page.evaluate("document.querySelectorAll('#panel b, #panel script, img').length") == 0
         page.evaluate("window.newsgraph.focus(window.newsgraph.nodes.getIds().find(i => i.includes('acme')))")
         assert "Acme <b>Corp</b>" == page.text_content("#panel h2")
+        for edge in page.evaluate("window.newsgraph.edges.getIds()"):  # arrow panels: names and sentences as text
+            page.evaluate("(id) => window.newsgraph.selectEdge(id)", edge)
+            assert page.text_content("#panel h2").endswith(" — Acme <b>Corp</b>")
+            assert " works for Acme <b>Corp</b>." in page.text_content("#panel .evidence")
+        page.check("#co")  # co-mentions, their panel and tooltip
+        co = page.evaluate("window.newsgraph.edgeView.getIds().filter(i => i.startsWith('co|'))")
+        assert len(co) == len(HOSTILE)  # each person with Acme, in their article
+        for link in co:
+            page.evaluate("(id) => window.newsgraph.selectEdge(id)", link)
+            assert page.text_content("#panel h2").startswith("Acme <b>Corp</b> and ")
+        page.uncheck("#co")
+        with page.expect_download() as got:  # the CSV: every name as a cell, formulas defused
+            page.click("#clear")
+            page.click("#csv")
+        rows = list(csv.reader(io.StringIO(Path(got.value.path()).read_text("utf-8-sig"), newline="")))
+        assert {r[2] for r in rows if r[0] == "entity"} == set(HOSTILE) | {"Acme <b>Corp</b>"}
+        assert len([r for r in rows if r[0] == "relation"]) == len(HOSTILE)
+        page.evaluate("window.newsgraph.network.fit()")
+        page.wait_for_timeout(100)
+        tips = set()
+        for pos in page.evaluate("window.newsgraph.network.getPositions()").values():  # tooltips: names as text
+            page.mouse.move(*canvas_point(page, pos["x"], pos["y"]))
+            page.wait_for_timeout(60)
+            tips.add(page.evaluate("(document.querySelector('#tip strong') || {}).textContent || null"))
+        assert tips >= {HOSTILE[2], HOSTILE[3], "Acme <b>Corp</b>"}
+        assert page.evaluate("document.querySelectorAll('#tip img, #tip script, #tip b').length") == 0
+        assert page.evaluate("document.scripts.length") == 4
         page.wait_for_timeout(300)
-        assert log.dialogs == [] and log.errors == []
+        assert log.dialogs == [] and log.errors == [] and log.outside == []
     finally:
         page.context.close()
 
@@ -734,3 +761,21 @@ def test_usable_at_1024_pixels_wide(browser, tmp_path):
         assert width >= 260
     finally:
         page.context.close()
+
+
+@pytest.mark.model
+def test_seeds_two_clicks_from_an_arrow_to_its_sentence_in_the_article(seeds_page):
+    page, log = seeds_page
+    page.evaluate("window.newsgraph.clear()")
+    edge = "urn:newsgraph:entity:organization:chinese-embassy|urn:newsgraph:entity:organization:twitter"
+    click_edge(page, edge)  # click 1: the arrow
+    page.wait_for_function(f"() => window.newsgraph.state.edge === {edge!r}")
+    first = page.locator("#panel li.sentence").first
+    sentence = first.locator(".evidence").evaluate("e => e.firstChild.textContent")
+    first.locator(".refs button.link").first.click()  # click 2: the article, at the sentence
+    page.wait_for_function("() => window.newsgraph.state.panel === 'article'")
+    marked = page.text_content("#panel mark")
+    assert sentence.strip("“”") == marked or sentence == marked
+    assert page.evaluate("window.newsgraph.network.getSelectedEdges()") == [edge]  # still the arrow chosen
+    assert len(page.text_content("#panel .article-text")) > 1000 and log.errors == []
+    page.evaluate("window.newsgraph.clear()")
