@@ -27,6 +27,8 @@ class Article:
     authors: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()  # photo and media credits, kept out of the text the NER reads
+    editors: tuple[str, ...] = ()  # "Editor: ..." lines
+    sources: tuple[str, ...] = ()  # the news agencies credited ("(AFP, Reuters)"), never mentions
     warnings: tuple[str, ...] = ()  # what the reader had to guess or repair
     duplicates: tuple[str, ...] = ()  # ids of other files holding the same text (read once)
 

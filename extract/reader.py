@@ -251,6 +251,17 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
         if line:
             paragraphs.append(line)
 
+    editors: list[str] = []
+    sources: list[str] = []
+    while paragraphs:  # the end-of-article credits: agencies, author and editor lines
+        kept, credited = closing_credits(paragraphs[-1])
+        authors.extend(credited["author"])
+        editors.extend(credited["editor"])
+        sources.extend(credited["source"])
+        if kept:
+            paragraphs[-1] = kept
+            break
+        paragraphs.pop()
     if headline is None:
         for i, para in enumerate(paragraphs[:3]):
             if _looks_like_title(para, first=i == 0):
@@ -267,7 +278,88 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
     return Article(
         id=article_id, path=path, headline=headline or article_id, body=body, date=date, url=url,
         authors=tuple(dict.fromkeys(authors)), keywords=tuple(keywords), credits=tuple(credits),
+        editors=tuple(dict.fromkeys(editors)), sources=tuple(dict.fromkeys(sources)),
     )
+
+
+# news agencies as they are credited at the end of a story ("(AFP, Reuters)", "tkw/AFP/AP/dpa")
+AGENCIES = frozenset({
+    "aa", "aap", "afp", "ansa", "anp", "antara", "ap", "apa", "ats", "belga", "bernama", "ctk", "ddp", "dpa",
+    "efe", "epd", "ians", "interfax", "irna", "kna", "kuna", "kyodo", "lusa", "mti", "pap", "pti", "reuters",
+    "ria novosti", "sana", "sid", "tass", "itar-tass", "upi", "wafa", "xinhua", "yonhap"})
+NOT_INITIALS = frozenset({"and/or", "he/she", "his/her", "him/her", "s/he", "w/o", "km/h"})
+_ENDS_SENTENCE = re.compile(r"[.!?\"”’)\]]$")
+_EDITOR = re.compile(r"(?:^|\s)Editors?\s*:\s*(?P<names>[^:]{2,80})$")
+_AUTHOR = re.compile(r"(?:^|\s)(?:Author|Reporter|Written by)s?\s*:\s*(?P<names>[^:]{2,100})$", re.I)
+_INITIALS_THEN_AGENCIES = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)?\s*\((?P<list>[^()]{1,60})\)$")
+_CHAIN = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)$")
+_AGENCIES_THEN_INITIALS = re.compile(r"(?:^|\s)(?P<list>[A-Za-z][\w ,-]{0,40}?)\s*\([a-z]{1,4}(?:/[a-z]{1,4})+\)$")
+
+
+def _agencies(items: list[str]) -> list[str] | None:
+    """The items, if every one is a known agency, else None."""
+    items = [i.strip() for i in items if i.strip()]
+    return items if items and all(i.lower() in AGENCIES for i in items) else None
+
+
+def _names(text: str) -> list[str]:
+    """People in an author or editor credit: 'Nathan Morley, Nicosia, Cyprus / dfm' -> Nathan Morley."""
+    text = re.sub(r"\s*/\s*[a-z]{1,4}$", "", text.strip())  # the desk's initials
+    names = []
+    for part in re.split(r"/|\s+and\s+|&", text):
+        name = part.split(",")[0].strip()
+        if 2 <= len(name) <= 60 and name[0].isupper():
+            names.append(name)
+    return names
+
+
+def closing_credits(para: str) -> tuple[str, dict[str, list[str]]]:
+    """The paragraph without the credits news sites put after an article's last sentence, and
+    those credits: {"author": [...], "editor": [...], "source": [agencies]}.
+
+    Read from the end, as DW, AFP-fed and most wire-fed sites write them: "Author: Martin Polansky
+    (jc) Editor: Rob Mudge", "mz/msh (AP, AFP, dpa)", "tkw/AFP/AP/dpa", "AFP, ASX (hch/bea)". A
+    credit is taken only where the text before it ends a sentence (or nothing is before it), and
+    agencies without desk initials only when every name in the list is a known agency, so a
+    sentence that ends "(PACE)" keeps its acronym."""
+    found: dict[str, list[str]] = {"author": [], "editor": [], "source": []}
+    text, kept = para.strip(), (para.strip(), {k: [] for k in found})
+    while text:
+        before = None
+        m = _EDITOR.search(text)
+        if m:
+            found["editor"][:0] = _names(m.group("names"))
+            before = text[:m.start()]
+        if before is None and (m := _AUTHOR.search(text)):
+            names = m.group("names")
+            for group in re.findall(r"\(([^()]*)\)", names):
+                found["source"][:0] = _agencies(group.split(",")) or []
+            found["author"][:0] = _names(re.sub(r"\s*\([^()]*\)", "", names))
+            before = text[:m.start()]
+        if before is None and (m := _INITIALS_THEN_AGENCIES.search(text)):
+            items = m.group("list").split(",")
+            listed = _agencies(items)
+            if m.group("chain") and not listed:  # desk initials vouch for the list: any short names
+                listed = [i.strip() for i in items if 0 < len(i.strip()) <= 30]
+            if listed:
+                found["source"][:0] = listed
+                before = text[:m.start()]
+        if before is None and (m := _CHAIN.search(text)) and m.group("chain").lower() not in NOT_INITIALS:
+            listed = [i for i in m.group("chain").split("/") if i.lower() in AGENCIES]
+            if listed or m.group("chain").islower():
+                found["source"][:0] = listed
+                before = text[:m.start()]
+        if before is None and (m := _AGENCIES_THEN_INITIALS.search(text)):
+            listed = [i.strip() for i in m.group("list").split(",")]
+            if any(i.lower() in AGENCIES for i in listed):
+                found["source"][:0] = listed
+                before = text[:m.start()]
+        if before is None:
+            break
+        text = before.strip()
+        if not text or _ENDS_SENTENCE.search(text):  # credits end here: what is left is prose
+            kept = (text, {k: list(v) for k, v in found.items()})
+    return kept
 
 
 def _inline_markdown(line: str) -> str:

@@ -68,6 +68,40 @@ def test_plain_text_headline_byline_and_furniture():
     assert art.body == "Twitter declined to comment.\n\nJeff Stone is an editor."
 
 
+TITLE = "Berlin talks resume next week"
+
+
+@pytest.mark.parametrize("ending, authors, editors, sources", [
+    ("mz/msh (AP, AFP, dpa)", (), (), ("AP", "AFP", "dpa")),
+    ("Author: Martin Polansky (jc) Editor: Rob Mudge", ("Martin Polansky",), ("Rob Mudge",), ()),
+    ("Author: Nathan Morley, Nicosia, Cyprus / dfm Editor: Nancy Isenson", ("Nathan Morley",), ("Nancy Isenson",), ()),
+    ("Author: Darren Mara (dpa, Reuters) Editor: Susan Houlton", ("Darren Mara",), ("Susan Houlton",),
+     ("dpa", "Reuters")),
+    ("tkw/AFP/AP/dpa Editor: Jennifer Abramsohn", (), ("Jennifer Abramsohn",), ("AFP", "AP", "dpa")),
+    ("cjc/uhe (Financial Times, dpa)", (), (), ("Financial Times", "dpa")),
+    ("AFP, ASX (hch/bea)", (), (), ("AFP", "ASX")),
+    ("(Reuters)", (), (), ("Reuters",)),
+])
+def test_closing_credits_are_metadata_not_text(ending, authors, editors, sources):
+    text = f"{TITLE}\n\nMerkel met Hollande in Berlin on Thursday.\n\nThe talks will go on. {ending}"
+    art = parse_article(text, "dw")
+    assert art.body == "Merkel met Hollande in Berlin on Thursday.\n\nThe talks will go on."
+    assert (art.authors, art.editors, art.sources) == (authors, editors, sources)
+    alone = parse_article(f"{TITLE}\n\nThe talks will go on.\n\n{ending}", "dw")  # on a line of its own
+    assert alone.body == "The talks will go on." and alone.sources == sources
+
+
+@pytest.mark.parametrize("ending", [
+    "He heads the delegation to the Council of Europe (PACE).",  # an acronym in the last sentence
+    "The vote is due in May (or June)",  # not a list of agencies, no desk initials
+    "Prices rose for him and/or her",
+    "Talks ended at 40 km/h",
+])
+def test_prose_that_looks_like_a_credit_stays(ending):
+    art = parse_article(f"{TITLE}\n\nThe talks will go on. {ending}", "dw")
+    assert art.body == f"The talks will go on. {ending}" and not art.sources and not art.editors
+
+
 def test_every_seed_reads_with_a_headline_and_clean_body():
     from conftest import SEEDS
     articles = [read_article(p) for p in sorted(SEEDS.glob("*.txt"))]
