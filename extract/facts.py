@@ -5,7 +5,7 @@ pickle, cross process boundaries, can be written to disk as JSON and merged late
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 PERSON = "Person"
@@ -126,8 +126,9 @@ class ArticleFacts:
             )
 
         art = dict(data["article"])
-        for name in ("authors", "keywords", "credits", "warnings", "duplicates"):
-            art[name] = tuple(art.get(name, ()))
+        for f in fields(Article):  # the lists of names, as tuples (a field added later: empty)
+            if f.type.startswith("tuple"):
+                art[f.name] = tuple(art.get(f.name, ()))
         return cls(
             article=Article(**art),
             entities=tup(data.get("entities", ()), entity),

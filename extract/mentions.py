@@ -18,6 +18,15 @@ from .tokens import pos_ids, tokens_where, word_ids
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 # Labels the model sometimes gives a name it tags properly elsewhere ("Twitter" as PRODUCT).
 WEAK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
+# A government portfolio tagged as an organisation on its own is a fragment: the word after it
+# makes it the name of an office ("State Department", "Finance Ministry"), or of an office
+# holder ("Interior Minister": no organisation).
+PORTFOLIOS = frozenset({
+    "state", "interior", "defense", "defence", "finance", "foreign", "justice", "economy", "economics", "health",
+    "education", "environment", "labor", "labour", "treasury", "transport", "agriculture", "energy", "trade",
+    "home", "culture", "development", "war", "commerce"})
+OFFICE_HOLDERS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head"})
+OFFICE_WORDS = OFFICE_HOLDERS | {"department", "ministry", "office", "committee", "agency"}
 # Nouns naming an institution of a country; "the embassy" refers back to a named one.
 INSTITUTIONS = frozenset({"embassy", "consulate"})
 _INSTITUTION_IDS = word_ids(INSTITUTIONS)
@@ -96,6 +105,11 @@ def clean_span(span: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
+    if (label == "ORG" and end - start == 1 and doc[start].lower_ in PORTFOLIOS and end < len(doc)
+            and doc[end].lower_ in OFFICE_WORDS):  # "State Department", not "State"
+        if doc[end].lower_ in OFFICE_HOLDERS:
+            return None  # "Interior Minister": a role, not an organisation
+        end += 1
     text = doc[start:end].text
     if not any(c.isupper() for c in text) and not any(ord(c) > 0x2E7F for c in text):
         return None  # "netizens": lower-case words are not names (CJK has no case)

@@ -176,6 +176,11 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _CREDIT_LINE = re.compile(r"^(?:©|\(c\)\s|photo\s*:|image\s*:|picture\s*:|additional reporting by\b)", re.I)
 _IMAGE_COPYRIGHT = re.compile(r"^image copyright\s+(.*?)(?:\s+image caption\s+(.*))?$", re.I)
+# a caption's credit, after its last sentence: "(Lucas Schifres/Pictobank)", "AP Photo/Matt Rourke"
+_PHOTO_CREDIT = re.compile(
+    r"\(?(?P<credit>(?:[A-Z][A-Za-z'’-]*\s+){0,3}(?:Photo|Images?|Pictures?)\s*/\s*[A-Z][\w.'’ -]{1,40}?)\)?"
+    r"|\((?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*/\s*[A-Z][\w.&'’ -]{1,30}?)\)")
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?\"”’])\s+)(?=[^.!?]*$)")
 _CAPTION = re.compile(r"^(?:media|image) caption\s+", re.I)
 _BYLINE = re.compile(r"^(?:written by|by)\s+(.{2,80})$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
@@ -244,6 +249,11 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
                 continue
             line = m.group(2).strip()
         line = _CAPTION.sub("", line)
+        cut = _LAST_SENTENCE.search(line)
+        m = _PHOTO_CREDIT.fullmatch(line, cut.end()) if cut else None
+        if m:
+            credits.append(re.sub(r"\s*/\s*", "/", m.group("credit") or m.group("name")))
+            line = line[:cut.start()].strip()
         m = _BYLINE.match(line)
         if m and len(m.group(1).split()) <= 6 and not _SENTENCE_END.search(line):
             authors.extend(a.strip() for a in re.split(r",| and ", m.group(1)) if a.strip())

@@ -184,3 +184,18 @@ def test_a_name_the_model_tagged_once_is_found_where_it_missed_it(make_doc):
     f = facts(make_doc(words, heads, deps, pos, tags, lemmas, ents))
     assert len(names(f)["Twitter"].mentions) == 2
     assert ("Acme Embassy", "wrote-to", "Twitter") in rels(f)
+
+
+def test_a_portfolio_word_tagged_alone_is_no_organisation_but_its_office_is(make_doc):
+    words = ["Interior", "Minister", "Anna", "Berg", "and", "the", "State", "Department", "met", "Microsoft", "."]
+    ents = ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "B-ORG", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("Anna Berg", PERSON), ("State Department", ORGANIZATION), ("Microsoft", ORGANIZATION)}
+
+
+def test_a_company_before_a_role_word_stays(make_doc):
+    words = ["A", "Microsoft", "spokesman", "and", "a", "Google", "department", "head", "said", "so", "."]
+    ents = ["O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert {e.name for e in f.entities} == {"Microsoft", "Google"}

@@ -102,6 +102,20 @@ def test_prose_that_looks_like_a_credit_stays(ending):
     assert art.body == f"The talks will go on. {ending}" and not art.sources and not art.editors
 
 
+@pytest.mark.parametrize("caption, kept, credit", [
+    ("The flag flaps in Shanghai, China. (Lucas Schifres/Pictobank)", "The flag flaps in Shanghai, China.",
+     "Lucas Schifres/Pictobank"),
+    ("Protesters in Hong Kong. AP Photo/Matt Rourke", "Protesters in Hong Kong.", "AP Photo/Matt Rourke"),
+    ("(Lucas Schifres/Pictobank)", None, "Lucas Schifres/Pictobank"),
+    ("The vote (Labour/Conservative) was close.", "The vote (Labour/Conservative) was close.", None),
+    ("He met Mr. Smith/Jones in May.", "He met Mr. Smith/Jones in May.", None),
+])
+def test_photo_credits_after_a_caption_are_set_aside(caption, kept, credit):
+    art = parse_article(f"{TITLE}\n\n{caption}\n\nThe talks will go on.", "c")
+    assert art.body == "\n\n".join(p for p in (kept, "The talks will go on.") if p)
+    assert art.credits == ((credit,) if credit else ())
+
+
 def test_every_seed_reads_with_a_headline_and_clean_body():
     from conftest import SEEDS
     articles = [read_article(p) for p in sorted(SEEDS.glob("*.txt"))]
