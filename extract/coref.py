@@ -43,7 +43,14 @@ class Cluster:
         return [f for f in self.members if f.kind == "name"]
 
     def type_votes(self) -> Counter:
-        return Counter(f.type for f in self.members if f.type)
+        """Each mention's type: a full name (two words or more) counts twice a lone word ("Polys
+        Polyviou" tagged a person outvotes "Polyviou" tagged an organisation), and a mention typed
+        by its sentence (mentions.context_type) twice again."""
+        votes: Counter = Counter()
+        for f in self.members:
+            if f.type:
+                votes[f.type] += (2 if f.kind == "name" and f.words > 1 else 1) * (2 if f.context else 1)
+        return votes
 
     def type(self) -> str:
         if "type" not in self._cache:
