@@ -279,8 +279,10 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
                 del paragraphs[i]
                 break
     if headline:
-        # a repeated title (often with "Published 4 hours ago" after it) is not prose
-        paragraphs = [p for p in paragraphs if not p.startswith(headline)]
+        # a repeated title (alone, or with "Published 4 hours ago" after it) is not prose; a
+        # first sentence that starts with the title's words is ("Myra Clark Gaines (c. 1804 -
+        # 1885) was an American socialite")
+        paragraphs = [p for p in paragraphs if not _repeats_title(p, headline)]
     paragraphs = [p for p in paragraphs if not _is_furniture(p, authors)]
     body = "\n\n".join(paragraphs)
     if not headline:
@@ -387,6 +389,13 @@ def _looks_like_title(para: str, first: bool) -> bool:
         return True
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= 0.6 * len(words)
+
+
+def _repeats_title(para: str, headline: str) -> bool:
+    if not para.startswith(headline):
+        return False
+    rest = para[len(headline):].strip()
+    return not rest or len(rest.split()) <= 6 and not _SENTENCE_END.search(rest)
 
 
 def _is_furniture(para: str, authors: list[str]) -> bool:

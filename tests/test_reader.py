@@ -116,6 +116,15 @@ def test_photo_credits_after_a_caption_are_set_aside(caption, kept, credit):
     assert art.credits == ((credit,) if credit else ())
 
 
+def test_a_title_repeated_is_dropped_but_a_first_sentence_that_starts_with_it_stays():
+    repeated = parse_article("Myra Clark Gaines\n\nMyra Clark Gaines Published 4 hours ago\n\nShe sued.", "w")
+    assert repeated.body == "She sued."
+    text = "Myra Clark Gaines\n\nMyra Clark Gaines (c. 1804 - 1885) was an American socialite. She sued."
+    art = parse_article(text, "w")
+    assert art.headline == "Myra Clark Gaines"
+    assert art.body == "Myra Clark Gaines (c. 1804 - 1885) was an American socialite. She sued."
+
+
 def test_every_seed_reads_with_a_headline_and_clean_body():
     from conftest import SEEDS
     articles = [read_article(p) for p in sorted(SEEDS.glob("*.txt"))]
