@@ -234,3 +234,12 @@ def test_a_full_name_outvotes_its_surname_tagged_otherwise(make_doc):
     ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
     assert [(e.name, e.type, len(e.mentions)) for e in f.entities] == [("Polys Polyviou", PERSON, 2)]
+
+
+def test_an_ampersand_acronym_and_a_short_form_join_their_organisations(make_doc):
+    words = ["Johnson", "&", "Johnson", "and", "SBC", "Communications", "met", ".", "J&J", "and", "SBC", "left",
+             "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, len(e.mentions)) for e in f.entities) == [
+        ("Johnson & Johnson", 2), ("SBC Communications", 2)]
