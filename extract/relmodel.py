@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
 from .identity import name_key
 from .names import CONTINENTS, COUNTRIES, TITLES, country_of_demonym
+from .resolve import PRONOUNS, Resolver
 
 MODEL_FILE = Path(__file__).parent / "models" / "relations.json"
 NEAREST = 2  # same-sentence mention pairs whose words and paths are read, nearest first
@@ -53,15 +54,23 @@ class _Mention:
     start: int  # token offsets, end exclusive
     end: int
     sent: int  # sentence number
+    pronoun: bool = False  # "he", "his", "she", "her" standing for the person (resolve.Resolver)
 
 
-def _mentions(doc: Doc, token_map: dict[int, str]) -> dict[str, list[_Mention]]:
-    """Each entity's mentions as runs of tokens, with their sentence numbers."""
+def _mentions(doc: Doc, token_map: dict[int, str], resolver: Resolver | None = None) -> dict[str, list[_Mention]]:
+    """Each entity's mentions as runs of tokens, with their sentence numbers; with a resolver,
+    also the personal pronouns it resolves to a person ("He was born in Honolulu")."""
     sent_of = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
             sent_of[i] = n
     out: dict[str, list[_Mention]] = {}
+    if resolver is not None:
+        for t in doc:
+            if t.lower_ in PRONOUNS and t.i not in token_map:
+                key, _ = resolver.entity(t)
+                if key:
+                    out.setdefault(key, []).append(_Mention(t.i, t.i + 1, sent_of[t.i], pronoun=True))
     run_start, run_key, previous = 0, None, -2
     for i in sorted(token_map) + [None]:
         key = token_map.get(i) if i is not None else None
@@ -126,11 +135,14 @@ def candidates(doc: Doc, entities: list[Entity], token_map: dict[int, str],
                ) -> list[Candidate]:
     """Every ordered pair of the article's entities whose types are in `signatures` (all pairs of
     person, organisation and place when None), with its features and best evidence span."""
-    mentions = _mentions(doc, token_map)
+    named = _mentions(doc, token_map)
+    mentions = _mentions(doc, token_map, Resolver(doc, entities, token_map))
+    for ms in mentions.values():
+        ms.sort(key=lambda m: m.start)
     types = {e.key: e.type for e in entities}
     keys = {e.key: {name_key(e.name), *(name_key(a) for a in e.aliases)} for e in entities}
     keys_of_places = {k for e in entities if e.type == PLACE for k in keys[e.key] if len(k) > 3}
-    counts = {e.key: len(mentions.get(e.key, ())) for e in entities}
+    counts = {e.key: len(named.get(e.key, ())) for e in entities}
     top: dict[str, str] = {}  # type -> its most mentioned entity
     for e in entities:
         if counts[e.key] and (e.type not in top or counts[e.key] > counts[top[e.type]]):
@@ -150,7 +162,7 @@ def candidates(doc: Doc, entities: list[Entity], token_map: dict[int, str],
     # what each mention has before it: title words and demonyms (by the country's name key)
     titles: dict[str, set[str]] = {}
     demonyms: dict[str, set[str]] = {}
-    for key, ms in mentions.items():
+    for key, ms in named.items():
         for m in ms:
             for t in _words_before(doc, m):
                 low = t.lower_
@@ -163,8 +175,8 @@ def candidates(doc: Doc, entities: list[Entity], token_map: dict[int, str],
                 if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") or t.i in token_map:
                     break
     out = []
-    for s in sorted(mentions):
-        for o in sorted(mentions):
+    for s in sorted(named):
+        for o in sorted(named):
             if s == o or types.get(s) not in (PERSON, ORGANIZATION, PLACE) or types.get(o) not in (
                     PERSON, ORGANIZATION, PLACE):
                 continue
@@ -182,6 +194,8 @@ def candidates(doc: Doc, entities: list[Entity], token_map: dict[int, str],
                 first, second = (ms, mo) if ms.start < mo.start else (mo, ms)
                 order = "so" if first is ms else "os"
                 feats.add(f"ord:{order}")
+                if ms.pronoun or mo.pronoun:
+                    feats.add("via:pronoun")
                 between = doc[first.end:second.start]
                 feats.add(f"n:{order}:{_bucket(len(between), (0, 1, 3, 6))}")
                 if len(between) <= MAX_BETWEEN:

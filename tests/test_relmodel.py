@@ -108,3 +108,17 @@ def test_patterns_only_leaves_the_model_out(nlp):
     assert any(r.rule == "model" for r in default.relations)
     assert not any(r.rule == "model" for r in patterns.relations)
     assert {r.rule for r in patterns.relations} <= {r.rule for r in default.relations}
+
+
+def test_a_pronoun_brings_its_person_into_the_sentence(make_doc):
+    # Angela Merkel spoke . She grew up in Hamburg .
+    words = ["Angela", "Merkel", "spoke", ".", "She", "grew", "up", "in", "Hamburg", "."]
+    heads = [1, 2, 2, 2, 5, 5, 5, 5, 7, 5]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "prt", "prep", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "ADP", "ADP", "PROPN", "PUNCT"]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    entities = [Entity("e0", "Angela Merkel", PERSON, (Mention("Angela Merkel", 0, 13, "PERSON"),)),
+                Entity("e1", "Hamburg", PLACE, (Mention("Hamburg", 39, 46, "GPE"),))]
+    cand = by_pair(candidates(doc, entities, {0: "e0", 1: "e0", 8: "e1"}))["e0", "e1"]
+    assert {"d:0", "via:pronoun", "p:nsubj|grew|prep>pobj", "sm:1"} <= set(cand.features)  # lemmas as written
+    assert doc.text[slice(*cand.evidence)].strip() == "She grew up in Hamburg ."
