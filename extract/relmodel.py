@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
@@ -266,6 +267,19 @@ class RelationModel:
         self.data = data
         self.properties = data["properties"]
         self.signatures = {tuple(sig) for p in self.properties.values() for sig in p["signatures"]}
+        # the same numbers as one table, feature -> a weight per property, for scoring in bulk
+        self._names = list(self.properties)
+        features = sorted({f for p in self.properties.values() for f in p["weights"]})
+        self._row = {f: n for n, f in enumerate(features)}
+        self._weights = np.zeros((len(features) + 1, len(self._names)))  # the last row: unknown features
+        for col, p in enumerate(self.properties.values()):
+            for f, w in p["weights"].items():
+                self._weights[self._row[f], col] = w
+        self._bias = np.array([p["bias"] for p in self.properties.values()])
+        self._scale = np.array([p["calibration"] for p in self.properties.values()]).reshape(-1, 2)
+        self._threshold = np.array([p["threshold"] for p in self.properties.values()])
+        self._admits = {sig: np.array([list(sig) in p["signatures"] for p in self.properties.values()])
+                        for sig in self.signatures}
 
     @classmethod
     def load(cls, path: str | Path = MODEL_FILE) -> "RelationModel":
@@ -281,14 +295,22 @@ class RelationModel:
         return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
 
     def predict(self, cands: list[Candidate]) -> list[tuple[Candidate, str, float]]:
-        """(candidate, property, probability) for every property whose threshold a candidate reaches."""
+        """(candidate, property, probability) for every property whose threshold a candidate
+        reaches: `probability` for all candidates and properties at once."""
+        cands = [c for c in cands if c.types in self._admits and c.features]
+        if not cands or not self._names:
+            return []
+        unknown = len(self._row)
+        rows = [self._row.get(f, unknown) for c in cands for f in c.features]
+        starts = np.cumsum([0] + [len(c.features) for c in cands[:-1]])
+        score = np.add.reduceat(self._weights[rows], starts, axis=0) + self._bias
+        z = self._scale[:, 0] * score + self._scale[:, 1]
+        prob = np.exp(-np.logaddexp(0.0, -z))  # 1 / (1 + e^-z), without overflow
         out = []
-        for c in cands:
-            for prop, p in self.properties.items():
-                if list(c.types) in p["signatures"]:
-                    prob = self.probability(prop, c.features)
-                    if prob >= p["threshold"]:
-                        out.append((c, prop, prob))
+        for n, c in enumerate(cands):
+            admits = self._admits[c.types]
+            for col in np.flatnonzero(admits & (prob[n] >= self._threshold)):
+                out.append((c, self._names[col], float(prob[n, col])))
         return out
 
 

@@ -122,3 +122,16 @@ def test_a_pronoun_brings_its_person_into_the_sentence(make_doc):
     cand = by_pair(candidates(doc, entities, {0: "e0", 1: "e0", 8: "e1"}))["e0", "e1"]
     assert {"d:0", "via:pronoun", "p:nsubj|grew|prep>pobj", "sm:1"} <= set(cand.features)  # lemmas as written
     assert doc.text[slice(*cand.evidence)].strip() == "She grew up in Hamburg ."
+
+
+def test_bulk_scoring_gives_each_candidates_probability(make_doc):
+    doc, entities, token_map = merkel_doc(make_doc)
+    model = default_model()
+    cands = candidates(doc, entities, token_map, signatures=model.signatures)
+    low = RelationModel({**model.data, "properties": {
+        k: {**p, "threshold": 0.0} for k, p in model.properties.items()}})  # every admitted pair out
+    got = {(c.subject, c.object, prop): prob for c, prop, prob in low.predict(cands)}
+    expected = {(c.subject, c.object, prop): model.probability(prop, c.features)
+                for c in cands for prop, p in model.properties.items() if list(c.types) in p["signatures"]}
+    assert got.keys() == expected.keys() and len(got) > 10
+    assert all(abs(got[k] - expected[k]) < 1e-9 for k in got)
