@@ -284,6 +284,9 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
         # 1885) was an American socialite")
         paragraphs = [p for p in paragraphs if not _repeats_title(p, headline)]
     paragraphs = [p for p in paragraphs if not _is_furniture(p, authors)]
+    if paragraphs:  # a wire dateline: "WASHINGTON (AP) — The president ..."
+        paragraphs[0], credited = dateline(paragraphs[0])
+        sources.extend(credited)
     body = "\n\n".join(paragraphs)
     if not headline:
         headline = _first_sentence(body)
@@ -306,6 +309,23 @@ _AUTHOR = re.compile(r"(?:^|\s)(?:Author|Reporter|Written by)s?\s*:\s*(?P<names>
 _INITIALS_THEN_AGENCIES = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)?\s*\((?P<list>[^()]{1,60})\)$")
 _CHAIN = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)$")
 _AGENCIES_THEN_INITIALS = re.compile(r"(?:^|\s)(?P<list>[A-Za-z][\w ,-]{0,40}?)\s*\([a-z]{1,4}(?:/[a-z]{1,4})+\)$")
+
+
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?P<rest>,? [\w.,' ]{0,30}?)?"
+                       r"\s*\((?P<list>[^()]{1,40})\)\s*[-—–]+\s*")
+
+
+def dateline(para: str) -> tuple[str, list[str]]:
+    """A wire story's opening dateline: the place in ordinary capitals, so that the NER reads a
+    name rather than a shout, and the agency credited in it as a source ("WASHINGTON (AP) —
+    The president" -> "Washington — The president", ["AP"])."""
+    m = _DATELINE.match(para)
+    listed = _agencies(m.group("list").split(",")) if m else None
+    if not listed:
+        return para, []
+    place = " ".join(w if "." in w else "-".join(p.capitalize() for p in w.split("-"))
+                     for w in m.group("place").split())  # "U.S." stays, "WINSTON-SALEM" -> "Winston-Salem"
+    return f"{place}{(m.group('rest') or '').rstrip()} — {para[m.end():]}", listed
 
 
 def _agencies(items: list[str]) -> list[str] | None:

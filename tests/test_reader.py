@@ -125,6 +125,17 @@ def test_a_title_repeated_is_dropped_but_a_first_sentence_that_starts_with_it_st
     assert art.body == "Myra Clark Gaines (c. 1804 - 1885) was an American socialite. She sued."
 
 
+@pytest.mark.parametrize("opening, body, sources", [
+    ("WASHINGTON (AP) — The president spoke.", "Washington — The president spoke.", ("AP",)),
+    ("NEW YORK, Oct 3 (Reuters) - Stocks fell.", "New York, Oct 3 — Stocks fell.", ("Reuters",)),
+    ("WINSTON-SALEM (AP) - Rain fell.", "Winston-Salem — Rain fell.", ("AP",)),
+    ("NATO (the alliance) - it met.", "NATO (the alliance) - it met.", ()),
+])
+def test_a_wire_dateline_gives_its_agency_and_its_place_in_ordinary_capitals(opening, body, sources):
+    art = parse_article(f"{TITLE}\n\n{opening}", "w")
+    assert art.body == body and art.sources == sources
+
+
 def test_every_seed_reads_with_a_headline_and_clean_body():
     from conftest import SEEDS
     articles = [read_article(p) for p in sorted(SEEDS.glob("*.txt"))]
