@@ -166,7 +166,9 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
         store.commit()
         bar.close()
     for digest in sorted(shared):  # the store decides which file names the article
-        kept, others = store.names_of(digest)
+        if (names := store.names_of(digest)) is None:
+            continue
+        kept, others = names
         report.notes.extend(f"{path}: same text as {kept[1]}; counted once" for path in others)
     report.articles = len(store)
     report.seconds["extract"] = time.perf_counter() - started

@@ -45,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     _extraction_options(a)
 
     r = sub.add_parser("remove", help="take articles and the facts only they supported out of a store")
-    r.add_argument("ids", nargs="+", metavar="ARTICLE_ID", help="article ids (file names without extension)")
+    r.add_argument("ids", nargs="+", metavar="ARTICLE_ID",
+                   help="article ids: file names without extension, and where several articles share a name, "
+                        "the name and the digits of its text's hash that the export gives (report-1f3a9c0b)")
     r.add_argument("--store", required=True, metavar="DIR", help="the store's folder")
 
     e = sub.add_parser("export", help="write graph.ttl and graph.html (or --format) from a store",
@@ -237,11 +239,17 @@ def _add(args) -> int:
 
 
 def _remove(args) -> int:
-    from .store import Store
+    from .store import Store, StoreError
     status = 0
     with Store(args.store, create=False) as store:
         for article_id in args.ids:
-            if store.remove(article_id):
+            try:
+                removed = store.remove(article_id)
+            except StoreError as exc:  # a name several articles share
+                print(f"newsgraph: {exc}", file=sys.stderr)
+                status = 1
+                continue
+            if removed:
                 print(f"removed {article_id}; the store holds {len(store)}")
             else:
                 print(f"newsgraph: {article_id}: no such article in {args.store}", file=sys.stderr)

@@ -77,7 +77,8 @@ class Merged:
     # --- writing ----------------------------------------------------------------------------
     def add_article(self, article_id: str, headline: str | None, date: str | None, url: str | None,
                     authors: Iterable[str] = (), duplicates: Iterable[str] = ()) -> None:
-        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+        # no OR REPLACE: two articles with one id would mix their facts, so that is an error
+        self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (article_id, article_iri(article_id), headline, date, url,
                          json.dumps(list(authors), ensure_ascii=False),
                          json.dumps(list(duplicates), ensure_ascii=False)))

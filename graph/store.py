@@ -6,6 +6,10 @@ A store is a folder holding `facts.sqlite` with two tables:
 
 Files with the same text share one row of facts, and the article is known by the smallest id
 (then path) among them, the others recorded as its duplicates, whatever order they came in.
+Two different texts are always two articles: where their files share a name (`2021/report.txt`
+and `2022/report.txt`, or `dup.txt` and `dup.TXT`), each article's id is the name and the first
+digits of its text's hash (`report-1f3a9c0b`), decided from the whole store, so the ids do not
+depend on the order the files came in (`article_ids`).
 Taking an article out deletes its file rows, and its facts once no file holds that text; the
 graph is always merged afresh from what is left (`graph.merge.build_graph`), so a relation that
 only that article supported disappears with it. The build itself writes to a temporary store, so
@@ -18,9 +22,10 @@ import json
 import os
 import sqlite3
 import time
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from newsgraph.extract import Article, ArticleFacts
 
@@ -43,6 +48,46 @@ def keep_first(names: list[tuple[str, str]]) -> tuple[tuple[str, str], tuple[str
     """Of several (id, path) holding one text: the one kept, and the other ids."""
     first, *others = sorted(names)
     return first, tuple(sorted({i for i, _ in others} - {first[0]}))
+
+
+DIGITS = 8  # hex digits of the text's hash added to a name that several articles share
+
+
+def article_ids(texts: dict[str, list[tuple[str, str]]]) -> dict[str, tuple[str, str, str, tuple[str, ...]]]:
+    """For every text (its hash -> the (name, path) of each file holding it): (article id, the name and
+    path it is known by, the other names). The id is the name (`keep_first`) where no other text's
+    name is the same (case aside: `dup.txt` and `dup.TXT` clash); else the name, "-" and the first
+    DIGITS hex digits of the text's hash, more where that too is taken. Decided from the whole set,
+    so the same files give the same ids in any order, and no two articles ever share one."""
+    kept = {digest: keep_first(names) for digest, names in texts.items()}
+    clashes = Counter(name.casefold() for (name, _), _ in kept.values())
+    ids = {digest: name for digest, ((name, _), _) in kept.items() if clashes[name.casefold()] == 1}
+    taken = {i.casefold() for i in ids.values()}
+    for digest in sorted(set(kept) - set(ids)):
+        name = kept[digest][0][0]
+        size = DIGITS
+        while f"{name}-{digest[:size]}".casefold() in taken and size < len(digest):
+            size += 4
+        ids[digest] = f"{name}-{digest[:size]}"
+        taken.add(ids[digest].casefold())
+    return {digest: (ids[digest], *kept[digest][0], kept[digest][1]) for digest in kept}
+
+
+def identified(facts: Iterable[ArticleFacts]) -> list[ArticleFacts]:
+    """Facts not read from a store (a list a script made) named as the store names them: one
+    article per text, known by `article_ids`' id, its other names as duplicates; by id."""
+    texts: dict[str, list[tuple[str, str]]] = {}
+    first: dict[tuple[str, str, str], ArticleFacts] = {}
+    for f in facts:
+        digest = text_hash(f.article.body)
+        texts.setdefault(digest, []).append((f.article.id, f.article.path))
+        first.setdefault((digest, f.article.id, f.article.path), f)
+    out = []
+    for digest, (art_id, name, path, others) in article_ids(texts).items():
+        f = first[digest, name, path]
+        duplicates = tuple(sorted({*f.article.duplicates, *others}))
+        out.append(replace(f, article=replace(f.article, id=art_id, duplicates=duplicates)))
+    return sorted(out, key=lambda f: f.article.id)
 
 
 class StoreError(RuntimeError):
@@ -106,9 +151,23 @@ class Store:
         self._committed = time.monotonic()
 
     def remove(self, article_id: str) -> int:
-        """Take out every file with this article id; returns how many there were."""
+        """Take out the files an article id names; returns how many there were (0: none).
+
+        The id is an article's (`report-1f3a9c0b` where several articles are called "report"), or
+        the name of files holding one text (a duplicate's name takes out that file only; the article
+        stays while another file holds its text). A name that several articles share is refused
+        (StoreError listing their ids): it would take out more than one article."""
         with self.db:
+            held = {h for (h,) in self.db.execute("SELECT DISTINCT hash FROM files WHERE id = ?", (article_id,))}
+            if len(held) > 1:
+                ids = sorted(art_id for digest, (art_id, *_) in self._named().items() if digest in held)
+                raise StoreError(f"{article_id}: {len(held)} articles have this name ({', '.join(ids)}); "
+                                 "remove one of them by its id")
             n = self.db.execute("DELETE FROM files WHERE id = ?", (article_id,)).rowcount
+            if not held:  # an id made unique with its text's hash
+                for digest, (art_id, name, _, _) in self._named().items():
+                    if art_id == article_id:
+                        n = self.db.execute("DELETE FROM files WHERE hash = ? AND id = ?", (digest, name)).rowcount
             self._drop_orphans()
         return n
 
@@ -119,27 +178,30 @@ class Store:
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM texts").fetchone()[0]
 
-    def names_of(self, digest: str) -> tuple[tuple[str, str], list[str]]:
-        """Of the files holding a text: the (id, path) the article is known by, and the other paths."""
-        kept, _ = keep_first(self.db.execute("SELECT id, path FROM files WHERE hash = ?", (digest,)).fetchall())
-        others = [path for (path,) in self.db.execute("SELECT path FROM files WHERE hash = ? ORDER BY id, path",
-                                                      (digest,)) if path != kept[1]]
-        return kept, others
+    def names_of(self, digest: str) -> tuple[tuple[str, str], list[str]] | None:
+        """Of the files holding a text: the (id, path) the article is known by, and the other paths
+        (None when no file holds it)."""
+        names = self.db.execute("SELECT id, path FROM files WHERE hash = ?", (digest,)).fetchall()
+        if not names:
+            return None
+        kept, _ = keep_first(names)
+        return kept, [path for _, path in sorted(names) if path != kept[1]]
 
     def ids(self) -> list[str]:
-        return [row[0] for row in self.db.execute("SELECT DISTINCT id FROM files ORDER BY id")]
+        """Every article's id."""
+        return sorted(art_id for art_id, *_ in self._named().values())
+
+    def _named(self) -> dict[str, tuple[str, str, str, tuple[str, ...]]]:
+        """`article_ids` of every text whose facts the store holds."""
+        texts: dict[str, list[tuple[str, str]]] = {}
+        for digest, name, path in self.db.execute(
+                "SELECT f.hash, f.id, f.path FROM files f JOIN texts t ON t.hash = f.hash"):
+            texts.setdefault(digest, []).append((name, path))
+        return article_ids(texts)
 
     def articles(self) -> list[tuple[str, str, tuple[str, ...], str]]:
-        """(id, path, duplicate ids, hash) of every article, by id."""
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for digest, art_id, path in self.db.execute(
-                "SELECT f.hash, f.id, f.path FROM files f JOIN texts t ON t.hash = f.hash"):
-            groups.setdefault(digest, []).append((art_id, path))
-        out = []
-        for digest, names in groups.items():
-            (art_id, path), others = keep_first(names)
-            out.append((art_id, path, others, digest))
-        return sorted(out)
+        """(id, path, duplicate names, hash) of every article, by id."""
+        return sorted((art_id, path, others, digest) for digest, (art_id, _, path, others) in self._named().items())
 
     def __iter__(self) -> Iterator[ArticleFacts]:
         """Every article's facts, by id, read one at a time (the store can be iterated again)."""
