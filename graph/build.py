@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from newsgraph.extract import DEFAULT_MODEL, Article, ArticleError, ArticleFacts, find_articles, read_article
+from newsgraph.extract.reader import shown
 from newsgraph.extract.workers import extract_with
 
 from .html import DEFAULT_MAX_NODES, html_page
@@ -96,7 +97,7 @@ def read_one(item: str | os.PathLike | ArticleError, report: BuildReport) -> tup
     except ArticleError as exc:
         report.problems.append(str(exc))
         return None
-    report.notes.extend(f"{item}: {warning}" for warning in article.warnings)
+    report.notes.extend(f"{article.path}: {warning}" for warning in article.warnings)
     return article, text_hash(article.body)
 
 
@@ -184,7 +185,7 @@ def _ingest(sources: list, store: Store, *, nlp, model: str, jobs: int, engine: 
         if (names := store.names_of(digest)) is None:
             continue
         kept, others = names
-        report.notes.extend(f"{path}: same text as {kept[1]}; counted once" for path in others)
+        report.notes.extend(f"{shown(path)}: same text as {shown(kept[1])}; counted once" for path in others)
     report.articles = len(store)
     report.seconds["extract"] = time.perf_counter() - started
     return report

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 
 from newsgraph import __version__
 
@@ -81,8 +82,14 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--bind", action="append", default=[], metavar="VAR=TEXT",
                    help="give ?VAR the string TEXT before the query runs (repeatable); the safe way to put "
                         "a user's text in a query: it is never parsed as SPARQL")
-    q.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
-                   help="stop a query that runs longer than this (default: no limit)")
+    q.add_argument("--timeout", type=_limit, default=30.0, metavar="SECONDS",
+                   help="stop a query that runs longer than this (default 30; 0: no limit)")
+    q.add_argument("--max-rows", type=_count, default=100_000, metavar="N",
+                   help="print at most N rows or triples, and say so on stderr when the answer was cut "
+                        "(default 100000; 0: no cap)")
+    q.add_argument("--max-memory", type=_count, default=2048, metavar="MB",
+                   help="stop a query once this process uses more than MB megabytes (default 2048; 0: no limit); "
+                        "the graph loaded in memory counts too")
 
     s = sub.add_parser("serve", help="answer SPARQL queries over HTTP (SPARQL 1.1 Protocol), read-only",
                        description="Serve a read-only SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql "
@@ -150,6 +157,21 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text}: must be 1 or more")
+    return value
+
+
+def _limit(text: str) -> float | None:
+    """A time limit in seconds; 0 is none."""
+    value = float(text)
+    if value < 0 or value != value:
+        raise argparse.ArgumentTypeError(f"{text}: must be 0 (no limit) or more seconds")
+    return value or None
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text}: must be 0 (no limit) or more")
     return value
 
 
@@ -340,12 +362,20 @@ def _query(args) -> int:
     from .query import GraphFileError, answer_query, answer_table
     from .sparql import QueryProblem, Refused, answer_bytes
     try:
-        answer = _within(args.timeout, lambda: answer_query(args.graph, text, bindings))
-    except TimeoutError:
-        print(f"newsgraph: query stopped: it ran past the time limit of {args.timeout:g} s (--timeout)",
-              file=sys.stderr)
+        answer = _within(args.timeout, args.max_memory,
+                         lambda: answer_query(args.graph, text, bindings, max_rows=args.max_rows or None))
+    except (TimeoutError, MemoryError, KeyboardInterrupt) as exc:
+        if isinstance(exc, TimeoutError):
+            print(f"newsgraph: query stopped: it ran past the time limit of {args.timeout:g} s (--timeout)",
+                  file=sys.stderr)
+        elif isinstance(exc, MemoryError):
+            print(f"newsgraph: query stopped: it took more than {args.max_memory} MB of memory (--max-memory)",
+                  file=sys.stderr)
+        else:
+            print("newsgraph: query interrupted", file=sys.stderr)
         sys.stderr.flush()
-        os._exit(2)  # the query's thread is still running in Oxigraph; nothing is left to wait for
+        # the query's thread is still running in Oxigraph, which cannot be stopped; nothing is left to wait for
+        os._exit(INTERRUPTED if isinstance(exc, KeyboardInterrupt) else FAILED)
     except FileNotFoundError:
         print(f"newsgraph: {args.graph}: no such file", file=sys.stderr)
         return FAILED
@@ -367,14 +397,15 @@ def _query(args) -> int:
     sys.stdout.flush()
     sys.stdout.buffer.write(output)
     sys.stdout.flush()
+    if answer.truncated:
+        print(f"newsgraph: the answer was cut at {args.max_rows} rows (--max-rows)", file=sys.stderr)
     return OK
 
 
-def _within(seconds: float | None, run):
-    """run() in a thread (Oxigraph lets go of the GIL while it works), given up on after `seconds`:
-    TimeoutError. Ctrl-C still stops the wait."""
-    if seconds is None:
-        return run()
+def _within(seconds: float | None, max_mb: int, run):
+    """run() in a thread (Oxigraph lets go of the GIL while it works), watched from this one: given
+    up on after `seconds` (TimeoutError) or once the process holds more than `max_mb` MB
+    (MemoryError; 0: no limit), and Ctrl-C (KeyboardInterrupt) ends the wait at once."""
     import threading
     box: dict = {}
 
@@ -384,13 +415,28 @@ def _within(seconds: float | None, run):
         except BaseException as exc:  # handed to the caller's thread
             box["error"] = exc
     thread = threading.Thread(target=target, name="newsgraph-query", daemon=True)
+    deadline = None if seconds is None else time.monotonic() + seconds
     thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        raise TimeoutError(seconds)
+    while thread.is_alive():
+        thread.join(0.05 if deadline is None else max(0.0, min(0.05, deadline - time.monotonic())))
+        if not thread.is_alive():
+            break
+        if deadline is not None and time.monotonic() >= deadline:
+            raise TimeoutError(seconds)
+        if max_mb and _rss_mb() > max_mb:
+            raise MemoryError(max_mb)
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+def _rss_mb() -> float:
+    """This process's resident memory in MB (0 where /proc cannot tell)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _serve(args) -> int:
