@@ -139,8 +139,8 @@ class Store:
             self.db = sqlite3.connect(path, timeout=BUSY_SECONDS)
             try:
                 tables = {name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                if not tables:  # a new file (or one another process has just made)
-                    self.db.executescript(SCHEMA)
+                if not tables:  # a new file (or one another process is making): all tables at once
+                    self.db.executescript(f"BEGIN IMMEDIATE; {SCHEMA} COMMIT;")
                 elif not {"texts", "files"} <= tables:
                     raise StoreError(f"{path}: a SQLite file, but not a newsgraph store (no texts and files tables)")
             except BaseException:
