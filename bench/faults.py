@@ -59,9 +59,10 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def scratch_left() -> list[str]:
-    from newsgraph.graph.scratch import PREFIX, sweep
-    sweep()  # what a next run would do
-    return sorted(p.name for p in Path(tempfile.gettempdir()).glob(PREFIX + "*"))
+    """newsgraph's scratch folders still in the temporary folder once a next run has swept it."""
+    from newsgraph.graph.scratch import LOCK, PREFIX, sweep
+    sweep()
+    return sorted(p.name for p in Path(tempfile.gettempdir()).glob(PREFIX + "*") if (p / LOCK).exists())
 
 
 def ids_in(ttl: bytes) -> set[str]:
@@ -106,10 +107,11 @@ def main() -> None:
         t0 = time.perf_counter()
         cli("export", "--store", work / "clean-store", "-o", work / "timing", "-q")
         export_s = time.perf_counter() - t0
+        print(f"an export takes {export_s:.1f} s (the process's start included)")
         for run in range(args.runs):
             out = work / f"kill-export-{run}"
             shutil.copytree(old, out)
-            moment = rng.uniform(0.2, export_s)
+            moment = rng.uniform(0.3, 1.1 * export_s)
             killed_after(moment, "export", "--store", work / "clean-store", "-o", out, "-q")
             whole = files(out) in (older, clean)
             cli("export", "--store", work / "clean-store", "-o", out, "-q")
@@ -123,11 +125,11 @@ def main() -> None:
             shutil.copytree(work / "clean-store", store)
             ids = sorted(ids_in(clean["graph.ttl"]))
             victims = ids[run % 2::2]
-            remover = subprocess.Popen([*CLI, "remove", *victims, "--store", store], stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.0, 1.0))
-            cli("export", "--store", store, "-o", out, "-q")
-            remover.wait()
+            exporter = subprocess.Popen([*CLI, "export", "--store", store, "-o", out, "-q"])
+            time.sleep(rng.uniform(0.0, export_s))  # the remove starts somewhere in the export's run
+            remover = subprocess.run([*CLI, "remove", *victims, "--store", store], capture_output=True)
+            if exporter.wait() != 0 or remover.returncode != 0:
+                raise RuntimeError(f"export {exporter.returncode}, remove {remover.returncode}")
             held = ids_in(files(out)["graph.ttl"])
             state = work / f"race-{run}-state"
             shutil.copytree(work / "clean-store", state)

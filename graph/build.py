@@ -199,7 +199,10 @@ def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
     The merge goes to a scratch SQLite file and the exports stream from it, so memory stays
     bounded however big the corpus. The page draws the `max_nodes` most mentioned entities
     (None: all) and says what it left out; the Turtle always holds everything. `load_graph` reads
-    the Turtle back as a networkx graph."""
+    the Turtle back as a networkx graph.
+
+    A Store is merged from a `Store.snapshot`, so an `add` or `remove` running meanwhile is wholly
+    in the exports or wholly out. Temporary files that killed exports left in `out_dir` go first."""
     report = report if report is not None else BuildReport()
     out = check_output(out_dir)
     with scratch("merge") as tmp:
