@@ -125,11 +125,14 @@ def main() -> None:
             shutil.copytree(work / "clean-store", store)
             ids = sorted(ids_in(clean["graph.ttl"]))
             victims = ids[run % 2::2]
-            exporter = subprocess.Popen([*CLI, "export", "--store", store, "-o", out, "-q"])
-            time.sleep(rng.uniform(0.0, export_s))  # the remove starts somewhere in the export's run
-            remover = subprocess.run([*CLI, "remove", *victims, "--store", store], capture_output=True)
-            if exporter.wait() != 0 or remover.returncode != 0:
-                raise RuntimeError(f"export {exporter.returncode}, remove {remover.returncode}")
+            commands = [[*CLI, "export", "--store", store, "-o", out, "-q"],
+                        [*CLI, "remove", *victims, "--store", store]]
+            lag = rng.uniform(-export_s / 2, export_s / 2)  # which starts first, and how much later the other
+            first = subprocess.Popen(commands[lag < 0], stdout=subprocess.DEVNULL)
+            time.sleep(abs(lag))
+            second = subprocess.Popen(commands[lag >= 0], stdout=subprocess.DEVNULL)
+            if first.wait() != 0 or second.wait() != 0:
+                raise RuntimeError(f"{first.args[3]} {first.returncode}, {second.args[3]} {second.returncode}")
             held = ids_in(files(out)["graph.ttl"])
             state = work / f"race-{run}-state"
             shutil.copytree(work / "clean-store", state)
