@@ -17,7 +17,12 @@ from typing import Iterable, Iterator
 
 from .facts import Article
 
-MAX_BYTES = 5_000_000  # larger files are refused with a message, not read into memory
+# Larger files are refused with a message, not read into memory. The cost of one article grows
+# faster than its length (the parser takes up to 16 of its 50,000-character pieces at once, and the
+# relation model scores every pair of its entities): 100 KB of entity-dense news (BBC stories run
+# together) peaked at 0.97 GB and took 17 s; 200 KB at 1.6 GB and 32 s; 1 MB passed 5 GB after
+# 2.5 minutes. A news article is a few KB; a long read, some tens.
+MAX_BYTES = 100_000
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -25,9 +30,20 @@ class ArticleError(Exception):
     """A file that cannot be read as an article; str() is the one-line message for the user."""
 
     def __init__(self, path: str | os.PathLike, reason: str):
-        self.path = str(path)
+        self.path = shown(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(path: str | os.PathLike | bytes) -> str:
+    """A file name as text that is safe on one line: bytes that are not UTF-8 as \\xNN, and control
+    characters (a newline in a name could forge a message line), line separators and bidi controls
+    as escapes. Ordinary names are unchanged. Used for article paths, ids and messages."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 # --- finding files -------------------------------------------------------------------------
@@ -45,30 +61,47 @@ def find_articles(sources: Iterable[str | os.PathLike]) -> Iterator[Path | Artic
             yield ArticleError(path, "no such file or folder")
             continue
         if path.is_dir():
-            try:
-                found = sorted(_walk(path))
-            except OSError as exc:
-                yield ArticleError(path, f"cannot list folder ({exc.strerror or exc})")
-                continue
+            found = sorted(_walk(path), key=lambda item: os.fsencode(getattr(item, "file", item)))
         else:
             found = [path]
         for item in found:
             if isinstance(item, ArticleError):
                 yield item
                 continue
-            key = item.resolve() if item.exists() else item
+            key = _same_file_key(item)
             if key not in seen:
                 seen.add(key)
                 yield item
 
 
+def _same_file_key(path: Path) -> Path:
+    """The real path of a file (two names of one file are read once); the name itself where it
+    cannot be resolved (missing, or past PATH_MAX: reading it will say why)."""
+    try:
+        return path.resolve() if path.exists() else path
+    except OSError:
+        return path
+
+
 def _walk(folder: Path) -> Iterator[Path | ArticleError]:
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    """Article files under the folder; each folder that cannot be listed (unreadable, deeper than
+    PATH_MAX) as an ArticleError, so that it is named rather than silently left out."""
+    failed: list[OSError] = []
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=failed.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or not name.lower().endswith(SUFFIXES):
                 continue
             yield Path(root) / name
+        yield from map(_unlisted, failed)
+        failed.clear()
+    yield from map(_unlisted, failed)
+
+
+def _unlisted(exc: OSError) -> ArticleError:
+    error = ArticleError(exc.filename, f"cannot list folder ({exc.strerror or exc})")
+    error.file = exc.filename or ""
+    return error
 
 
 # --- decoding --------------------------------------------------------------------------------
@@ -103,7 +136,8 @@ def read_article(path: str | os.PathLike) -> Article:
             raise ArticleError(path, "not a regular file (a pipe, socket or device)")
         size = info.st_size
         if size > MAX_BYTES:
-            raise ArticleError(path, f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+            raise ArticleError(path, f"too large ({size:,} bytes; the limit is {MAX_BYTES:,}, to keep the "
+                                     "memory one article needs under 1 GB: split it into articles)")
         data = path.read_bytes()
     except ArticleError:
         raise
@@ -121,7 +155,7 @@ def read_article(path: str | os.PathLike) -> Article:
     if _HTML_START.match(text):
         text = html_to_text(text)
         warnings += ("an HTML page, not plain text: read its visible text",)
-    article = parse_article(text, article_id=path.stem, path=str(path))
+    article = parse_article(text, article_id=shown(path.stem), path=shown(path))
     if not article.body.strip():
         raise ArticleError(path, "empty: no article text found")
     if warnings:

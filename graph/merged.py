@@ -80,7 +80,8 @@ class Merged:
                     **lists: Iterable[str]) -> None:
         """An article's metadata; `lists` are records.ARTICLE_LISTS (authors, duplicates, editors,
         sources, credits), each a list of names."""
-        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        # no OR REPLACE: two articles with one id would mix their facts, so that is an error
+        self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (article_id, article_iri(article_id), headline, date, url,
                          *(json.dumps(list(lists.get(k, ())), ensure_ascii=False) for k in records.ARTICLE_LISTS)))
 
