@@ -22,7 +22,7 @@ from .facts import Article
 # relation model scores every pair of its entities): 100 KB of entity-dense news (BBC stories run
 # together) peaked at 0.97 GB and took 17 s; 200 KB at 1.6 GB and 32 s; 1 MB passed 5 GB after
 # 2.5 minutes. A news article is a few KB; a long read, some tens.
-MAX_BYTES = 100_000
+MAX_BYTES = 200_000
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 

@@ -37,6 +37,11 @@ MAX_BETWEEN = 8  # tokens between two mentions for their words to count
 MAX_PATH = 6  # dependency steps for a path to count
 SKIP_LEMMAS = frozenset({"the", "a", "an", ","})
 MIN_MEASURED = 5  # a pattern rule's precision counts as measured from this many relations
+# Bounds for very long texts (a news article has at most about 100 entities, each named up to ~20
+# times; a book-length file would otherwise make millions of pairs): the most mentioned entities
+# are paired, and an entity's first mentions are compared.
+MAX_PAIRED = 150
+MAX_PAIR_MENTIONS = 100
 
 
 @dataclass(frozen=True)
@@ -176,8 +181,11 @@ def candidates(doc: Doc, entities: list[Entity], token_map: dict[int, str],
                 if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") or t.i in token_map:
                     break
     out = []
-    for s in sorted(named):
-        for o in sorted(named):
+    paired = sorted(sorted(named, key=lambda k: (-counts.get(k, 0), k))[:MAX_PAIRED])
+    for key in paired:
+        del mentions[key][MAX_PAIR_MENTIONS:]
+    for s in paired:
+        for o in paired:
             if s == o or types.get(s) not in (PERSON, ORGANIZATION, PLACE) or types.get(o) not in (
                     PERSON, ORGANIZATION, PLACE):
                 continue

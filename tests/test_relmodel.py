@@ -135,3 +135,17 @@ def test_bulk_scoring_gives_each_candidates_probability(make_doc):
                 for c in cands for prop, p in model.properties.items() if list(c.types) in p["signatures"]}
     assert got.keys() == expected.keys() and len(got) > 10
     assert all(abs(got[k] - expected[k]) < 1e-9 for k in got)
+
+
+def test_a_very_long_text_pairs_only_its_most_mentioned_entities(make_doc):
+    from newsgraph.extract import relmodel
+    n = relmodel.MAX_PAIRED + 20
+    words = [f"Town{i}" for i in range(n)] + ["Capital", ".", "Capital"]
+    doc = make_doc(words, heads=[n + 2] * (n + 2) + [n + 2])
+    entities = [Entity(f"e{i}", f"Town{i}", PLACE, (Mention(f"Town{i}", 0, 1, "GPE"),)) for i in range(n)]
+    entities.append(Entity("zcap", "Capital", PLACE, (Mention("Capital", 0, 1, "GPE"),) * 2))
+    token_map = {i: f"e{i}" for i in range(n)} | {n: "zcap", n + 2: "zcap"}
+    pairs = {(c.subject, c.object) for c in candidates(doc, entities, token_map)}
+    keys = {k for pair in pairs for k in pair}
+    assert len(keys) == relmodel.MAX_PAIRED and "zcap" in keys  # the twice-named one is kept
+    assert len(pairs) == relmodel.MAX_PAIRED * (relmodel.MAX_PAIRED - 1)
