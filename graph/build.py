@@ -6,7 +6,6 @@ output folder, then renamed over the old one, under a lock so two builds cannot 
 """
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import signal
@@ -31,6 +30,7 @@ from .jsonld import write_graph_jsonld
 from .merge import merge
 from .merged import Merged
 from .rdf import write_turtle
+from .scratch import locked as file_lock
 from .scratch import scratch
 from .store import Store, text_hash
 from .tables import write_edges_csv, write_nodes_csv
@@ -307,15 +307,9 @@ def remove_stale(folder: Path) -> list[Path]:
     return stale
 
 
-@contextmanager
 def locked(folder: Path):
     """Hold an exclusive lock on the output folder while writing into it."""
-    with open(folder / ".newsgraph.lock", "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    return file_lock(folder / ".newsgraph.lock")
 
 
 def write_all(files: dict[Path, bytes | Callable[[IO[bytes]], None]]) -> None:

@@ -1,4 +1,5 @@
-"""Scratch folders (the build's temporary store, the merge's tables) that no crash leaves behind.
+"""Scratch folders (the build's temporary store, the merge's tables) that no crash leaves behind,
+and the file lock they and the output folders use.
 
 A scratch folder holds a lock file that its process keeps locked while it lives. The kernel lets
 go of the lock when the process ends, however it ends (`kill -9` included), so the next run finds
@@ -17,6 +18,17 @@ from typing import Iterator
 
 LOCK = ".newsgraph-scratch.lock"
 PREFIX = "newsgraph-"
+
+
+@contextmanager
+def locked(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_file` (made if missing) for the block: one process at a time."""
+    with open(lock_file, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def sweep(parent: str | os.PathLike | None = None) -> list[Path]:
