@@ -9,7 +9,9 @@ that depends on the round ("Blair" -> "Blairvik"), so names stay name-like but t
 merge into the same few nodes. Each measurement runs in a fresh process (so peak RSS is its own):
 bare `nlp.pipe` of the same model over the same texts, then `build` with 1 and 2 processes. Peak
 RSS of a parallel build is the parent's plus its largest worker's (the parent's alone is printed too).
-Prints a table; asserts nothing. --no-pipe skips the bare nlp.pipe run (and so the ratio).
+Prints a table; asserts nothing. --no-pipe skips the bare nlp.pipe run (and so the ratio). Under
+each size, one line gives the relation model's own cost per article (and the patterns'), timed on
+the first 300 articles after the parse.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 BBC = ROOT.parent / "shared" / "bench" / "bbc" / "bbc_news_train.csv"
 SUFFIXES = ["", "vik", "ström", "ello", "ani", "berg", "ova", "ez", "ton", "ski", "ard", "ino", "sen",
             "ou", "ak", "ley", "ida", "urn", "ach", "ius", "ette", "ham", "ura", "off", "is", "amo"]
+STAGE_SAMPLE = 300  # articles whose stages after the parse are timed on their own
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{3,})\b", re.M)
 
 
@@ -65,9 +68,15 @@ def peak_rss_mb() -> tuple[float, float]:
 
 
 def run_child(kind: str, folder: Path, jobs: int) -> None:
-    """In a fresh process: time bare nlp.pipe or the build over the corpus; print JSON."""
+    """In a fresh process: time bare nlp.pipe or the build over the corpus, or (kind "stages") the
+    stages after the parse over its first `jobs` articles; print JSON."""
     from newsgraph.extract import load_pipeline, read_article
     from newsgraph.graph.build import build
+    if kind == "stages":
+        sys.path.insert(0, str(ROOT / "bench"))
+        from build_speed import stages
+        print(json.dumps(stages(load_pipeline(), sorted(folder.glob("*.txt"))[:jobs], rounds=1)))
+        return
     t0 = time.perf_counter()
     if kind == "pipe":
         nlp = load_pipeline()
@@ -123,6 +132,12 @@ def main() -> None:
                 print(f"{size:>8} {words:>9} {jobs:>4} {pipe_s:>8} {s:>8.1f} {size / s:>6.1f} "
                       f"{words / s:>8.0f} {ratio:>5} {run['rss_mb']:>8.0f} {run['parent_mb']:>9.0f}   {stages}",
                       flush=True)
+            sample = min(size, STAGE_SAMPLE)
+            parts = measure("stages", tmp / "corpus", sample)
+            print(f"{'':>8} relation model: {1000 * parts['relation model'] / sample:.1f} ms per article "
+                  f"(patterns {1000 * parts['relations'] / sample:.1f} ms, entities "
+                  f"{1000 * parts['entities'] / sample:.1f} ms; the first {sample} articles, after the parse)",
+                  flush=True)
         finally:
             shutil.rmtree(tmp)
 

@@ -6,12 +6,16 @@ Rules, in order, each conservative:
 2. a multi-word person name that differs from another only by a typo joins it;
 3. a single word that is part of exactly one person's full name joins that person (when two
    people share it, the nearest one named before it wins);
-4. an acronym joins the organisation whose initials it spells ("CCP");
+4. an acronym joins the organisation whose initials it spells ("CCP", "J&J"), and a one-word
+   organisation name that starts exactly one longer organisation's name joins it ("SBC" and
+   "SBC Communications");
 5. a nominal ("the embassy") joins the named institution with that head noun.
-The entity's type is the majority over its mentions; its name is its fullest, most used form.
+The entity's type is a weighted vote over its mentions (Cluster.type_votes); its name is its
+fullest, most used form.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from .facts import ORGANIZATION, PERSON, Entity, Mention
@@ -43,7 +47,14 @@ class Cluster:
         return [f for f in self.members if f.kind == "name"]
 
     def type_votes(self) -> Counter:
-        return Counter(f.type for f in self.members if f.type)
+        """Each mention's type: a full name (two words or more) counts twice a lone word ("Polys
+        Polyviou" tagged a person outvotes "Polyviou" tagged an organisation), and a mention typed
+        by its sentence (mentions.context_type) twice again."""
+        votes: Counter = Counter()
+        for f in self.members:
+            if f.type:
+                votes[f.type] += (2 if f.kind == "name" and f.words > 1 else 1) * (2 if f.context else 1)
+        return votes
 
     def type(self) -> str:
         if "type" not in self._cache:
@@ -109,9 +120,14 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
     for f in single:
         key = name_key(f.text)
         target = _person_with_word(clusters, key, f.start) if f.label in ("PERSON", "ORG", "NORP") else None
-        if target is None and f.text.isupper() and len(f.text) >= 2:
+        if target is None and f.text.isupper() and len(f.text) >= 2:  # "CCP", "J&J", "U.N."
+            letters = re.sub(r"[^A-Z]", "", f.text)
             target = next((c for c in clusters if c.type() == ORGANIZATION and len(c.name().split()) > 1
-                           and initials(c.name()) == f.text.replace(".", "")), None)
+                           and initials(c.name()) == letters), None)
+        if target is None and f.label == "ORG":  # "SBC" of "SBC Communications", the only such name
+            starts = [c for c in clusters if c.type() == ORGANIZATION and len(c.name_words()) > 1
+                      and c.name_words()[0] == key]
+            target = starts[0] if len(starts) == 1 else None
         if target is None:
             target = by_key.get(key)
         if target is None:

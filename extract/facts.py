@@ -5,7 +5,7 @@ pickle, cross process boundaries, can be written to disk as JSON and merged late
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 PERSON = "Person"
@@ -27,6 +27,8 @@ class Article:
     authors: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()  # photo and media credits, kept out of the text the NER reads
+    editors: tuple[str, ...] = ()  # "Editor: ..." lines
+    sources: tuple[str, ...] = ()  # the news agencies credited ("(AFP, Reuters)"), never mentions
     warnings: tuple[str, ...] = ()  # what the reader had to guess or repair
     duplicates: tuple[str, ...] = ()  # ids of other files holding the same text (read once)
 
@@ -124,8 +126,9 @@ class ArticleFacts:
             )
 
         art = dict(data["article"])
-        for name in ("authors", "keywords", "credits", "warnings", "duplicates"):
-            art[name] = tuple(art.get(name, ()))
+        for f in fields(Article):  # the lists of names, as tuples (a field added later: empty)
+            if f.type.startswith("tuple"):
+                art[f.name] = tuple(art.get(f.name, ()))
         return cls(
             article=Article(**art),
             entities=tup(data.get("entities", ()), entity),

@@ -12,12 +12,21 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .facts import ORGANIZATION, PERSON, PLACE
-from .names import DEMONYMS, HONORIFICS, LEADING_JUNK, TITLES, country_of_demonym, fold
+from .names import CONTINENTS, COUNTRIES, DEMONYMS, HONORIFICS, LEADING_JUNK, TITLES, country_of_demonym, fold
 from .tokens import pos_ids, tokens_where, word_ids
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 # Labels the model sometimes gives a name it tags properly elsewhere ("Twitter" as PRODUCT).
 WEAK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
+# A government portfolio tagged as an organisation on its own is a fragment: the word after it
+# makes it the name of an office ("State Department", "Finance Ministry"), or of an office
+# holder ("Interior Minister": no organisation).
+PORTFOLIOS = frozenset({
+    "state", "interior", "defense", "defence", "finance", "foreign", "justice", "economy", "economics", "health",
+    "education", "environment", "labor", "labour", "treasury", "transport", "agriculture", "energy", "trade",
+    "home", "culture", "development", "war", "commerce"})
+OFFICE_HOLDERS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head"})
+OFFICE_WORDS = OFFICE_HOLDERS | {"department", "ministry", "office", "committee", "agency"}
 # Nouns naming an institution of a country; "the embassy" refers back to a named one.
 INSTITUTIONS = frozenset({"embassy", "consulate"})
 _INSTITUTION_IDS = word_ids(INSTITUTIONS)
@@ -38,6 +47,8 @@ class Found:
     form: str = ""  # with a preceding honorific, as written ("Mr Liu")
     name: str = ""  # a better name when the surface form is not one ("China's UK embassy")
     kind: str = "name"  # name | nominal | weak
+    context: bool = False  # typed by what the sentence says of it, not by the NER label
+
 
     @property
     def words(self) -> int:
@@ -61,14 +72,76 @@ def find_mentions(doc: Doc) -> list[Found]:
         if span[-1].lower_ in INSTITUTIONS and len(span) == 1:
             found.append(Found(span.start, span.end, span.text, "NOMINAL", ORGANIZATION, kind="nominal"))
         else:
-            found.append(Found(span.start, span.end, fold(span.text), ent.label_, LABEL_TYPES[ent.label_],
-                               form=_with_honorific(span)))
+            said = context_type(span)
+            if said == PERSON and ent.label_ != "PERSON":  # trim its title as a person's
+                span = clean_span(Span(doc, ent.start, ent.end, label="PERSON")) or span
+            found.append(Found(span.start, span.end, fold(span.text), ent.label_, said or LABEL_TYPES[ent.label_],
+                               form=_with_honorific(span), context=said is not None))
         taken.update(range(span.start, span.end))
     for token in tokens_where(doc, lower=_INSTITUTION_IDS, pos=_NOUNS):
         if token.i not in taken:
             found.append(_institution(doc, token))
     found.sort(key=lambda f: (f.start, f.end))
     return found
+
+
+# What a sentence says of a name can outweigh the NER label (tests/test_extract.py):
+# a name after a person's title is a person ("Foreign Minister Walid Muallem");
+# a town or name in a match report is a club ("Hoffenheim beat Dortmund", "Freiburg coach").
+PERSON_NOUNS = frozenset({
+    "journalist", "reporter", "correspondent", "scholar", "expert", "analyst", "professor", "researcher",
+    "scientist", "lawyer", "attorney", "investigator", "economist", "historian", "author", "writer", "activist",
+    "official", "politician", "lawmaker", "legislator", "diplomat", "spokesman", "spokeswoman", "player",
+    "coach", "actor", "actress", "singer", "artist", "director", "founder", "leader", "candidate", "deputy",
+    "adviser", "advisor", "teacher", "student", "doctor", "priest", "bishop", "judge", "prosecutor"})
+SPORT_VERBS = frozenset({"beat", "defeat", "thrash", "edge", "draw", "hold", "overcome", "trounce", "outplay",
+                         "relegate", "host", "sign", "lose", "rout", "stun", "eliminate"})
+SPORT_NOUNS = frozenset({"coach", "striker", "midfielder", "goalkeeper", "keeper", "defender", "forward",
+                         "winger", "fans", "supporters", "squad", "manager", "captain", "player", "players",
+                         "side", "club", "team", "teammate", "teammates", "stadium", "bench", "goal",
+                         "goals", "win", "victory", "defeat", "draw", "match", "game", "clash", "loss"})
+PLACE_OF_A_CLUB = frozenset({"club", "side", "team", "stadium", "fans", "supporters"})  # "the Gelsenkirchen club"
+SPORT_WORDS = SPORT_NOUNS | {"bundesliga", "league", "championship", "cup", "season", "scored", "kickoff",
+                             "relegation", "promotion", "referee", "halftime", "penalty", "tournament"}
+
+
+def context_type(span: Span) -> str | None:
+    """The type the sentence gives this name, when it says clearly (else None: the label decides)."""
+    doc, label = span.doc, span.label_
+    if label in ("ORG", "GPE", "LOC"):
+        lead = span.start  # "Foreign Minister" inside the span, as the NER sometimes takes it
+        while lead < span.end - 2 and doc[lead].lower_.rstrip(".") in TITLES:
+            lead += 1
+        name = doc[lead:span.end]
+        before = doc[lead - 1] if lead > 0 else None
+        person_word = before is not None and before.lower_.rstrip(".") in TITLES | HONORIFICS | PERSON_NOUNS
+        described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in name.root.children)
+        if (2 <= len(name) <= 3 and (person_word or described)
+                and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)):
+            return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
+    if label in ("GPE", "LOC") and fold(span.text).casefold() not in COUNTRIES | CONTINENTS:
+        if _sport_sentence(span) and _sport_role(span):
+            return ORGANIZATION
+    return None
+
+
+def _sport_sentence(span: Span) -> bool:
+    return any(t.lower_ in SPORT_WORDS or t.lemma_.lower() in SPORT_VERBS for t in span.sent)
+
+
+def _sport_role(span: Span) -> bool:
+    """The name plays a club's part: subject or object of a sporting verb, owner or modifier of a
+    team word ("Dortmund coach", "Bayern's striker"), a score beside it ("Hamburg 2-1")."""
+    doc, head = span.doc, span.root
+    if head.dep_ in ("nsubj", "dobj", "nsubjpass") and head.head.lemma_.lower() in SPORT_VERBS:
+        return True
+    if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in SPORT_NOUNS - PLACE_OF_A_CLUB:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("against", "over", "at", "to", "with") and \
+            head.head.head.lemma_.lower() in SPORT_VERBS | SPORT_NOUNS:
+        return True
+    nearby = doc[max(span.start - 2, 0):span.start].text + " " + doc[span.end:span.end + 2].text
+    return re.search(r"\b\d{1,2}\s*[-–:]\s*\d{1,2}\b", nearby) is not None
 
 
 def clean_span(span: Span) -> Span | None:
@@ -96,6 +169,13 @@ def clean_span(span: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
+    if label == "ORG" and end - start == 1 and doc[start].lower_ in PORTFOLIOS:
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in OFFICE_HOLDERS:
+            return None  # "Secretary of State", "Minister of Finance": a role
+        if end < len(doc) and doc[end].lower_ in OFFICE_WORDS:  # "State Department", not "State"
+            if doc[end].lower_ in OFFICE_HOLDERS:
+                return None  # "Interior Minister": a role, not an organisation
+            end += 1
     text = doc[start:end].text
     if not any(c.isupper() for c in text) and not any(ord(c) > 0x2E7F for c in text):
         return None  # "netizens": lower-case words are not names (CJK has no case)

@@ -17,7 +17,12 @@ from typing import Iterable, Iterator
 
 from .facts import Article
 
-MAX_BYTES = 5_000_000  # larger files are refused with a message, not read into memory
+# Larger files are refused with a message, not read into memory. The cost of one article grows
+# faster than its length (the parser takes up to 16 of its 50,000-character pieces at once, and the
+# relation model scores every pair of its entities): 100 KB of entity-dense news (BBC stories run
+# together) peaked at 0.97 GB and took 17 s; 200 KB at 1.6 GB and 32 s; 1 MB passed 5 GB after
+# 2.5 minutes. A news article is a few KB; a long read, some tens.
+MAX_BYTES = 200_000
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -25,9 +30,20 @@ class ArticleError(Exception):
     """A file that cannot be read as an article; str() is the one-line message for the user."""
 
     def __init__(self, path: str | os.PathLike, reason: str):
-        self.path = str(path)
+        self.path = shown(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(path: str | os.PathLike | bytes) -> str:
+    """A file name as text that is safe on one line: bytes that are not UTF-8 as \\xNN, and control
+    characters (a newline in a name could forge a message line), line separators and bidi controls
+    as escapes. Ordinary names are unchanged. Used for article paths, ids and messages."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 # --- finding files -------------------------------------------------------------------------
@@ -45,30 +61,47 @@ def find_articles(sources: Iterable[str | os.PathLike]) -> Iterator[Path | Artic
             yield ArticleError(path, "no such file or folder")
             continue
         if path.is_dir():
-            try:
-                found = sorted(_walk(path))
-            except OSError as exc:
-                yield ArticleError(path, f"cannot list folder ({exc.strerror or exc})")
-                continue
+            found = sorted(_walk(path), key=lambda item: os.fsencode(getattr(item, "file", item)))
         else:
             found = [path]
         for item in found:
             if isinstance(item, ArticleError):
                 yield item
                 continue
-            key = item.resolve() if item.exists() else item
+            key = _same_file_key(item)
             if key not in seen:
                 seen.add(key)
                 yield item
 
 
+def _same_file_key(path: Path) -> Path:
+    """The real path of a file (two names of one file are read once); the name itself where it
+    cannot be resolved (missing, or past PATH_MAX: reading it will say why)."""
+    try:
+        return path.resolve() if path.exists() else path
+    except OSError:
+        return path
+
+
 def _walk(folder: Path) -> Iterator[Path | ArticleError]:
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    """Article files under the folder; each folder that cannot be listed (unreadable, deeper than
+    PATH_MAX) as an ArticleError, so that it is named rather than silently left out."""
+    failed: list[OSError] = []
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=failed.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or not name.lower().endswith(SUFFIXES):
                 continue
             yield Path(root) / name
+        yield from map(_unlisted, failed)
+        failed.clear()
+    yield from map(_unlisted, failed)
+
+
+def _unlisted(exc: OSError) -> ArticleError:
+    error = ArticleError(exc.filename, f"cannot list folder ({exc.strerror or exc})")
+    error.file = exc.filename or ""
+    return error
 
 
 # --- decoding --------------------------------------------------------------------------------
@@ -103,7 +136,8 @@ def read_article(path: str | os.PathLike) -> Article:
             raise ArticleError(path, "not a regular file (a pipe, socket or device)")
         size = info.st_size
         if size > MAX_BYTES:
-            raise ArticleError(path, f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+            raise ArticleError(path, f"too large ({size:,} bytes; the limit is {MAX_BYTES:,}, to keep the "
+                                     "memory one article needs under 1 GB: split it into articles)")
         data = path.read_bytes()
     except ArticleError:
         raise
@@ -121,7 +155,7 @@ def read_article(path: str | os.PathLike) -> Article:
     if _HTML_START.match(text):
         text = html_to_text(text)
         warnings += ("an HTML page, not plain text: read its visible text",)
-    article = parse_article(text, article_id=path.stem, path=str(path))
+    article = parse_article(text, article_id=shown(path.stem), path=shown(path))
     if not article.body.strip():
         raise ArticleError(path, "empty: no article text found")
     if warnings:
@@ -176,6 +210,11 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _CREDIT_LINE = re.compile(r"^(?:©|\(c\)\s|photo\s*:|image\s*:|picture\s*:|additional reporting by\b)", re.I)
 _IMAGE_COPYRIGHT = re.compile(r"^image copyright\s+(.*?)(?:\s+image caption\s+(.*))?$", re.I)
+# a caption's credit, after its last sentence: "(Lucas Schifres/Pictobank)", "AP Photo/Matt Rourke"
+_PHOTO_CREDIT = re.compile(
+    r"\(?(?P<credit>(?:[A-Z][A-Za-z'’-]*\s+){0,3}(?:Photo|Images?|Pictures?)\s*/\s*[A-Z][\w.'’ -]{1,40}?)\)?"
+    r"|\((?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*/\s*[A-Z][\w.&'’ -]{1,30}?)\)")
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?\"”’])\s+)(?=[^.!?]*$)")
 _CAPTION = re.compile(r"^(?:media|image) caption\s+", re.I)
 _BYLINE = re.compile(r"^(?:written by|by)\s+(.{2,80})$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
@@ -244,6 +283,11 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
                 continue
             line = m.group(2).strip()
         line = _CAPTION.sub("", line)
+        cut = _LAST_SENTENCE.search(line)
+        m = _PHOTO_CREDIT.fullmatch(line, cut.end()) if cut else None
+        if m:
+            credits.append(re.sub(r"\s*/\s*", "/", m.group("credit") or m.group("name")))
+            line = line[:cut.start()].strip()
         m = _BYLINE.match(line)
         if m and len(m.group(1).split()) <= 6 and not _SENTENCE_END.search(line):
             authors.extend(a.strip() for a in re.split(r",| and ", m.group(1)) if a.strip())
@@ -251,6 +295,17 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
         if line:
             paragraphs.append(line)
 
+    editors: list[str] = []
+    sources: list[str] = []
+    while paragraphs:  # the end-of-article credits: agencies, author and editor lines
+        kept, credited = closing_credits(paragraphs[-1])
+        authors.extend(credited["author"])
+        editors.extend(credited["editor"])
+        sources.extend(credited["source"])
+        if kept:
+            paragraphs[-1] = kept
+            break
+        paragraphs.pop()
     if headline is None:
         for i, para in enumerate(paragraphs[:3]):
             if _looks_like_title(para, first=i == 0):
@@ -258,16 +313,119 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
                 del paragraphs[i]
                 break
     if headline:
-        # a repeated title (often with "Published 4 hours ago" after it) is not prose
-        paragraphs = [p for p in paragraphs if not p.startswith(headline)]
+        # a repeated title (alone, or with "Published 4 hours ago" after it) is not prose; a
+        # first sentence that starts with the title's words is ("Myra Clark Gaines (c. 1804 -
+        # 1885) was an American socialite")
+        paragraphs = [p for p in paragraphs if not _repeats_title(p, headline)]
     paragraphs = [p for p in paragraphs if not _is_furniture(p, authors)]
+    if paragraphs:  # a wire dateline: "WASHINGTON (AP) — The president ..."
+        paragraphs[0], credited = dateline(paragraphs[0])
+        sources.extend(credited)
     body = "\n\n".join(paragraphs)
     if not headline:
         headline = _first_sentence(body)
     return Article(
         id=article_id, path=path, headline=headline or article_id, body=body, date=date, url=url,
         authors=tuple(dict.fromkeys(authors)), keywords=tuple(keywords), credits=tuple(credits),
+        editors=tuple(dict.fromkeys(editors)), sources=tuple(dict.fromkeys(sources)),
     )
+
+
+# news agencies as they are credited at the end of a story ("(AFP, Reuters)", "tkw/AFP/AP/dpa")
+AGENCIES = frozenset({
+    "aa", "aap", "afp", "ansa", "anp", "antara", "ap", "apa", "ats", "belga", "bernama", "ctk", "ddp", "dpa",
+    "efe", "epd", "ians", "interfax", "irna", "kna", "kuna", "kyodo", "lusa", "mti", "pap", "pti", "reuters",
+    "ria novosti", "sana", "sid", "tass", "itar-tass", "upi", "wafa", "xinhua", "yonhap"})
+NOT_INITIALS = frozenset({"and/or", "he/she", "his/her", "him/her", "s/he", "w/o", "km/h"})
+_ENDS_SENTENCE = re.compile(r"[.!?\"”’)\]]$")
+_EDITOR = re.compile(r"(?:^|\s)Editors?\s*:\s*(?P<names>[^:]{2,80})$")
+_AUTHOR = re.compile(r"(?:^|\s)(?:Author|Reporter|Written by)s?\s*:\s*(?P<names>[^:]{2,100})$", re.I)
+_INITIALS_THEN_AGENCIES = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)?\s*\((?P<list>[^()]{1,60})\)$")
+_CHAIN = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)$")
+_AGENCIES_THEN_INITIALS = re.compile(r"(?:^|\s)(?P<list>[A-Za-z][\w ,-]{0,40}?)\s*\([a-z]{1,4}(?:/[a-z]{1,4})+\)$")
+
+
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?P<rest>,? [\w.,' ]{0,30}?)?"
+                       r"\s*\((?P<list>[^()]{1,40})\)\s*[-—–]+\s*")
+
+
+def dateline(para: str) -> tuple[str, list[str]]:
+    """A wire story's opening dateline: the place in ordinary capitals, so that the NER reads a
+    name rather than a shout, and the agency credited in it as a source ("WASHINGTON (AP) —
+    The president" -> "Washington — The president", ["AP"])."""
+    m = _DATELINE.match(para)
+    listed = _agencies(m.group("list").split(",")) if m else None
+    if not listed:
+        return para, []
+    place = " ".join(w if "." in w else "-".join(p.capitalize() for p in w.split("-"))
+                     for w in m.group("place").split())  # "U.S." stays, "WINSTON-SALEM" -> "Winston-Salem"
+    return f"{place}{(m.group('rest') or '').rstrip()} — {para[m.end():]}", listed
+
+
+def _agencies(items: list[str]) -> list[str] | None:
+    """The items, if every one is a known agency, else None."""
+    items = [i.strip() for i in items if i.strip()]
+    return items if items and all(i.lower() in AGENCIES for i in items) else None
+
+
+def _names(text: str) -> list[str]:
+    """People in an author or editor credit: 'Nathan Morley, Nicosia, Cyprus / dfm' -> Nathan Morley."""
+    text = re.sub(r"\s*/\s*[a-z]{1,4}$", "", text.strip())  # the desk's initials
+    names = []
+    for part in re.split(r"/|\s+and\s+|&", text):
+        name = part.split(",")[0].strip()
+        if 2 <= len(name) <= 60 and name[0].isupper():
+            names.append(name)
+    return names
+
+
+def closing_credits(para: str) -> tuple[str, dict[str, list[str]]]:
+    """The paragraph without the credits news sites put after an article's last sentence, and
+    those credits: {"author": [...], "editor": [...], "source": [agencies]}.
+
+    Read from the end, as DW, AFP-fed and most wire-fed sites write them: "Author: Martin Polansky
+    (jc) Editor: Rob Mudge", "mz/msh (AP, AFP, dpa)", "tkw/AFP/AP/dpa", "AFP, ASX (hch/bea)". A
+    credit is taken only where the text before it ends a sentence (or nothing is before it), and
+    agencies without desk initials only when every name in the list is a known agency, so a
+    sentence that ends "(PACE)" keeps its acronym."""
+    found: dict[str, list[str]] = {"author": [], "editor": [], "source": []}
+    text, kept = para.strip(), (para.strip(), {k: [] for k in found})
+    while text:
+        before = None
+        m = _EDITOR.search(text)
+        if m:
+            found["editor"][:0] = _names(m.group("names"))
+            before = text[:m.start()]
+        if before is None and (m := _AUTHOR.search(text)):
+            names = m.group("names")
+            for group in re.findall(r"\(([^()]*)\)", names):
+                found["source"][:0] = _agencies(group.split(",")) or []
+            found["author"][:0] = _names(re.sub(r"\s*\([^()]*\)", "", names))
+            before = text[:m.start()]
+        if before is None and (m := _INITIALS_THEN_AGENCIES.search(text)):
+            items = m.group("list").split(",")
+            listed = _agencies(items)
+            if m.group("chain") and not listed:  # desk initials vouch for the list: any short names
+                listed = [i.strip() for i in items if 0 < len(i.strip()) <= 30]
+            if listed:
+                found["source"][:0] = listed
+                before = text[:m.start()]
+        if before is None and (m := _CHAIN.search(text)) and m.group("chain").lower() not in NOT_INITIALS:
+            listed = [i for i in m.group("chain").split("/") if i.lower() in AGENCIES]
+            if listed or m.group("chain").islower():
+                found["source"][:0] = listed
+                before = text[:m.start()]
+        if before is None and (m := _AGENCIES_THEN_INITIALS.search(text)):
+            listed = [i.strip() for i in m.group("list").split(",")]
+            if any(i.lower() in AGENCIES for i in listed):
+                found["source"][:0] = listed
+                before = text[:m.start()]
+        if before is None:
+            break
+        text = before.strip()
+        if not text or _ENDS_SENTENCE.search(text):  # credits end here: what is left is prose
+            kept = (text, {k: list(v) for k, v in found.items()})
+    return kept
 
 
 def _inline_markdown(line: str) -> str:
@@ -285,6 +443,13 @@ def _looks_like_title(para: str, first: bool) -> bool:
         return True
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= 0.6 * len(words)
+
+
+def _repeats_title(para: str, headline: str) -> bool:
+    if not para.startswith(headline):
+        return False
+    rest = para[len(headline):].strip()
+    return not rest or len(rest.split()) <= 6 and not _SENTENCE_END.search(rest)
 
 
 def _is_furniture(para: str, authors: list[str]) -> bool:

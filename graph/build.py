@@ -6,21 +6,22 @@ output folder, then renamed over the old one, under a lock so two builds cannot 
 """
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import signal
+import sqlite3
 import sys
 import tempfile
 import threading
 import time
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from newsgraph.extract import DEFAULT_MODEL, Article, ArticleError, ArticleFacts, find_articles, read_article
+from newsgraph.extract.reader import shown
 from newsgraph.extract.workers import extract_with
 
 from .html import DEFAULT_MAX_NODES, html_page
@@ -29,6 +30,8 @@ from .jsonld import write_graph_jsonld
 from .merge import merge
 from .merged import Merged
 from .rdf import write_turtle
+from .scratch import locked as file_lock
+from .scratch import scratch
 from .store import Store, text_hash
 from .tables import write_edges_csv, write_nodes_csv
 
@@ -94,7 +97,7 @@ def read_one(item: str | os.PathLike | ArticleError, report: BuildReport) -> tup
     except ArticleError as exc:
         report.problems.append(str(exc))
         return None
-    report.notes.extend(f"{item}: {warning}" for warning in article.warnings)
+    report.notes.extend(f"{article.path}: {warning}" for warning in article.warnings)
     return article, text_hash(article.body)
 
 
@@ -127,7 +130,8 @@ class Progress:
 
 def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, model: str = DEFAULT_MODEL,
            jobs: int = 1, engine: str = "local", scheduler: str | None = None,
-           report: BuildReport | None = None, progress: bool = False) -> BuildReport:
+           report: BuildReport | None = None, progress: bool = False,
+           waiting: Callable[[str], None] | None = None) -> BuildReport:
     """Extract every article under `sources` whose text the store does not hold, into the store.
 
     `engine="local"` extracts in this process, or in `jobs` worker processes; `engine="dask"`
@@ -139,8 +143,20 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
     the parsed Docs of the whole corpus are ever in memory together. A text the store holds
     already costs a hash, not a parse (`Store.add_article` says which texts are new); every
     article finished is kept, even when the run is interrupted.
+
+    Another `ingest` or `remove` on the same store is waited for (`waiting` is told so, in one
+    line) before anything is read; a damaged store is refused (StoreError) before it is written.
     """
+    sources = _sources(sources)
+    _jobs(jobs)
     report = report if report is not None else BuildReport()
+    with store.writing(waiting):
+        return _ingest(sources, store, nlp=nlp, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
+                       report=report, progress=progress)
+
+
+def _ingest(sources: list, store: Store, *, nlp, model: str, jobs: int, engine: str, scheduler: str | None,
+            report: BuildReport, progress: bool) -> BuildReport:
     started = time.perf_counter()
     found = list(find_articles(sources))  # names only, to size the progress bar
     bar = Progress(len(found), progress)
@@ -166,8 +182,10 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
         store.commit()
         bar.close()
     for digest in sorted(shared):  # the store decides which file names the article
-        kept, others = store.names_of(digest)
-        report.notes.extend(f"{path}: same text as {kept[1]}; counted once" for path in others)
+        if (names := store.names_of(digest)) is None:
+            continue
+        kept, others = names
+        report.notes.extend(f"{shown(path)}: same text as {shown(kept[1])}; counted once" for path in others)
     report.articles = len(store)
     report.seconds["extract"] = time.perf_counter() - started
     return report
@@ -181,26 +199,39 @@ def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
     The merge goes to a scratch SQLite file and the exports stream from it, so memory stays
     bounded however big the corpus. The page draws the `max_nodes` most mentioned entities
     (None: all) and says what it left out; the Turtle always holds everything. `load_graph` reads
-    the Turtle back as a networkx graph."""
+    the Turtle back as a networkx graph.
+
+    A Store is merged from a `Store.snapshot`, so an `add` or `remove` running meanwhile is wholly
+    in the exports or wholly out. Temporary files that killed exports left in `out_dir` go first."""
     report = report if report is not None else BuildReport()
-    out = Path(out_dir)
-    with tempfile.TemporaryDirectory(prefix="newsgraph-merge-") as tmp, Merged(Path(tmp) / "merged.sqlite") as merged:
-        t0 = time.perf_counter()
-        merge(store, merged, min_confidence=min_confidence)
-        report.seconds["merge"] = time.perf_counter() - t0
-        report.articles = merged.count("articles")
-        report.entities = Counter(merged.types())
-        report.relations = merged.count("edges")
-        if not report.articles:
-            return report
-        out.mkdir(parents=True, exist_ok=True)
-        with locked(out):
-            files = {}
-            for fmt in export_formats(formats):
-                name, write = EXPORTS[fmt]
-                options = {"max_nodes": max_nodes} if fmt == "html" else {}
-                files[out / name] = _timed(report, fmt, write, merged, **options)
-            write_all(files)
+    out = check_output(out_dir)
+    with scratch("merge") as tmp:
+        with ExitStack() as stack:
+            facts = stack.enter_context(store.snapshot(tmp)) if isinstance(store, Store) else store
+            merged = stack.enter_context(Merged(tmp / "merged.sqlite"))
+            t0 = time.perf_counter()
+            try:
+                merge(facts, merged, min_confidence=min_confidence)
+            except sqlite3.OperationalError as exc:  # the snapshot is sound (checked): the scratch folder
+                raise BuildError(f"{tmp}: {exc} (the merge's scratch folder; TMPDIR chooses where it goes)") from None
+            report.seconds["merge"] = time.perf_counter() - t0
+            report.articles = merged.count("articles")
+            report.entities = Counter(merged.types())
+            report.relations = merged.count("edges")
+            if not report.articles:
+                return report
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise BuildError(f"{out}: cannot make the folder ({exc.strerror or exc})") from None
+            with locked(out):
+                remove_stale(out)
+                files = {}
+                for fmt in export_formats(formats):
+                    name, write = EXPORTS[fmt]
+                    options = {"max_nodes": max_nodes} if fmt == "html" else {}
+                    files[out / name] = _timed(report, fmt, write, merged, **options)
+                write_all(files)
     report.written.extend(str(p) for p in files)
     return report
 
@@ -219,24 +250,66 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, n
           max_nodes: int | None = DEFAULT_MAX_NODES, progress: bool = False, jobs: int = 1, engine: str = "local",
           scheduler: str | None = None, min_confidence: float = 0.0) -> BuildReport:
     """Build the graph of every article under `sources` and write the exports into `out_dir`:
-    `ingest` into a temporary store, then `export` from it."""
+    `ingest` into a temporary store, then `export` from it. An output folder that cannot be
+    written (BuildError), `sources` given as one string (TypeError) or `jobs` under 1 (ValueError)
+    are refused before anything is read."""
+    sources = _sources(sources)
+    _jobs(jobs)
+    check_output(out_dir)
     report = BuildReport()
-    with tempfile.TemporaryDirectory(prefix="newsgraph-") as tmp, Store(tmp) as store:
+    with scratch("build") as tmp, Store(tmp) as store:
         ingest(sources, store, nlp=nlp, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
                report=report, progress=progress)
         return export(store, out_dir, formats=formats, max_nodes=max_nodes, min_confidence=min_confidence,
                       report=report)
 
 
-@contextmanager
+class BuildError(RuntimeError):
+    """The build cannot go on (an output folder that cannot be written, a full disk); str() is one
+    line naming the path and the cause."""
+
+
+def _sources(sources) -> list:
+    """The sources as a list; one path on its own is refused rather than read letter by letter."""
+    if isinstance(sources, (str, bytes, os.PathLike)):
+        raise TypeError(f"sources: give a list of files and folders, e.g. [{str(sources)!r}], not one path")
+    return list(sources)
+
+
+def _jobs(jobs) -> None:
+    if not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs: {jobs!r}: must be a whole number, 1 or more")
+
+
+def check_output(out_dir: str | os.PathLike) -> Path:
+    """The output folder, or BuildError if the exports could not be written there: asked before any
+    extraction, so that a wrong `-o` costs nothing."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"{out}: exists and is not a folder (-o names the folder the exports go to)")
+    existing = next((p for p in (out, *out.parents) if p.exists()), Path("."))
+    if not existing.is_dir():
+        raise BuildError(f"{out}: cannot make the folder: {existing} is a file")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise BuildError(f"{out}: cannot write in {existing} (permission denied)")
+    return out
+
+
+def remove_stale(folder: Path) -> list[Path]:
+    """Remove the temporary files that killed runs left in an output folder (the caller holds its
+    lock, so no run is writing them now)."""
+    stale = [p for name, _ in EXPORTS.values() for p in folder.glob(f".{name}.*.tmp")]
+    for path in stale:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+    return stale
+
+
 def locked(folder: Path):
     """Hold an exclusive lock on the output folder while writing into it."""
-    with open(folder / ".newsgraph.lock", "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    return file_lock(folder / ".newsgraph.lock")
 
 
 def write_all(files: dict[Path, bytes | Callable[[IO[bytes]], None]]) -> None:
@@ -249,6 +322,7 @@ def write_all(files: dict[Path, bytes | Callable[[IO[bytes]], None]]) -> None:
     are untouched.
     """
     temps: dict[Path, str] = {}
+    path = None
     try:
         for path, data in files.items():
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -264,12 +338,14 @@ def write_all(files: dict[Path, bytes | Callable[[IO[bytes]], None]]) -> None:
         with _interrupts_deferred():
             for path, tmp in temps.items():
                 os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         for tmp in temps.values():
             try:
                 os.unlink(tmp)
             except FileNotFoundError:
                 pass
+        if isinstance(exc, OSError):  # the disk is full, say: one line naming the file
+            raise BuildError(f"{exc.filename or path}: cannot write ({exc.strerror or exc})") from None
         raise
 
 

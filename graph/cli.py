@@ -8,8 +8,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 
 from newsgraph import __version__
+
+# exit statuses (the README's table)
+OK = 0
+SKIPPED = 1  # done, but some files were skipped (or some ids were not in the store)
+FAILED = 2  # could not be done: nothing was written
+INTERRUPTED = 130  # Ctrl-C
 
 # the defaults of newsgraph.extract.DEFAULT_MODEL and html.DEFAULT_MAX_NODES, named in the help
 # without importing spaCy or pyvis (a test keeps them equal)
@@ -45,7 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     _extraction_options(a)
 
     r = sub.add_parser("remove", help="take articles and the facts only they supported out of a store")
-    r.add_argument("ids", nargs="+", metavar="ARTICLE_ID", help="article ids (file names without extension)")
+    r.add_argument("ids", nargs="+", metavar="ARTICLE_ID",
+                   help="article ids: file names without extension, and where several articles share a name, "
+                        "the name and the digits of its text's hash that the export gives (report-1f3a9c0b)")
     r.add_argument("--store", required=True, metavar="DIR", help="the store's folder")
 
     e = sub.add_parser("export", help="write graph.ttl and graph.html (or --format) from a store",
@@ -73,8 +82,14 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--bind", action="append", default=[], metavar="VAR=TEXT",
                    help="give ?VAR the string TEXT before the query runs (repeatable); the safe way to put "
                         "a user's text in a query: it is never parsed as SPARQL")
-    q.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
-                   help="stop a query that runs longer than this (default: no limit)")
+    q.add_argument("--timeout", type=_limit, default=30.0, metavar="SECONDS",
+                   help="stop a query that runs longer than this (default 30; 0: no limit)")
+    q.add_argument("--max-rows", type=_count, default=100_000, metavar="N",
+                   help="print at most N rows or triples, and say so on stderr when the answer was cut "
+                        "(default 100000; 0: no cap)")
+    q.add_argument("--max-memory", type=_count, default=2048, metavar="MB",
+                   help="stop a query once this process uses more than MB megabytes (default 2048; 0: no limit); "
+                        "the graph loaded in memory counts too")
 
     s = sub.add_parser("serve", help="answer SPARQL queries over HTTP (SPARQL 1.1 Protocol), read-only",
                        description="Serve a read-only SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql "
@@ -145,6 +160,21 @@ def _positive(text: str) -> int:
     return value
 
 
+def _limit(text: str) -> float | None:
+    """A time limit in seconds; 0 is none."""
+    value = float(text)
+    if value < 0 or value != value:
+        raise argparse.ArgumentTypeError(f"{text}: must be 0 (no limit) or more seconds")
+    return value or None
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text}: must be 0 (no limit) or more")
+    return value
+
+
 def _seconds(text: str) -> float:
     value = float(text)
     if not value > 0:
@@ -173,24 +203,29 @@ def _model(args) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from .build import BuildError
     from .store import StoreError
     commands = {"build": _build, "query": _query, "add": _add, "remove": _remove, "export": _export,
                 "serve": _serve}
     try:
         return commands[args.command](args)
-    except StoreError as exc:
+    except (StoreError, BuildError) as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     except BrokenPipeError:  # `newsgraph query ... | head -1`: the reader has all it wanted
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit does not fail again
-        return 0
+        return OK
     except KeyboardInterrupt:  # exports are renamed into place whole; the store commits in batches
         where = {"build": f"; {getattr(args, 'out', '')} is as it was",
                  "export": f"; {getattr(args, 'out', '')} is as it was",
                  "add": "; the store keeps the articles it had finished"}.get(args.command, "")
         print(f"newsgraph: interrupted{where}", file=sys.stderr)
-        return 130
+        return INTERRUPTED
+    except OSError as exc:  # the disk, a folder: one line naming the path, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"newsgraph: {where}{exc.strerror or exc}", file=sys.stderr)
+        return FAILED
 
 
 def _build(args) -> int:
@@ -202,7 +237,7 @@ def _build(args) -> int:
         formats = _formats(args)
     except ValueError as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     try:
         report = build(args.sources, args.out, model=_model(args), max_nodes=_max_nodes(args), formats=formats,
                           min_confidence=args.min_confidence, jobs=args.jobs, engine=args.engine,
@@ -210,7 +245,7 @@ def _build(args) -> int:
                           progress=not args.quiet and sys.stderr.isatty())
     except (ModelNotFound, EngineUnavailable) as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     return _finish(report, args.quiet)
 
 
@@ -225,27 +260,41 @@ def _add(args) -> int:
         before = len(store)
         try:
             ingest(args.sources, store, model=_model(args), jobs=args.jobs, engine=args.engine,
-                   scheduler=args.scheduler, report=report,
+                   scheduler=args.scheduler, report=report, waiting=_say,
                    progress=not args.quiet and sys.stderr.isatty())
         except (ModelNotFound, EngineUnavailable) as exc:
             print(f"newsgraph: {exc}", file=sys.stderr)
-            return 2
+            return FAILED
+        except KeyboardInterrupt:  # ingest committed every article it had finished
+            print(f"newsgraph: interrupted; the store keeps the {len(store) - before} new article(s) it had "
+                  f"finished and holds {len(store)}", file=sys.stderr)
+            return INTERRUPTED
         _skipped_and_notes(report, args.quiet)
         if not args.quiet:
             print(f"{len(store) - before} new article(s); the store holds {len(store)}")
-    return 1 if report.problems else 0
+    return SKIPPED if report.problems else OK
+
+
+def _say(line: str) -> None:
+    print(f"newsgraph: {line}", file=sys.stderr, flush=True)
 
 
 def _remove(args) -> int:
-    from .store import Store
-    status = 0
-    with Store(args.store, create=False) as store:
+    from .store import Store, StoreError
+    status = OK
+    with Store(args.store, create=False) as store, store.writing(waiting=_say):
         for article_id in args.ids:
-            if store.remove(article_id):
+            try:
+                removed = store.remove(article_id)
+            except StoreError as exc:  # a name several articles share
+                print(f"newsgraph: {exc}", file=sys.stderr)
+                status = SKIPPED
+                continue
+            if removed:
                 print(f"removed {article_id}; the store holds {len(store)}")
             else:
                 print(f"newsgraph: {article_id}: no such article in {args.store}", file=sys.stderr)
-                status = 1
+                status = SKIPPED
     return status
 
 
@@ -256,7 +305,7 @@ def _export(args) -> int:
         formats = _formats(args)
     except ValueError as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     with Store(args.store, create=False) as store:
         report = export(store, args.out, formats=formats, max_nodes=_max_nodes(args),
                         min_confidence=args.min_confidence)
@@ -279,14 +328,14 @@ def _finish(report, quiet: bool) -> int:
             print(f"wrote {path}")
     if report.articles == 0:
         print("newsgraph: no articles could be read; nothing written", file=sys.stderr)
-        return 1
-    return 1 if report.problems else 0
+        return FAILED
+    return SKIPPED if report.problems else OK
 
 
 def _query(args) -> int:
     if args.file is not None and args.sparql is not None:
         print("newsgraph: give the query as SPARQL or with --file, not both", file=sys.stderr)
-        return 2
+        return FAILED
     source = args.file if args.file is not None else (args.sparql if args.sparql is not None else "-")
     try:
         if source == "-":
@@ -298,39 +347,47 @@ def _query(args) -> int:
             text = args.sparql
     except OSError as exc:
         print(f"newsgraph: {args.file}: cannot read the query ({exc.strerror or exc})", file=sys.stderr)
-        return 2
+        return FAILED
     if not text.strip():
         print("newsgraph: the query is empty", file=sys.stderr)
-        return 2
+        return FAILED
     bindings = {}
     for item in args.bind:
         name, eq, value = item.partition("=")
         if not eq or not name.lstrip("?$").isidentifier():
             print(f"newsgraph: --bind {item!r}: expected VAR=TEXT", file=sys.stderr)
-            return 2
+            return FAILED
         bindings[name] = value
 
     from .query import GraphFileError, answer_query, answer_table
     from .sparql import QueryProblem, Refused, answer_bytes
     try:
-        answer = _within(args.timeout, lambda: answer_query(args.graph, text, bindings))
-    except TimeoutError:
-        print(f"newsgraph: query stopped: it ran past the time limit of {args.timeout:g} s (--timeout)",
-              file=sys.stderr)
+        answer = _within(args.timeout, args.max_memory,
+                         lambda: answer_query(args.graph, text, bindings, max_rows=args.max_rows or None))
+    except (TimeoutError, MemoryError, KeyboardInterrupt) as exc:
+        if isinstance(exc, TimeoutError):
+            print(f"newsgraph: query stopped: it ran past the time limit of {args.timeout:g} s (--timeout)",
+                  file=sys.stderr)
+        elif isinstance(exc, MemoryError):
+            print(f"newsgraph: query stopped: it took more than {args.max_memory} MB of memory (--max-memory)",
+                  file=sys.stderr)
+        else:
+            print("newsgraph: query interrupted", file=sys.stderr)
         sys.stderr.flush()
-        os._exit(2)  # the query's thread is still running in Oxigraph; nothing is left to wait for
+        # the query's thread is still running in Oxigraph, which cannot be stopped; nothing is left to wait for
+        os._exit(INTERRUPTED if isinstance(exc, KeyboardInterrupt) else FAILED)
     except FileNotFoundError:
         print(f"newsgraph: {args.graph}: no such file", file=sys.stderr)
-        return 2
+        return FAILED
     except Refused as exc:
         print(f"newsgraph: query refused: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     except (QueryProblem, GraphFileError) as exc:
         print(f"newsgraph: query failed: {exc}".splitlines()[0], file=sys.stderr)
-        return 2
+        return FAILED
     except Exception as exc:  # a parse error in the query or the file: say which, no traceback
         print(f"newsgraph: query failed: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
-        return 2
+        return FAILED
     if answer.kind == "GRAPH":
         output = answer_bytes(answer, {"json": "jsonld", "xml": "rdfxml", "tsv": "nt"}.get(args.format, "turtle"))
     elif args.format == "table":
@@ -340,14 +397,15 @@ def _query(args) -> int:
     sys.stdout.flush()
     sys.stdout.buffer.write(output)
     sys.stdout.flush()
-    return 0
+    if answer.truncated:
+        print(f"newsgraph: the answer was cut at {args.max_rows} rows (--max-rows)", file=sys.stderr)
+    return OK
 
 
-def _within(seconds: float | None, run):
-    """run() in a thread (Oxigraph lets go of the GIL while it works), given up on after `seconds`:
-    TimeoutError. Ctrl-C still stops the wait."""
-    if seconds is None:
-        return run()
+def _within(seconds: float | None, max_mb: int, run):
+    """run() in a thread (Oxigraph lets go of the GIL while it works), watched from this one: given
+    up on after `seconds` (TimeoutError) or once the process holds more than `max_mb` MB
+    (MemoryError; 0: no limit), and Ctrl-C (KeyboardInterrupt) ends the wait at once."""
     import threading
     box: dict = {}
 
@@ -357,13 +415,28 @@ def _within(seconds: float | None, run):
         except BaseException as exc:  # handed to the caller's thread
             box["error"] = exc
     thread = threading.Thread(target=target, name="newsgraph-query", daemon=True)
+    deadline = None if seconds is None else time.monotonic() + seconds
     thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        raise TimeoutError(seconds)
+    while thread.is_alive():
+        thread.join(0.05 if deadline is None else max(0.0, min(0.05, deadline - time.monotonic())))
+        if not thread.is_alive():
+            break
+        if deadline is not None and time.monotonic() >= deadline:
+            raise TimeoutError(seconds)
+        if max_mb and _rss_mb() > max_mb:
+            raise MemoryError(max_mb)
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+def _rss_mb() -> float:
+    """This process's resident memory in MB (0 where /proc cannot tell)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _serve(args) -> int:
@@ -374,10 +447,10 @@ def _serve(args) -> int:
                      max_rows=args.max_rows or None, workers=args.workers, cors=args.cors, quiet=args.quiet)
     except SourceError as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
     except OSError as exc:  # the port is taken, say
         print(f"newsgraph: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return FAILED
 
 
 if __name__ == "__main__":

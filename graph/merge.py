@@ -28,7 +28,7 @@ from newsgraph.extract.identity import choose_name, choose_type, merge_keys, nam
 
 from .ids import entity_iri
 from .merged import Merged
-from .store import Store
+from .store import Store, identified
 
 WORK = """
 CREATE TABLE work_records (rid INTEGER PRIMARY KEY, article TEXT, ekey TEXT, type TEXT, name TEXT, words INTEGER,
@@ -66,15 +66,16 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
     """Merge the facts of many articles (order does not matter) into `merged` (a new in-memory one
     by default) and return it.
 
-    `facts` is read twice, entities first, then relations, attributes and quotations: a list, or
-    anything that can be iterated again and yields articles by id (a `graph.store.Store`, which
-    reads them from disk one at a time). A one-shot iterator is read into a list first.
+    `facts` is read twice, entities first, then relations, attributes and quotations: a
+    `graph.store.Store` (which reads them from disk one at a time), or any iterable, read into a
+    list and named as a store names articles (`store.identified`: one article per text, and two
+    texts filed under one name get two ids), since every table here is keyed by article id.
 
     Relation evidence scored under `min_confidence` is left out; a relation with no evidence left
     is not in the graph. Entities stay whatever the threshold.
     """
     if not isinstance(facts, Store):
-        facts = sorted(facts, key=lambda f: f.article.id)
+        facts = identified(facts)
     merged = merged if merged is not None else Merged()
     db = merged.db
     db.executescript(DROP_WORK + WORK)

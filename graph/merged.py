@@ -28,7 +28,8 @@ from .ids import article_iri, attribute_iri, predicate_iri, quotation_iri, state
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, iri TEXT NOT NULL, headline TEXT, date TEXT, url TEXT,
-                                     authors TEXT NOT NULL, duplicates TEXT NOT NULL);
+                                     authors TEXT NOT NULL, duplicates TEXT NOT NULL, editors TEXT NOT NULL,
+                                     sources TEXT NOT NULL, credits TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS nodes (iri TEXT PRIMARY KEY, type TEXT NOT NULL, label TEXT NOT NULL,
                                   mentions INTEGER NOT NULL, articles INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS aliases (iri TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY (iri, alias)) WITHOUT ROWID;
@@ -81,15 +82,18 @@ class Merged:
 
     # --- writing ----------------------------------------------------------------------------
     def add_article(self, article_id: str, headline: str | None, date: str | None, url: str | None,
-                    authors: Iterable[str] = (), duplicates: Iterable[str] = ()) -> None:
-        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    **lists: Iterable[str]) -> None:
+        """An article's metadata; `lists` are records.ARTICLE_LISTS (authors, duplicates, editors,
+        sources, credits), each a list of names."""
+        # no OR REPLACE: two articles with one id would mix their facts, so that is an error
+        self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (article_id, article_iri(article_id), headline, date, url,
-                         json.dumps(list(authors), ensure_ascii=False),
-                         json.dumps(list(duplicates), ensure_ascii=False)))
+                         *(json.dumps(list(lists.get(k, ())), ensure_ascii=False) for k in records.ARTICLE_LISTS)))
 
     def add_article_of(self, article: Article) -> None:
         """An article and its body."""
-        self.add_article(article.id, article.headline, article.date, article.url, article.authors, article.duplicates)
+        self.add_article(article.id, article.headline, article.date, article.url,
+                         **{k: getattr(article, k) for k in records.ARTICLE_LISTS})
         self.add_text(article.id, article.body)
 
     def add_text(self, article_id: str, body: str) -> None:
@@ -155,9 +159,9 @@ class Merged:
 
     # --- reading, in the export's order -----------------------------------------------------
     def articles(self) -> Iterator[tuple]:
-        """(id, iri, headline, date, url, authors, duplicates) by article IRI."""
+        """(id, iri, headline, date, url, {list name: names}) by article IRI (records.ARTICLE_LISTS)."""
         for row in self.db.execute(f"SELECT * FROM articles ORDER BY {nt_order('iri')}"):
-            yield (*row[:5], json.loads(row[5]), json.loads(row[6]))
+            yield (*row[:5], dict(zip(records.ARTICLE_LISTS, map(json.loads, row[5:]), strict=True)))
 
     def mentions(self) -> Iterator[tuple[str, str]]:
         """(article IRI, entity IRI) by article IRI."""
@@ -213,9 +217,10 @@ class Merged:
         where = "" if only is None else "WHERE iri IN (SELECT iri FROM chosen)"
         graph = nx.MultiDiGraph()
         graph.graph["articles"] = {
-            art_id: records.article(headline, date, url, json.loads(authors), json.loads(duplicates))
-            for art_id, headline, date, url, authors, duplicates in db.execute(
-                "SELECT id, headline, date, url, authors, duplicates FROM articles ORDER BY id")}
+            art_id: records.article(headline, date, url,
+                                    **dict(zip(records.ARTICLE_LISTS, map(json.loads, lists), strict=True)))
+            for art_id, headline, date, url, *lists in db.execute(
+                f"SELECT id, headline, date, url, {', '.join(records.ARTICLE_LISTS)} FROM articles ORDER BY id")}
         for iri, kind, label, mentions in db.execute(
                 f"SELECT iri, type, label, mentions FROM nodes {where} ORDER BY iri"):
             records.add_node(graph, iri, kind, label, mentions)
@@ -287,8 +292,8 @@ class Merged:
         merged = cls()
         for art_id, meta in graph.graph.get("articles", {}).items():
             meta = {**records.article(None, None, None), **meta}
-            merged.add_article(art_id, meta["headline"], meta["date"], meta["url"], meta["authors"],
-                               meta["duplicates"])
+            merged.add_article(art_id, meta["headline"], meta["date"], meta["url"],
+                               **{k: meta[k] for k in records.ARTICLE_LISTS})
         for iri, data in graph.nodes(data=True):
             merged.add_node(iri, data["type"], data["label"], int(data.get("mentions", 0)), data.get("aliases", ()),
                             data.get("articles", ()))

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+from itertools import islice
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -104,11 +105,19 @@ def answer_query(source: str | os.PathLike, sparql: str, bindings: dict[str, str
     result = _on_rdflib(store, sparql, values)
     if result.type == "ASK":
         return Answer("ASK", boolean=bool(result.askAnswer))
+    limit = None if max_rows is None else max_rows + 1
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return Answer("GRAPH", triples=[ox.Triple(*map(_ox_term, t)) for t in result.graph])
-    names = [str(v) for v in result.vars]
-    return Answer("SELECT", variables=names,
-                  rows=[[None if row[i] is None else _ox_term(row[i]) for i in range(len(names))] for row in result])
+        answer = Answer("GRAPH", triples=[ox.Triple(*map(_ox_term, t)) for t in islice(result.graph, limit)])
+        cut = answer.triples
+    else:
+        names = [str(v) for v in result.vars]
+        answer = Answer("SELECT", variables=names, rows=[[None if row[i] is None else _ox_term(row[i])
+                                                          for i in range(len(names))] for row in islice(result, limit)])
+        cut = answer.rows
+    if max_rows is not None and len(cut) > max_rows:
+        del cut[max_rows:]
+        answer.truncated = True
+    return answer
 
 
 def _ox_term(term):

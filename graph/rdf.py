@@ -62,21 +62,27 @@ def _confidence(value: float) -> ox.Literal:
     return _typed(Decimal(str(value)).quantize(Decimal("0.001")), XSD.decimal)
 
 
-T = {name: _iri(str(term)) for name, term in {
+T_TERMS = {
     "type": RDF.type, "label": RDFS.label, "Statement": RDF.Statement, "subject": RDF.subject,
     "predicate": RDF.predicate, "object": RDF.object, "derived": PROV.wasDerivedFrom, "text": SDO.text,
     "identifier": SDO.identifier, "headline": SDO.headline, "date": SDO.datePublished, "url": SDO.url,
     "mentions": SDO.mentions, "alternateName": SDO.alternateName, "NewsArticle": SDO.NewsArticle,
     "Quotation": SDO.Quotation, "isPartOf": SDO.isPartOf, "speaker": SDO.spokenByCharacter,
     "name": SDO.name, "creator": SDO.creator, "Property": RDF.Property,
-    "byline": NG.byline, "alsoFiledAs": NG.alsoFiledAs, "mentionCount": NG.mentionCount,
-    "start": NG.startOffset, "end": NG.endOffset, "confidence": NG.confidence}.items()}
+    "author": SDO.author, "editor": SDO.editor, "sourceOrganization": SDO.sourceOrganization,
+    "creditText": SDO.creditText, "alsoFiledAs": NG.alsoFiledAs, "mentionCount": NG.mentionCount,
+    "start": NG.startOffset, "end": NG.endOffset, "confidence": NG.confidence}
+T = {name: _iri(str(term)) for name, term in T_TERMS.items()}
+# an article's lists of names (records.ARTICLE_LISTS) -> the property each is written with (T_TERMS):
+# bylines and credits are the article's metadata, never entity mentions
+ARTICLE_PROPERTIES = {"authors": "author", "editors": "editor", "sources": "sourceOrganization",
+                      "credits": "creditText", "duplicates": "alsoFiledAs"}
 TYPE_IRIS = {kind: _iri(str(iri)) for kind, iri in TYPES.items()}
 RDF_TYPE = T["type"]
 
 
 def _articles(merged: Merged) -> Iterator[tuple]:
-    for art_id, iri, headline, date, url, authors, duplicates in merged.articles():
+    for art_id, iri, headline, date, url, lists in merged.articles():
         a = _iri(iri)
         yield a, RDF_TYPE, T["NewsArticle"]
         yield a, T["identifier"], _text(art_id)
@@ -85,10 +91,9 @@ def _articles(merged: Merged) -> Iterator[tuple]:
             yield a, T["date"], _typed(date, XSD.date)
         if url:
             yield a, T["url"], _typed(url, XSD.anyURI)
-        for author in authors:
-            yield a, T["byline"], _text(author)
-        for other in duplicates:  # another file with the same text
-            yield a, T["alsoFiledAs"], _text(other)
+        for name, prop in ARTICLE_PROPERTIES.items():  # credits: names as the article gives them
+            for value in lists[name]:
+                yield a, T[prop], _text(value)
 
 
 def _mentions(merged: Merged) -> Iterator[tuple]:
@@ -135,7 +140,7 @@ def _statements(merged: Merged) -> Iterator[tuple]:
 
 # the project's own properties, besides its relations, with their labels
 PROJECT_PROPERTIES = {NG.confidence: "confidence", NG.startOffset: "start offset", NG.endOffset: "end offset",
-                      NG.mentionCount: "mention count", NG.byline: "byline", NG.alsoFiledAs: "also filed as"}
+                      NG.mentionCount: "mention count", NG.alsoFiledAs: "also filed as"}
 
 
 def _predicates(merged: Merged) -> Iterator[tuple]:
@@ -259,9 +264,10 @@ def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
     for a in sorted(rdf.subjects(RDF.type, SDO.NewsArticle)):
         art_id = str(one(a, SDO.identifier))
         ids[a] = art_id
-        articles[art_id] = records.article(str(one(a, SDO.headline, "")), text(one(a, SDO.datePublished)),
-                                           text(one(a, SDO.url)), sorted(str(x) for x in rdf.objects(a, NG.byline)),
-                                           sorted(str(x) for x in rdf.objects(a, NG.alsoFiledAs)))
+        articles[art_id] = records.article(
+            str(one(a, SDO.headline, "")), text(one(a, SDO.datePublished)), text(one(a, SDO.url)),
+            **{name: sorted(str(x) for x in rdf.objects(a, T_TERMS[prop]))
+               for name, prop in ARTICLE_PROPERTIES.items()})
     graph.graph["articles"] = dict(sorted(articles.items()))
 
     for rdf_type, kind in TYPE_NAMES.items():

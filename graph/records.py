@@ -8,7 +8,8 @@ written down once:
   (a list of {name, value, article, sentence, start, end, confidence});
 - edge (subject, object, key = predicate key): predicate, label, evidence (a list of
   {article, sentence, start, end, confidence}) and confidence, the best of its evidence;
-- graph.graph["articles"]: id -> {headline, date, url, authors, duplicates};
+- graph.graph["articles"]: id -> {headline, date, url, authors, duplicates, editors, sources
+  (credited agencies), credits (photo credits)};
 - graph.graph["quotations"]: [{text, article, speaker, start, end}], when there are any.
 """
 from __future__ import annotations
@@ -23,9 +24,12 @@ ATTRIBUTE_FIELDS = ("name", "value", "article", "sentence", "start", "end", "con
 EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "confidence")
 
 
-def article(headline: str | None, date: str | None, url: str | None, authors: Iterable[str] = (),
-            duplicates: Iterable[str] = ()) -> dict:
-    return {"headline": headline, "date": date, "url": url, "authors": list(authors), "duplicates": list(duplicates)}
+ARTICLE_LISTS = ("authors", "duplicates", "editors", "sources", "credits")
+
+
+def article(headline: str | None, date: str | None, url: str | None, **lists: Iterable[str]) -> dict:
+    """An article's record; `lists` are ARTICLE_LISTS (missing ones are empty)."""
+    return {"headline": headline, "date": date, "url": url, **{k: list(lists.get(k, ())) for k in ARTICLE_LISTS}}
 
 
 def add_node(graph: nx.MultiDiGraph, iri: str, kind: str, label: str, mentions: int = 0,

@@ -16,17 +16,17 @@ format loads afresh (into a new folder, swapped in whole: a store is never half 
 """
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
 import shutil
-from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
 import pyoxigraph as ox
+
+from .scratch import locked
 
 FORMAT = 2  # how a store is made from an export; bump to reload every store (2: the export alone)
 FACTS = "facts.sqlite"
@@ -163,12 +163,6 @@ def _load(turtle: Path, home: Path, log) -> Path:
     return store_dir
 
 
-@contextmanager
 def _locked(home: Path):
     """One process at a time makes or checks a store (two `serve`s started together load it once)."""
-    with open(home / ".lock", "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    return locked(home / ".lock")

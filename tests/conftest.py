@@ -67,3 +67,35 @@ def node_by_label(graph, label):
     hits = [n for n, d in graph.nodes(data=True) if d["label"] == label]
     assert len(hits) == 1, f"{label!r}: {len(hits)} nodes"
     return hits[0]
+
+
+@pytest.fixture
+def listener():
+    """An HTTP server on 127.0.0.1 that records every request it gets (and answers with one triple):
+    (base URL, list of (method, path)). Proof that nothing reached it is an empty list."""
+    import http.server
+    import threading
+
+    heard: list[tuple[str, str]] = []
+
+    class Record(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            heard.append((self.command, self.path))
+            body = (b'{"head": {"vars": ["s"]}, "results": {"bindings": '
+                    b'[{"s": {"type": "uri", "value": "urn:from-the-network"}}]}}')
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_POST = do_HEAD = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Record)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", heard
+    server.shutdown()
+    server.server_close()

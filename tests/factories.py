@@ -61,3 +61,32 @@ HOSTILE = [
     "RTL \u202e mark and 劉曉明",
     "Bell\x07 and null-ish \x1f",
 ]
+
+
+FIRST = ["Anna", "Boris", "Chen", "Dara", "Emil", "Fatima", "Goran", "Hana", "Ivan", "Jun"]
+LAST = ["Keller", "Lopez", "Moreau", "Nakamura", "Okafor", "Petrov", "Quinn", "Rossi", "Silva", "Tanaka"]
+ORGS = ["Acme Corporation", "Globex Inc", "Initech", "Umbrella Corporation", "Stark Industries"]
+
+
+def story(i):
+    """Article a{i:03d}: a person who works for one of five organisations, in London (shared entities,
+    so merging articles is real work); the same facts for the same i, always."""
+    person, org = f"{FIRST[i % 10]} {LAST[i // 10 % 10]}", ORGS[i % 5]
+    return article(f"a{i:03d}", entity("e0", person, "Person"), entity("e1", org, "Organization"),
+                   entity("e2", "London", "Place"),
+                   relations=[rel("e0", "worksFor", "e1", f"{person} works for {org}."),
+                              rel("e1", "location", "e2", f"{org} is in London.", start=30)],
+                   quotations=[quote(f"{org} is a fine place to work, said {person}", "e0")])
+
+
+def fill(store, numbers):
+    """Put the stories with these numbers into a Store (as `ingest` would, without a model)."""
+    from newsgraph.graph.store import text_hash
+    with store.writing():
+        for i in numbers:
+            facts = story(i)
+            digest = text_hash(facts.article.body)
+            store.add_article(facts.article, digest)
+            store.put(digest, facts)
+        store.commit()
+    return store

@@ -184,3 +184,62 @@ def test_a_name_the_model_tagged_once_is_found_where_it_missed_it(make_doc):
     f = facts(make_doc(words, heads, deps, pos, tags, lemmas, ents))
     assert len(names(f)["Twitter"].mentions) == 2
     assert ("Acme Embassy", "wrote-to", "Twitter") in rels(f)
+
+
+def test_a_portfolio_word_tagged_alone_is_no_organisation_but_its_office_is(make_doc):
+    words = ["Interior", "Minister", "Anna", "Berg", "and", "the", "State", "Department", "met", "Microsoft", "and",
+             "the", "Secretary", "of", "State", "."]
+    ents = ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "B-ORG",
+            "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("Anna Berg", PERSON), ("State Department", ORGANIZATION), ("Microsoft", ORGANIZATION)}
+
+
+def test_a_company_before_a_role_word_stays(make_doc):
+    words = ["A", "Microsoft", "spokesman", "and", "a", "Google", "department", "head", "said", "so", "."]
+    ents = ["O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert {e.name for e in f.entities} == {"Microsoft", "Google"}
+
+
+# --- types from what the sentence says ------------------------------------------------------------
+def test_a_name_after_a_persons_title_is_a_person_whatever_the_label(make_doc):
+    words = ["Foreign", "Minister", "Walid", "Muallem", "said", "so", "."]
+    heads = [1, 3, 3, 4, 4, 4, 4]
+    deps = ["compound", "compound", "compound", "nsubj", "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Walid Muallem", PERSON)]
+
+
+def test_towns_that_beat_each_other_are_clubs_and_a_clubs_town_stays_a_place(make_doc):
+    words = ["Hoffenheim", "beat", "Dortmund", "at", "the", "Gelsenkirchen", "stadium", "."]
+    heads = [1, 1, 1, 1, 6, 6, 3, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "compound", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "DET", "PROPN", "NOUN", "PUNCT"]
+    lemmas = ["Hoffenheim", "beat", "Dortmund", "at", "the", "Gelsenkirchen", "stadium", "."]
+    ents = ["B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("Hoffenheim", ORGANIZATION), ("Dortmund", ORGANIZATION), ("Gelsenkirchen", PLACE)}
+
+
+def test_a_full_name_outvotes_its_surname_tagged_otherwise(make_doc):
+    words = ["Polys", "Polyviou", "spoke", ".", "Polyviou", "left", "."]
+    heads = [1, 2, 2, 2, 5, 5, 5]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert [(e.name, e.type, len(e.mentions)) for e in f.entities] == [("Polys Polyviou", PERSON, 2)]
+
+
+def test_an_ampersand_acronym_and_a_short_form_join_their_organisations(make_doc):
+    words = ["Johnson", "&", "Johnson", "and", "SBC", "Communications", "met", ".", "J&J", "and", "SBC", "left",
+             "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, len(e.mentions)) for e in f.entities) == [
+        ("Johnson & Johnson", 2), ("SBC Communications", 2)]

@@ -25,7 +25,7 @@ def test_co_mentions_keep_each_entitys_most_frequent_partners_and_count_what_the
     facts = []
     for i in range(6):  # Hub Co named with Person i in i + 1 articles; Person 0 and 1 together once
         for j in range(i + 1):
-            body = f"{hub} hired Person {i}." + (" Person 0 met Person 1." if (i, j) == (1, 0) else "")
+            body = f"Day {j}: {hub} hired Person {i}." + (" Person 0 met Person 1." if (i, j) == (1, 0) else "")
             people = [named_in(body, f"p{k}", f"Person {k}", "Person") for k in range(6) if f"Person {k}" in body]
             facts.append(article(f"a{i}{j}", named_in(body, "hub", hub, "Organization"), *people, body=body))
     with merge(facts) as merged:

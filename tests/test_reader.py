@@ -68,6 +68,74 @@ def test_plain_text_headline_byline_and_furniture():
     assert art.body == "Twitter declined to comment.\n\nJeff Stone is an editor."
 
 
+TITLE = "Berlin talks resume next week"
+
+
+@pytest.mark.parametrize("ending, authors, editors, sources", [
+    ("mz/msh (AP, AFP, dpa)", (), (), ("AP", "AFP", "dpa")),
+    ("Author: Martin Polansky (jc) Editor: Rob Mudge", ("Martin Polansky",), ("Rob Mudge",), ()),
+    ("Author: Nathan Morley, Nicosia, Cyprus / dfm Editor: Nancy Isenson", ("Nathan Morley",), ("Nancy Isenson",), ()),
+    ("Author: Darren Mara (dpa, Reuters) Editor: Susan Houlton", ("Darren Mara",), ("Susan Houlton",),
+     ("dpa", "Reuters")),
+    ("tkw/AFP/AP/dpa Editor: Jennifer Abramsohn", (), ("Jennifer Abramsohn",), ("AFP", "AP", "dpa")),
+    ("cjc/uhe (Financial Times, dpa)", (), (), ("Financial Times", "dpa")),
+    ("AFP, ASX (hch/bea)", (), (), ("AFP", "ASX")),
+    ("(Reuters)", (), (), ("Reuters",)),
+])
+def test_closing_credits_are_metadata_not_text(ending, authors, editors, sources):
+    text = f"{TITLE}\n\nMerkel met Hollande in Berlin on Thursday.\n\nThe talks will go on. {ending}"
+    art = parse_article(text, "dw")
+    assert art.body == "Merkel met Hollande in Berlin on Thursday.\n\nThe talks will go on."
+    assert (art.authors, art.editors, art.sources) == (authors, editors, sources)
+    alone = parse_article(f"{TITLE}\n\nThe talks will go on.\n\n{ending}", "dw")  # on a line of its own
+    assert alone.body == "The talks will go on." and alone.sources == sources
+
+
+@pytest.mark.parametrize("ending", [
+    "He heads the delegation to the Council of Europe (PACE).",  # an acronym in the last sentence
+    "The vote is due in May (or June)",  # not a list of agencies, no desk initials
+    "Prices rose for him and/or her",
+    "Talks ended at 40 km/h",
+])
+def test_prose_that_looks_like_a_credit_stays(ending):
+    art = parse_article(f"{TITLE}\n\nThe talks will go on. {ending}", "dw")
+    assert art.body == f"The talks will go on. {ending}" and not art.sources and not art.editors
+
+
+@pytest.mark.parametrize("caption, kept, credit", [
+    ("The flag flaps in Shanghai, China. (Lucas Schifres/Pictobank)", "The flag flaps in Shanghai, China.",
+     "Lucas Schifres/Pictobank"),
+    ("Protesters in Hong Kong. AP Photo/Matt Rourke", "Protesters in Hong Kong.", "AP Photo/Matt Rourke"),
+    ("(Lucas Schifres/Pictobank)", None, "Lucas Schifres/Pictobank"),
+    ("The vote (Labour/Conservative) was close.", "The vote (Labour/Conservative) was close.", None),
+    ("He met Mr. Smith/Jones in May.", "He met Mr. Smith/Jones in May.", None),
+])
+def test_photo_credits_after_a_caption_are_set_aside(caption, kept, credit):
+    art = parse_article(f"{TITLE}\n\n{caption}\n\nThe talks will go on.", "c")
+    assert art.body == "\n\n".join(p for p in (kept, "The talks will go on.") if p)
+    assert art.credits == ((credit,) if credit else ())
+
+
+def test_a_title_repeated_is_dropped_but_a_first_sentence_that_starts_with_it_stays():
+    repeated = parse_article("Myra Clark Gaines\n\nMyra Clark Gaines Published 4 hours ago\n\nShe sued.", "w")
+    assert repeated.body == "She sued."
+    text = "Myra Clark Gaines\n\nMyra Clark Gaines (c. 1804 - 1885) was an American socialite. She sued."
+    art = parse_article(text, "w")
+    assert art.headline == "Myra Clark Gaines"
+    assert art.body == "Myra Clark Gaines (c. 1804 - 1885) was an American socialite. She sued."
+
+
+@pytest.mark.parametrize("opening, body, sources", [
+    ("WASHINGTON (AP) — The president spoke.", "Washington — The president spoke.", ("AP",)),
+    ("NEW YORK, Oct 3 (Reuters) - Stocks fell.", "New York, Oct 3 — Stocks fell.", ("Reuters",)),
+    ("WINSTON-SALEM (AP) - Rain fell.", "Winston-Salem — Rain fell.", ("AP",)),
+    ("NATO (the alliance) - it met.", "NATO (the alliance) - it met.", ()),
+])
+def test_a_wire_dateline_gives_its_agency_and_its_place_in_ordinary_capitals(opening, body, sources):
+    art = parse_article(f"{TITLE}\n\n{opening}", "w")
+    assert art.body == body and art.sources == sources
+
+
 def test_every_seed_reads_with_a_headline_and_clean_body():
     from conftest import SEEDS
     articles = [read_article(p) for p in sorted(SEEDS.glob("*.txt"))]

@@ -68,7 +68,7 @@ def test_the_model_decides_per_pair_and_patterns_keep_their_measured_precision(m
     nationality = found["e0", "nationality", "e2"]
     assert nationality.confidence == 0.881 and nationality.rule == "model"  # sigmoid(-2 + 4)
     assert nationality.sentence == doc.text.strip() and doc.text[nationality.start:nationality.end] == doc.text.strip()
-    assert found["e0", "met", "e1"].confidence == 0.4
+    assert found["e0", "met", "e1"].confidence == 0.533  # (10 x 0.4 measured + 5 x its own 0.8) / 15
 
 
 def test_a_relation_a_pattern_stated_is_not_added_again_by_the_model(make_doc):
@@ -108,3 +108,44 @@ def test_patterns_only_leaves_the_model_out(nlp):
     assert any(r.rule == "model" for r in default.relations)
     assert not any(r.rule == "model" for r in patterns.relations)
     assert {r.rule for r in patterns.relations} <= {r.rule for r in default.relations}
+
+
+def test_a_pronoun_brings_its_person_into_the_sentence(make_doc):
+    # Angela Merkel spoke . She grew up in Hamburg .
+    words = ["Angela", "Merkel", "spoke", ".", "She", "grew", "up", "in", "Hamburg", "."]
+    heads = [1, 2, 2, 2, 5, 5, 5, 5, 7, 5]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "prt", "prep", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "ADP", "ADP", "PROPN", "PUNCT"]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    entities = [Entity("e0", "Angela Merkel", PERSON, (Mention("Angela Merkel", 0, 13, "PERSON"),)),
+                Entity("e1", "Hamburg", PLACE, (Mention("Hamburg", 39, 46, "GPE"),))]
+    cand = by_pair(candidates(doc, entities, {0: "e0", 1: "e0", 8: "e1"}))["e0", "e1"]
+    assert {"d:0", "via:pronoun", "p:nsubj|grew|prep>pobj", "sm:1"} <= set(cand.features)  # lemmas as written
+    assert doc.text[slice(*cand.evidence)].strip() == "She grew up in Hamburg ."
+
+
+def test_bulk_scoring_gives_each_candidates_probability(make_doc):
+    doc, entities, token_map = merkel_doc(make_doc)
+    model = default_model()
+    cands = candidates(doc, entities, token_map, signatures=model.signatures)
+    low = RelationModel({**model.data, "properties": {
+        k: {**p, "threshold": 0.0} for k, p in model.properties.items()}})  # every admitted pair out
+    got = {(c.subject, c.object, prop): prob for c, prop, prob in low.predict(cands)}
+    expected = {(c.subject, c.object, prop): model.probability(prop, c.features)
+                for c in cands for prop, p in model.properties.items() if list(c.types) in p["signatures"]}
+    assert got.keys() == expected.keys() and len(got) > 10
+    assert all(abs(got[k] - expected[k]) < 1e-9 for k in got)
+
+
+def test_a_very_long_text_pairs_only_its_most_mentioned_entities(make_doc):
+    from newsgraph.extract import relmodel
+    n = relmodel.MAX_PAIRED + 20
+    words = [f"Town{i}" for i in range(n)] + ["Capital", ".", "Capital"]
+    doc = make_doc(words, heads=[n + 2] * (n + 2) + [n + 2])
+    entities = [Entity(f"e{i}", f"Town{i}", PLACE, (Mention(f"Town{i}", 0, 1, "GPE"),)) for i in range(n)]
+    entities.append(Entity("zcap", "Capital", PLACE, (Mention("Capital", 0, 1, "GPE"),) * 2))
+    token_map = {i: f"e{i}" for i in range(n)} | {n: "zcap", n + 2: "zcap"}
+    pairs = {(c.subject, c.object) for c in candidates(doc, entities, token_map)}
+    keys = {k for pair in pairs for k in pair}
+    assert len(keys) == relmodel.MAX_PAIRED and "zcap" in keys  # the twice-named one is kept
+    assert len(pairs) == relmodel.MAX_PAIRED * (relmodel.MAX_PAIRED - 1)

@@ -156,7 +156,7 @@ def test_benchmark_script_runs():
     lines = proc.stdout.splitlines()
     assert lines[1].split()[-1] == "ratio"
     assert all(float(line.split()[-1]) > 0 for line in lines[2:4])
-    share = next(line for line in lines if line.startswith("relation extraction + quotations add"))
+    share = next(line for line in lines if line.startswith("relation patterns, model and quotations add"))
     assert 0 < float(share.split(": ")[1].split("%")[0]) < 100
 
 

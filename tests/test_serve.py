@@ -168,6 +168,16 @@ def test_what_is_refused_and_how(served, how, status, message):
     assert body.count(b"\n") == 1
 
 
+def test_a_running_server_sends_nothing_to_the_network(served, listener):
+    endpoint, _ = served
+    url, heard = listener
+    for query in (f"SELECT ?s WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}", f"LOAD <{url}/data.ttl>",
+                  f"SELECT ?s FROM <{url}/data.ttl> WHERE {{ ?s ?p ?o }} LIMIT 1"):
+        status, _, body = get(endpoint, query)
+        assert b"from-the-network" not in body
+    assert heard == []
+
+
 def test_answers_are_cut_at_the_row_cap_and_say_so(served):
     status, headers, body = get(served[0], "SELECT * WHERE { ?s ?p ?o }")
     assert status == 200 and headers["X-SPARQL-MaxRows"] == "50"

@@ -8,8 +8,10 @@ import pyoxigraph as ox
 import pytest
 
 from newsgraph.graph import sparql
+from newsgraph.graph.cli import main
 from newsgraph.graph.jsonld import PREFIXES as JSONLD_PREFIXES
 from newsgraph.graph.rdf import PREFIXES
+from newsgraph.graph.serve import respond
 
 from conftest import ROOT
 
@@ -120,3 +122,47 @@ def test_ask_in_every_results_format(store):
     assert bool(ox.parse_query_results(sparql.answer_bytes(answer, "json"), format=ox.QueryResultsFormat.JSON))
     assert bool(ox.parse_query_results(sparql.answer_bytes(answer, "xml"), format=ox.QueryResultsFormat.XML))
     assert sparql.answer_bytes(answer, "csv") == b"true\n"
+
+
+# --- nothing leaves the machine, on every path a query can take -------------------------------------
+REMOTE = [  # {url}: the listener's address
+    ("SELECT ?s WHERE { SERVICE <{url}/sparql> { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT ?s WHERE { SERVICE SILENT <{url}/sparql> { ?s ?p ?name } }", "SERVICE"),
+    ("SELECT ?s WHERE { \\u0053ERVICE <{url}/sparql> { ?s ?p ?o } }", "SERVICE"),
+    ("LOAD <{url}/data.ttl>", "update"),
+    ("SELECT ?s FROM <{url}/data.ttl> WHERE { ?s ?p ?name } LIMIT 1", None),
+    ("SELECT ?s FROM NAMED <{url}/data.ttl> WHERE { GRAPH ?g { ?s ?p ?name } } LIMIT 1", None),
+    ("DESCRIBE <{url}/thing>", None),
+    ("SELECT ?s WHERE { ?s ?p ?name . BIND (<{url}/f>(?s) AS ?x) } LIMIT 1", None),
+]
+
+
+def test_the_listener_hears_a_query_that_is_not_checked(listener, store):
+    url, heard = listener  # the proof below is worth something only if a request would be heard
+    rows = list(store.query(f"SELECT ?s WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}"))
+    assert heard and heard[0][0] == "POST" and rows[0]["s"].value == "urn:from-the-network"
+
+
+@pytest.mark.parametrize("bind", [[], ["--bind", "name=Twitter"]], ids=["oxigraph", "rdflib"])
+@pytest.mark.parametrize("query, refused", REMOTE)
+def test_no_query_reaches_the_network_from_the_command_line(listener, capsys, query, refused, bind):
+    url, heard = listener  # --bind of a variable the query does not select runs it on rdflib
+    status = main(["query", str(ROOT / "output" / "graph.ttl"), query.replace("{url}", url), *bind])
+    out, err = capsys.readouterr()
+    assert heard == []
+    assert "from-the-network" not in out
+    if refused:
+        assert status == 2 and err.startswith("newsgraph: query refused: ") and refused in err
+        assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("query, refused", REMOTE)
+def test_no_query_reaches_the_network_from_the_endpoint(listener, store, query, refused):
+    url, heard = listener  # what serve's query processes run
+    try:
+        status, _, body = respond(store, query.replace("{url}", url), None, 100)
+    except RuntimeError:  # Oxigraph cannot run it (a custom function): the worker answers 500
+        status, body = 500, b""
+    assert heard == [] and b"from-the-network" not in body
+    if refused:
+        assert status == 403 and refused.encode() in body

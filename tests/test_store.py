@@ -1,9 +1,11 @@
 """The facts store: incremental add/remove/export, and the same graph however it was built."""
 from __future__ import annotations
 
+import itertools
 import shutil
 import sqlite3
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -11,10 +13,11 @@ from newsgraph.extract import ArticleFacts
 from newsgraph.graph import load_graph
 from newsgraph.graph.build import build, export, ingest
 from newsgraph.graph.cli import main
-from newsgraph.graph.store import FILE, Store, text_hash
+from newsgraph.graph.merge import build_graph
+from newsgraph.graph.store import FILE, Store, StoreError, article_ids, text_hash
 
 from conftest import SEEDS
-from factories import article, entity
+from factories import article, entity, rel
 
 LATER = "003_84a72388b0f39897"
 
@@ -75,6 +78,88 @@ def test_a_folder_that_is_not_a_store_is_refused_by_name(tmp_path, capsys):
     assert main(["export", "--store", str(tmp_path / "bad"), "-o", str(tmp_path / "out")]) == 2
     assert str(tmp_path / "bad" / FILE) in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+# --- article identity: two different files are two articles, whatever their names ------------------
+CLASHING = [("report", "2021/report.txt", "a" * 64), ("report", "2022/report.txt", "b" * 64),
+            ("dup", "dup.txt", "c" * 64), ("dup", "dup.TXT", "d" * 64), ("Dup", "x/Dup.md", "e" * 64),
+            ("alone", "alone.txt", "f" * 64), ("copy", "copy.txt", "f" * 64)]
+
+
+def ids_of(files):
+    texts = {}
+    for name, path, digest in files:
+        texts.setdefault(digest, []).append((name, path))
+    return {digest: art_id for digest, (art_id, *_) in article_ids(texts).items()}
+
+
+def test_files_sharing_a_name_or_differing_only_in_case_get_ids_of_their_own():
+    ids = ids_of(CLASHING)
+    assert ids == {"a" * 64: "report-aaaaaaaa", "b" * 64: "report-bbbbbbbb", "c" * 64: "dup-cccccccc",
+                   "d" * 64: "dup-dddddddd", "e" * 64: "Dup-eeeeeeee",
+                   "f" * 64: "alone"}  # copy.txt holds the same text as alone.txt: one article
+    assert len({i.casefold() for i in ids.values()}) == len(ids)
+    for order in itertools.permutations(CLASHING):  # whatever order the files came in
+        assert ids_of(order) == ids
+    assert ids_of(CLASHING + CLASHING[:1]) == ids  # the same file again: still one article
+
+
+def test_an_id_made_unique_never_takes_a_name_a_file_already_has():
+    files = [("report", "a/report.txt", "1" * 64), ("report", "b/report.txt", "2" * 64),
+             ("report-11111111", "c/report-11111111.txt", "3" * 64)]
+    ids = ids_of(files)
+    assert ids == {"1" * 64: "report-111111111111", "2" * 64: "report-22222222", "3" * 64: "report-11111111"}
+
+
+def two_reports(art_id="report"):
+    """Two different articles filed under one name, each with its own relation and sentence."""
+    one = article(art_id, entity("e0", "Ahmed Khan", "Person"), entity("e1", "Acme Corporation", "Organization"),
+                  relations=[rel("e0", "worksFor", "e1", "Ahmed Khan works for Acme Corporation.")])
+    two = article(art_id, entity("e0", "Li Wei", "Person"), entity("e1", "Globex Inc", "Organization"),
+                  entity("e2", "Tom Jones", "Person"),
+                  relations=[rel("e0", "worksFor", "e1", "Li Wei works for Globex Inc."),
+                             rel("e2", "worksFor", "e1", "Tom Jones works for Globex Inc.", start=40)])
+    one = replace(one, article=replace(one.article, path="2021/report.txt", body="Ahmed Khan works for Acme."))
+    two = replace(two, article=replace(two.article, path="2022/report.txt", body="Li Wei works for Globex."))
+    return one, two
+
+
+def evidence_by_article(graph):
+    return sorted((ev["article"], ev["sentence"]) for *_, d in graph.edges(data=True) for ev in d["evidence"])
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_two_texts_under_one_name_are_two_articles_each_with_its_own_facts(tmp_path, order):
+    reports = two_reports()
+    with Store(tmp_path / "store") as store:
+        for i in order:
+            facts = reports[i]
+            digest = text_hash(facts.article.body)
+            assert store.add_article(facts.article, digest)  # a new text, though its name is taken
+            store.put(digest, facts)
+        store.commit()
+        stored = build_graph(store)
+    one, two = (f"report-{text_hash(f.article.body)[:8]}" for f in reports)
+    expected = sorted([(one, "Ahmed Khan works for Acme Corporation."), (two, "Li Wei works for Globex Inc."),
+                       (two, "Tom Jones works for Globex Inc.")])
+    assert sorted(stored.graph["articles"]) == sorted([one, two])
+    assert evidence_by_article(stored) == expected
+    listed = build_graph(list(reversed(reports)) if order == (1, 0) else list(reports))  # no store: the same ids
+    assert evidence_by_article(listed) == expected
+
+
+def test_removing_by_a_shared_name_is_refused_and_by_id_takes_out_one(tmp_path):
+    reports = two_reports()
+    with Store(tmp_path) as store:
+        for facts in reports:
+            store.add_article(facts.article, text_hash(facts.article.body))
+            store.put(text_hash(facts.article.body), facts)
+        store.commit()
+        one, two = sorted(store.ids())
+        with pytest.raises(StoreError, match=f"report: 2 articles have this name \\({one}, {two}\\)"):
+            store.remove("report")
+        assert store.remove(one) == 1 and store.ids() == ["report"]  # no clash left: the plain name again
+        assert store.remove("report") == 1 and len(store) == 0
 
 
 # --- with the real model on the seeds -------------------------------------------------------------
@@ -190,3 +275,27 @@ def test_dask_engine_without_dask_installed_is_a_clear_message(tmp_path, capsys,
     assert main(["build", str(SEEDS), "-o", str(tmp_path / "out"), "-q", "--engine", "dask"]) == 2
     assert capsys.readouterr().err == "newsgraph: --engine dask needs Dask: pip install 'newsgraph[dask]'\n"
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.model
+def test_clashing_names_in_a_real_build_keep_every_sentence_with_its_own_article(tmp_path, nlp):
+    texts = {"2021/report.txt": "The Acme company report\n\nAhmed Khan works for Acme Corporation in London.\n",
+             "2022/report.txt": "The Globex company report\n\nLi Wei works for Globex Inc in Shanghai.\n",
+             "dup.txt": "The Initech company story\n\nMaria Lopez works for Initech in Austin.\n",
+             "dup.TXT": "The Umbrella company story\n\nJohn Smith works for Umbrella Corporation in Boston.\n"}
+    for name, text in texts.items():
+        (tmp_path / "in" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / name).write_text(text)
+    report = build([tmp_path / "in"], tmp_path / "out", nlp=nlp)
+    graph = load_graph(tmp_path / "out" / "graph.ttl")
+    articles = graph.graph["articles"]
+    assert report.articles == 4 and len(articles) == 4 and not report.problems
+    assert sorted(i.rsplit("-", 1)[0] for i in articles) == ["dup", "dup", "report", "report"]
+    text_of = {meta["headline"]: text for text in texts.values() for meta in articles.values()
+               if text.startswith(meta["headline"])}
+    assert len(text_of) == 4  # each article is one file, found by its headline
+    sentences = [(articles[ev["article"]]["headline"], ev["sentence"])
+                 for *_, d in graph.edges(data=True) for ev in d["evidence"]]
+    assert {headline for headline, _ in sentences} == set(text_of)  # every file kept its relations
+    for headline, sentence in sentences:
+        assert sentence in text_of[headline], (headline, sentence)
