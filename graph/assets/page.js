@@ -119,9 +119,8 @@ function apply(how) {
   searchNote.textContent = state.panel === "nomatch" ? "no match" : "";
   if (how.focus && state.entity) {
     network.focus(state.entity, { scale: Math.max(network.getScale(), 1), animation: { duration: 300 } });
-  } else if (how.fit) {
-    fitTo(shownIds());
   }
+  if (how.fit && !(how.focus && state.entity)) { fitTo(shownIds()); }
   writeHash();
 }
 
@@ -271,8 +270,9 @@ function selectEdge(id) {
 }
 function readArticle(id, at) {  // the article's panel, scrolled to a sentence when `at` is given
   if (!inDates(id)) { openDates(); relaxed = "To show “" + articleLine(id) + "”: all dates."; }
+  var other = state.article !== id;
   state.article = id; state.at = at || null; state.panel = "article";
-  apply({ fit: !state.entity && !state.edge });
+  apply({ fit: other });  // another article: its entities, in view
 }
 function markEntity(id) {  // from a name in an article's text: select it in the graph, keep reading
   if (!nodeShown(byId[id])) { relaxFiltersFor(id); }
