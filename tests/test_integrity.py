@@ -136,11 +136,13 @@ def test_concurrent_adds_lose_no_extraction(tmp_path, monkeypatch):
         except BaseException as exc:  # noqa: B902 - reported below
             errors.append(exc)
     threads = [threading.Thread(target=add, args=(f,)) for f in folders]
-    for t in threads:
-        t.start()
+    with Store(tmp_path / "store") as holder, holder.writing():  # another writer holds the store
+        for t in threads:
+            t.start()
+        time.sleep(1.0)
     for t in threads:
         t.join()
-    assert errors == [] and waited  # someone had to wait, and no one failed
+    assert errors == [] and waited  # they waited their turn, and no one failed
     with Store(tmp_path / "store") as store:
         assert len(store) == 24
 
