@@ -20,9 +20,11 @@ build: $(STAMP)
 test: $(STAMP) chromium lint
 	$(PY) -m pytest -q
 
-# ruff's lint rules (pyproject.toml) over the code, the tests and the benchmarks
+# ruff's lint rules and its formatter (pyproject.toml: 120 columns) over the code, the tests and
+# the benchmarks; `.venv/bin/ruff format .` fixes what the second line reports
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # the browser tests drive Debian's chromium; install it when it is missing (root, or sudo)
 chromium:

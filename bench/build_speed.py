@@ -6,6 +6,7 @@ Both run in this process on the same texts with the same loaded model, so the ra
 (pipe time / build time; 1.0 means the build costs nothing beyond the model) is fair. Prints a
 table; nothing is asserted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -85,11 +86,15 @@ def main() -> None:
     print(f"model load: {time.perf_counter() - t0:.2f} s ({nlp.meta['name']} {nlp.meta['version']})")
     tmp = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
     try:
-        corpora = {"seeds": sorted((ROOT / "seeds").glob("*.txt")),
-                   f"seeds x{args.copies}": make_corpus(tmp, args.copies)}
+        corpora = {
+            "seeds": sorted((ROOT / "seeds").glob("*.txt")),
+            f"seeds x{args.copies}": make_corpus(tmp, args.copies),
+        }
         measure(nlp, corpora["seeds"])  # warm-up
-        print(f"{'corpus':<12} {'articles':>8} {'words':>8} {'nlp.pipe s':>10} {'build s':>8} "
-              f"{'articles/s':>10} {'ratio':>6}")
+        print(
+            f"{'corpus':<12} {'articles':>8} {'words':>8} {'nlp.pipe s':>10} {'build s':>8} "
+            f"{'articles/s':>10} {'ratio':>6}"
+        )
         for name, sources in corpora.items():
             pipe, full, n, words = measure(nlp, sources)
             print(f"{name:<12} {n:>8} {words:>8} {pipe:>10.2f} {full:>8.2f} {n / full:>10.1f} {pipe / full:>6.2f}")
@@ -103,11 +108,15 @@ def main() -> None:
         full = min(runs)
         parts = stages(nlp, seeds)
         extra = parts["relations"] + parts["relation model"] + parts["quotations"]
-        print(f"\nseeds build (best of 3): {full:.3f} s; entities {parts['entities'] * 1000:.1f} ms, "
-              f"relations {parts['relations'] * 1000:.1f} ms, relation model {parts['relation model'] * 1000:.1f} ms, "
-              f"quotations {parts['quotations'] * 1000:.1f} ms")
-        print(f"relation patterns, model and quotations add {extra * 1000:.1f} ms: "
-              f"{100 * extra / (full - extra):.1f}% on top of the rest of the build (goal: at most 25%)")
+        print(
+            f"\nseeds build (best of 3): {full:.3f} s; entities {parts['entities'] * 1000:.1f} ms, "
+            f"relations {parts['relations'] * 1000:.1f} ms, relation model {parts['relation model'] * 1000:.1f} ms, "
+            f"quotations {parts['quotations'] * 1000:.1f} ms"
+        )
+        print(
+            f"relation patterns, model and quotations add {extra * 1000:.1f} ms: "
+            f"{100 * extra / (full - extra):.1f}% on top of the rest of the build (goal: at most 25%)"
+        )
     finally:
         shutil.rmtree(tmp)
 

@@ -9,6 +9,7 @@ tokens, writes one JSON line per sentence in order, {"entities": [{"start", "end
 line's entities), and prints precision, recall and F1 for entities and relations, per type, with
 timings.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     classifier = Classifier.load()
     load_s = time.perf_counter() - t0
     from spacy.tokens import Doc
+
     t0 = time.perf_counter()
     docs = list(nlp.pipe(Doc(nlp.vocab, words=item["tokens"]) for item in data))
     parse_s = time.perf_counter() - t0
@@ -51,14 +53,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.data.name}: {len(data)} sentences")
     for kind in ("entities", "relations"):
         r = result[kind]
-        print(f"{kind:<10} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}   "
-              f"(tp {r['tp']}, fp {r['fp']}, fn {r['fn']})")
+        print(
+            f"{kind:<10} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}   "
+            f"(tp {r['tp']}, fp {r['fp']}, fn {r['fn']})"
+        )
         for t, s in r["per_type"].items():
-            print(f"  {t:<12} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}   "
-                  f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+            print(
+                f"  {t:<12} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}   "
+                f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
+            )
     total = parse_s + classify_s
-    print(f"time: model load {load_s:.1f} s; parse+NER {parse_s:.2f} s; relations {classify_s:.2f} s; "
-          f"{len(data) / total:.0f} sentences/s")
+    print(
+        f"time: model load {load_s:.1f} s; parse+NER {parse_s:.2f} s; relations {classify_s:.2f} s; "
+        f"{len(data) / total:.0f} sentences/s"
+    )
     return 0
 
 

@@ -27,6 +27,7 @@ they are followed through the adjective's `gpe0/1/2` relation to the place it na
 development articles every such relation then equals a plain relation already there, so they add
 nothing; they are counted in `dropped` so that stays visible.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -49,14 +50,33 @@ REDOCRED_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # DWIE relation type -> (schema.org property, whether head and tail swap)
 DWIE_PROPERTIES = {
     "citizen_of": ("nationality", False),
-    "member_of": ("memberOf", False), "player_of": ("memberOf", False),
-    **{t: ("worksFor", False) for t in ("agent_of", "head_of", "minister_of", "coach_of", "spokesperson_of",
-                                        "advisor_of", "mayor_of", "head_of_state", "head_of_gov")},
-    "based_in0": ("location", False), "based_in1": ("location", False), "based_in2": ("location", False),
-    "in0": ("containedInPlace", False), "in1": ("containedInPlace", False), "in2": ("containedInPlace", False),
-    "agency_of": ("parentOrganization", False), "ministry_of": ("parentOrganization", False),
+    "member_of": ("memberOf", False),
+    "player_of": ("memberOf", False),
+    **{
+        t: ("worksFor", False)
+        for t in (
+            "agent_of",
+            "head_of",
+            "minister_of",
+            "coach_of",
+            "spokesperson_of",
+            "advisor_of",
+            "mayor_of",
+            "head_of_state",
+            "head_of_gov",
+        )
+    },
+    "based_in0": ("location", False),
+    "based_in1": ("location", False),
+    "based_in2": ("location", False),
+    "in0": ("containedInPlace", False),
+    "in1": ("containedInPlace", False),
+    "in2": ("containedInPlace", False),
+    "agency_of": ("parentOrganization", False),
+    "ministry_of": ("parentOrganization", False),
     "institution_of": ("parentOrganization", False),
-    "spouse_of": ("spouse", False), "sibling": ("sibling", False),
+    "spouse_of": ("spouse", False),
+    "sibling": ("sibling", False),
     "parent_of": ("children", False),  # parent_of(A, B): A is B's parent
     "child_of": ("children", True),  # child_of(A, B): A is B's child
     "founder_of": ("founder", True),  # founder_of(person, org) -> founder(org, person)
@@ -67,17 +87,21 @@ DWIE_ADJECTIVE_LINKS = ("gpe0", "gpe1", "gpe2")  # adjective cluster -> the plac
 # properties P131, P17, P276, P30 and P706 depend on the head's type (REDOCRED_PLACE_PROPERTIES)
 REDOCRED_PROPERTIES = {
     "P108": ("worksFor", False),
-    "P463": ("memberOf", False), "P102": ("memberOf", False), "P54": ("memberOf", False),
+    "P463": ("memberOf", False),
+    "P102": ("memberOf", False),
+    "P54": ("memberOf", False),
     "P27": ("nationality", False),
     "P159": ("location", False),
     "P551": ("homeLocation", False),
     "P749": ("parentOrganization", False),
     "P112": ("founder", False),  # founded by: organisation -> founder
     "P26": ("spouse", False),
-    "P19": ("birthPlace", False), "P20": ("deathPlace", False),
+    "P19": ("birthPlace", False),
+    "P20": ("deathPlace", False),
     "P69": ("alumniOf", False),
     "P40": ("children", False),  # child: parent -> child
-    "P22": ("children", True), "P25": ("children", True),  # father, mother: child -> parent
+    "P22": ("children", True),
+    "P25": ("children", True),  # father, mother: child -> parent
     "P3373": ("sibling", False),
 }
 # of an organisation, located in; of a place, contained in; of anything else, not scored
@@ -128,10 +152,11 @@ class GoldDoc:
 
     @property
     def body(self) -> str:
-        return self.text[self.body_start:]
+        return self.text[self.body_start :]
 
 
 # --- DWIE ------------------------------------------------------------------------------------
+
 
 def load_dwie(path: str | Path = DWIE) -> list[GoldDoc]:
     """Every article of a DWIE JSON-lines file, in file order."""
@@ -147,11 +172,20 @@ def dwie_doc(item: dict) -> GoldDoc:
     for m in sorted(item["entities"], key=lambda m: (m["start"], m["end"])):
         start, end = shift(m["start"]), shift(m["end"])
         by_cluster[m["cluster"]].append(Mention(text[start:end], start, end))
-    entities = [GoldEntity(c["cluster"], DWIE_TYPES.get(c["type"]), tuple(by_cluster[c["cluster"]]))
-                for c in item["clusters"]]
+    entities = [
+        GoldEntity(c["cluster"], DWIE_TYPES.get(c["type"]), tuple(by_cluster[c["cluster"]])) for c in item["clusters"]
+    ]
     relations, dropped = dwie_relations(item["relations"], entities)
-    return GoldDoc("dwie", item["id"], headline, text, len(headline) + 2 if "\n" in text else len(text),
-                   entities, relations, dropped)
+    return GoldDoc(
+        "dwie",
+        item["id"],
+        headline,
+        text,
+        len(headline) + 2 if "\n" in text else len(text),
+        entities,
+        relations,
+        dropped,
+    )
 
 
 def _paragraphs(text: str):
@@ -172,6 +206,7 @@ def _paragraphs(text: str):
     def shift(offset: int) -> int:
         old, new = max((m for m in moves if m[0] <= offset), default=moves[0])
         return new + offset - old
+
     return "\n\n".join(new_parts), shift
 
 
@@ -201,19 +236,25 @@ def dwie_relations(relations: list[dict], entities: list[GoldEntity]) -> tuple[s
             continue
         triple = (head, prop, tail)
         if adjective:
-            dropped["-x: same as a plain relation" if _plain_exists(triple, relations)
-                    else "-x: followed to the place (kept)"] += 1
+            dropped[
+                "-x: same as a plain relation"
+                if _plain_exists(triple, relations)
+                else "-x: followed to the place (kept)"
+            ] += 1
         kept.add(triple)
     return kept, dropped
 
 
 def _plain_exists(triple: tuple[int, str, int], relations: list[dict]) -> bool:
     head, prop, tail = triple
-    return any(DWIE_PROPERTIES.get(r["type"], (None,))[0] == prop
-               and {r["head_cluster"], r["tail_cluster"]} == {head, tail} for r in relations)
+    return any(
+        DWIE_PROPERTIES.get(r["type"], (None,))[0] == prop and {r["head_cluster"], r["tail_cluster"]} == {head, tail}
+        for r in relations
+    )
 
 
 # --- Re-DocRED -------------------------------------------------------------------------------
+
 
 def load_redocred(path: str | Path = REDOCRED) -> list[GoldDoc]:
     """Every document of a Re-DocRED JSON file, in file order."""
@@ -274,8 +315,32 @@ def _a(noun: str) -> str:
     return ("an " if noun[0].lower() in "aeiou" else "a ") + noun
 
 
-NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'", "'s", "n't", "'re", "'ve", "'ll", "'d",
-                   "'m", "”", "’", "...", "…", "..", "(;"}
+NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "%",
+    "'",
+    "'s",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "”",
+    "’",
+    "...",
+    "…",
+    "..",
+    "(;",
+}
 NO_SPACE_AFTER = {"(", "[", "{", "$", "#", "£", "“", "‘"}
 ATTACHED = {"-"}  # "two - year" -> "two-year"
 
@@ -313,6 +378,7 @@ def detokenize(sents: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]
 
 # --- the split and the articles --------------------------------------------------------------
 
+
 def split_key(doc_id: str) -> str:
     return hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
 
@@ -327,7 +393,7 @@ def split(docs: Iterable[GoldDoc], part: str) -> list[GoldDoc]:
     test: set[str] = set()
     for dataset in sorted({d.dataset for d in docs}):
         ranked = sorted((split_key(d.id), d.id) for d in docs if d.dataset == dataset)
-        test.update(doc_id for _, doc_id in ranked[:TEST_SIZE[dataset]])
+        test.update(doc_id for _, doc_id in ranked[: TEST_SIZE[dataset]])
     return [d for d in docs if (d.id in test) == (part == "test")]
 
 
@@ -350,9 +416,11 @@ def write_articles(docs: Iterable[GoldDoc], folder: str | Path) -> dict[str, str
     folder.mkdir(parents=True, exist_ok=True)
     forms = {}
     for doc in docs:
-        candidates = [("plain", f"{doc.headline}\n\n{doc.body}", doc.headline),
-                      ("heading", f"# {doc.headline}\n\n{doc.body}", doc.headline),
-                      ("no headline", doc.body, None)]
+        candidates = [
+            ("plain", f"{doc.headline}\n\n{doc.body}", doc.headline),
+            ("heading", f"# {doc.headline}\n\n{doc.body}", doc.headline),
+            ("no headline", doc.body, None),
+        ]
         chosen = None
         for name, content, headline in candidates:
             article = parse_article(content, article_id=doc.id)

@@ -9,6 +9,7 @@ P/R/F1 with the names most often wrong and missed, relation P/R/F1 per schema.or
 in all, a co-occurrence floor on the same entities, the reliability of the evidence confidence,
 and the seconds taken. Exits 1 when a document did not build.
 """
+
 from __future__ import annotations
 
 import sys

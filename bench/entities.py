@@ -5,6 +5,7 @@
 The entity half of bench/dwie.py (same split, same build, same scoring: score.score_entities), for
 work on names and types where the relation figures are noise.
 """
+
 from __future__ import annotations
 
 import sys

@@ -15,6 +15,7 @@ Experiments, each repeated --runs times (kill moments drawn from a seeded random
 Prints, per experiment, how many runs ended equal to a clean build (or to a state the store was
 in). The default is small (seeds/, 3 runs, a few minutes on 2 cores); --runs and --corpus scale it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,6 +62,7 @@ def leftovers(folder: Path) -> list[str]:
 def scratch_left() -> list[str]:
     """newsgraph's scratch folders still in the temporary folder once a next run has swept it."""
     from newsgraph.graph.scratch import LOCK, PREFIX, sweep
+
     sweep()
     return sorted(p.name for p in Path(tempfile.gettempdir()).glob(PREFIX + "*") if (p / LOCK).exists())
 
@@ -117,16 +119,20 @@ def main() -> None:
             cli("export", "--store", work / "clean-store", "-o", out, "-q")
             ok = whole and files(out) == clean and not leftovers(out)
             results.setdefault("kill-export", []).append(ok)
-            print(f"kill-export {run}: killed at {moment:.1f} s; whole old or new pair: {whole}; "
-                  f"next export equal to clean and no temporary files: {ok}")
+            print(
+                f"kill-export {run}: killed at {moment:.1f} s; whole old or new pair: {whole}; "
+                f"next export equal to clean and no temporary files: {ok}"
+            )
 
         for run in range(args.runs):
             store, out = work / f"race-{run}", work / f"race-{run}-out"
             shutil.copytree(work / "clean-store", store)
             ids = sorted(ids_in(clean["graph.ttl"]))
-            victims = ids[run % 2::2]
-            commands = [[*CLI, "export", "--store", store, "-o", out, "-q"],
-                        [*CLI, "remove", *victims, "--store", store]]
+            victims = ids[run % 2 :: 2]
+            commands = [
+                [*CLI, "export", "--store", store, "-o", out, "-q"],
+                [*CLI, "remove", *victims, "--store", store],
+            ]
             lag = rng.uniform(-export_s / 2, export_s / 2)  # which starts first, and how much later the other
             first = subprocess.Popen(commands[lag < 0], stdout=subprocess.DEVNULL)
             time.sleep(abs(lag))
@@ -147,9 +153,15 @@ def main() -> None:
         papers = sorted(p for p in args.corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
         for run in range(args.runs):
             store, out = work / f"adds-{run}", work / f"adds-{run}-out"
-            procs = [subprocess.Popen([*CLI, "add", *papers[k::3], "--store", store, "-q"],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-                     for k in range(3)]
+            procs = [
+                subprocess.Popen(
+                    [*CLI, "add", *papers[k::3], "--store", store, "-q"],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+                for k in range(3)
+            ]
             statuses = [p.wait() for p in procs]
             cli("export", "--store", store, "-o", out, "-q")
             same = statuses == [0, 0, 0] and files(out) == clean
@@ -160,8 +172,10 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
     print()
     for name, outcomes in results.items():
-        print(f"{name}: {sum(outcomes)} of {len(outcomes)} runs ended equal to a clean build (or a state the "
-              "store was in)")
+        print(
+            f"{name}: {sum(outcomes)} of {len(outcomes)} runs ended equal to a clean build (or a state the "
+            "store was in)"
+        )
     print(f"scratch folders left in {tempfile.gettempdir()} after a sweep: {scratch_left() or 'none'}")
 
 

@@ -12,6 +12,7 @@ BBC corpus's (../shared/bench/bbc, repeated with names varied as bench/scale.py 
 text without it), each entity named at a word of each article that mentions it, so the page's
 text budget is met as it would be on the real corpus.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,20 +44,36 @@ FILLER = "Officials said the plan would go ahead. Critics disagreed with the fig
 def synthetic_graph(n: int, articles: int | None = None, seed: int = 7) -> nx.MultiDiGraph:
     rnd = random.Random(seed)
     ids = [f"a{i:05d}" for i in range(articles or max(1, n // 6))]
-    g = nx.MultiDiGraph(articles={a: {"headline": f"Headline of {a}", "date": f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}"}
-                                  for i, a in enumerate(ids)})
+    g = nx.MultiDiGraph(
+        articles={
+            a: {"headline": f"Headline of {a}", "date": f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}"}
+            for i, a in enumerate(ids)
+        }
+    )
     ba = nx.barabasi_albert_graph(n, 1, seed=seed)  # preferential attachment: hubs and a long tail
     for i in range(n):
         kind = KINDS[i % 3]
         k = min(len(ids), 1 + int(ba.degree(i) ** 1.2))
-        g.add_node(f"urn:newsgraph:entity:{kind.lower()}:n{i}", type=kind, label=f"{kind} {i}", aliases=[],
-                   articles=sorted(rnd.sample(ids, k)), mentions=k * 2, attributes=[])
+        g.add_node(
+            f"urn:newsgraph:entity:{kind.lower()}:n{i}",
+            type=kind,
+            label=f"{kind} {i}",
+            aliases=[],
+            articles=sorted(rnd.sample(ids, k)),
+            mentions=k * 2,
+            attributes=[],
+        )
     nodes = list(g.nodes)
     edges = list(ba.edges()) + [(rnd.randrange(n), rnd.randrange(n)) for _ in range(n // 3)]
     for s, o in edges:
         if s != o:
-            ev = {"article": rnd.choice(ids), "sentence": f"{nodes[s]} did something to {nodes[o]}.",
-                  "start": 0, "end": 40, "confidence": 0.8}
+            ev = {
+                "article": rnd.choice(ids),
+                "sentence": f"{nodes[s]} did something to {nodes[o]}.",
+                "start": 0,
+                "end": 40,
+                "confidence": 0.8,
+            }
             g.add_edge(nodes[s], nodes[o], key="met", predicate="met", label="met", evidence=[ev], confidence=0.8)
     return g
 
@@ -77,7 +94,7 @@ def with_texts(graph: nx.MultiDiGraph, seed: int = 7) -> Merged:
         for art in data["articles"]:
             start, end = rnd.choice(words[art])
             merged.add_spans(art, [(iri, start, end)])
-    first = {art: body[:body.find(". ") + 1 or 80] for art, body in bodies.items()}
+    first = {art: body[: body.find(". ") + 1 or 80] for art, body in bodies.items()}
     merged.db.execute("DELETE FROM evidence")
     for s, o, key, data in graph.edges(keys=True, data=True):
         for ev in data["evidence"]:
@@ -114,13 +131,17 @@ def main(argv: list[str] | None = None) -> None:
         # a real click on the biggest entity drawn, until its panel is open
         target = page.evaluate("""() => { const g = window.newsgraph, ids = g.view.getIds();
             return ids.reduce((a, b) => g.nodes.get(a).size >= g.nodes.get(b).size ? a : b); }""")
-        x, y, target = page.evaluate("""(id) => {
+        x, y, target = page.evaluate(
+            """(id) => {
             const n = window.newsgraph.network, p = n.canvasToDOM(n.getPositions([id])[id]);
             const box = document.querySelector('#net').getBoundingClientRect();
-            return [box.left + p.x, box.top + p.y, n.getNodeAt(p)]; }""", target)  # (what a click there hits)
+            return [box.left + p.x, box.top + p.y, n.getNodeAt(p)]; }""",
+            target,
+        )  # (what a click there hits)
         page.mouse.click(x, y)
-        page.wait_for_function("(id) => window.newsgraph.state.entity === id && "
-                               "document.querySelector('#panel h2') !== null", arg=target)
+        page.wait_for_function(
+            "(id) => window.newsgraph.state.entity === id && document.querySelector('#panel h2') !== null", arg=target
+        )
         interactive_s = time.perf_counter() - t0
         shown = page.evaluate("window.newsgraph.view.getIds().length")
         everyone_s = None
@@ -133,18 +154,27 @@ def main(argv: list[str] | None = None) -> None:
         heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
         if args.screenshot:
             page.screenshot(path=str(args.screenshot))
-        texts = page.evaluate("Object.keys(JSON.parse(document.querySelector('#article-texts').textContent).texts)"
-                              ".length")
+        texts = page.evaluate(
+            "Object.keys(JSON.parse(document.querySelector('#article-texts').textContent).texts).length"
+        )
         page.context.close()
-    print(f"graph: {graph.number_of_nodes()} entities, {graph.number_of_edges()} relations, "
-          f"{len(graph.graph.get('articles', {}))} articles; page shows {shown} entities")
-    print(f"page: {len(text.encode()) / 1e6:.1f} MB with the text of {texts} articles, written in {write_s:.2f} s "
-          f"(layout {timings['layout']:.2f} s of it)")
-    print(f"browser: drawn {drawn_s:.2f} s after opening, interactive (a click answered) {interactive_s:.2f} s; "
-          f"JS heap {heap / 1e6:.0f} MB; console errors {len(log.errors)}, requests off file:// {len(log.outside)}")
+    print(
+        f"graph: {graph.number_of_nodes()} entities, {graph.number_of_edges()} relations, "
+        f"{len(graph.graph.get('articles', {}))} articles; page shows {shown} entities"
+    )
+    print(
+        f"page: {len(text.encode()) / 1e6:.1f} MB with the text of {texts} articles, written in {write_s:.2f} s "
+        f"(layout {timings['layout']:.2f} s of it)"
+    )
+    print(
+        f"browser: drawn {drawn_s:.2f} s after opening, interactive (a click answered) {interactive_s:.2f} s; "
+        f"JS heap {heap / 1e6:.0f} MB; console errors {len(log.errors)}, requests off file:// {len(log.outside)}"
+    )
     if everyone_s is not None:
-        print(f"browser: opened with {shown} linked entities; all {everyone} drawn {everyone_s:.2f} s "
-              "after unticking 'linked only'")
+        print(
+            f"browser: opened with {shown} linked entities; all {everyone} drawn {everyone_s:.2f} s "
+            "after unticking 'linked only'"
+        )
 
 
 if __name__ == "__main__":

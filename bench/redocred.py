@@ -8,6 +8,7 @@ article file, runs `build` (what `newsgraph build` runs), loads graph.ttl and pr
 bench/dwie.py prints. Only the Wikidata properties with a schema.org counterpart are scored
 (datasets.REDOCRED_PROPERTIES). Exits 1 when a document did not build.
 """
+
 from __future__ import annotations
 
 import sys

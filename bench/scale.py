@@ -13,6 +13,7 @@ Prints a table; asserts nothing. --no-pipe skips the bare nlp.pipe run (and so t
 each size, one line gives the relation model's own cost per article (and the patterns'), timed on
 the first 300 articles after the parse.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BBC = ROOT.parent / "shared" / "bench" / "bbc" / "bbc_news_train.csv"
-SUFFIXES = ["", "vik", "ström", "ello", "ani", "berg", "ova", "ez", "ton", "ski", "ard", "ino", "sen",
-            "ou", "ak", "ley", "ida", "urn", "ach", "ius", "ette", "ham", "ura", "off", "is", "amo"]
+SUFFIXES = [
+    "",
+    "vik",
+    "ström",
+    "ello",
+    "ani",
+    "berg",
+    "ova",
+    "ez",
+    "ton",
+    "ski",
+    "ard",
+    "ino",
+    "sen",
+    "ou",
+    "ak",
+    "ley",
+    "ida",
+    "urn",
+    "ach",
+    "ius",
+    "ette",
+    "ham",
+    "ura",
+    "off",
+    "is",
+    "amo",
+]
 STAGE_SAMPLE = 300  # articles whose stages after the parse are timed on their own
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{3,})\b", re.M)
 
@@ -72,9 +99,11 @@ def run_child(kind: str, folder: Path, jobs: int) -> None:
     stages after the parse over its first `jobs` articles; print JSON."""
     from newsgraph.extract import load_pipeline, read_article
     from newsgraph.graph.build import build
+
     if kind == "stages":
         sys.path.insert(0, str(ROOT / "bench"))
         from build_speed import stages
+
         print(json.dumps(stages(load_pipeline(), sorted(folder.glob("*.txt"))[:jobs], rounds=1)))
         return
     t0 = time.perf_counter()
@@ -93,13 +122,17 @@ def run_child(kind: str, folder: Path, jobs: int) -> None:
             report = build([folder], out, jobs=jobs, nlp=nlp)
         stages = report.seconds
     parent, worker = peak_rss_mb()
-    print(json.dumps({"seconds": time.perf_counter() - t0, "rss_mb": parent + worker, "parent_mb": parent,
-                      "stages": stages}))
+    print(
+        json.dumps(
+            {"seconds": time.perf_counter() - t0, "rss_mb": parent + worker, "parent_mb": parent, "stages": stages}
+        )
+    )
 
 
 def measure(kind: str, folder: Path, jobs: int = 1) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--child", kind, str(folder), str(jobs)],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(folder), str(jobs)], capture_output=True, text=True, check=True
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -108,8 +141,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--bbc", type=Path, default=BBC)
-    parser.add_argument("--no-pipe", action="store_true",
-                        help="skip bare nlp.pipe (half an hour at 50k on two cores); no ratio is printed")
+    parser.add_argument(
+        "--no-pipe",
+        action="store_true",
+        help="skip bare nlp.pipe (half an hour at 50k on two cores); no ratio is printed",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -117,8 +153,11 @@ def main() -> None:
         run_child(kind, Path(folder), int(jobs))
         return
     texts = bbc_texts(args.bbc)
-    print(f"{'articles':>8} {'words':>9} {'jobs':>4} {'pipe s':>8} {'build s':>8} {'art/s':>6} "
-          f"{'words/s':>8} {'ratio':>5} {'peak MB':>8} {'parent MB':>9}   stages (s)", flush=True)
+    print(
+        f"{'articles':>8} {'words':>9} {'jobs':>4} {'pipe s':>8} {'build s':>8} {'art/s':>6} "
+        f"{'words/s':>8} {'ratio':>5} {'peak MB':>8} {'parent MB':>9}   stages (s)",
+        flush=True,
+    )
     for size in args.sizes:
         tmp = Path(tempfile.mkdtemp(prefix=f"newsgraph-scale-{size}-"))
         try:
@@ -129,15 +168,19 @@ def main() -> None:
                 s = run["seconds"]
                 stages = ", ".join(f"{k} {v:.1f}" for k, v in run["stages"].items())
                 pipe_s, ratio = ("-", "-") if pipe is None else (f"{pipe:.1f}", f"{pipe / s:.2f}")
-                print(f"{size:>8} {words:>9} {jobs:>4} {pipe_s:>8} {s:>8.1f} {size / s:>6.1f} "
-                      f"{words / s:>8.0f} {ratio:>5} {run['rss_mb']:>8.0f} {run['parent_mb']:>9.0f}   {stages}",
-                      flush=True)
+                print(
+                    f"{size:>8} {words:>9} {jobs:>4} {pipe_s:>8} {s:>8.1f} {size / s:>6.1f} "
+                    f"{words / s:>8.0f} {ratio:>5} {run['rss_mb']:>8.0f} {run['parent_mb']:>9.0f}   {stages}",
+                    flush=True,
+                )
             sample = min(size, STAGE_SAMPLE)
             parts = measure("stages", tmp / "corpus", sample)
-            print(f"{'':>8} relation model: {1000 * parts['relation model'] / sample:.1f} ms per article "
-                  f"(patterns {1000 * parts['relations'] / sample:.1f} ms, entities "
-                  f"{1000 * parts['entities'] / sample:.1f} ms; the first {sample} articles, after the parse)",
-                  flush=True)
+            print(
+                f"{'':>8} relation model: {1000 * parts['relation model'] / sample:.1f} ms per article "
+                f"(patterns {1000 * parts['relations'] / sample:.1f} ms, entities "
+                f"{1000 * parts['entities'] / sample:.1f} ms; the first {sample} articles, after the parse)",
+                flush=True,
+            )
         finally:
             shutil.rmtree(tmp)
 

@@ -23,6 +23,7 @@ relations, direction counted, except that `spouse` and `sibling` are symmetric a
 (x, parent, y) is read as (y, children, x). Edges whose predicate is not in PREDICATES are not
 predictions. Per-property and micro P/R/F1, and a reliability table by evidence confidence.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,22 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-SCORED = ("worksFor", "memberOf", "nationality", "location", "containedInPlace", "homeLocation",
-          "parentOrganization", "founder", "spouse", "children", "sibling", "birthPlace", "deathPlace", "alumniOf")
+SCORED = (
+    "worksFor",
+    "memberOf",
+    "nationality",
+    "location",
+    "containedInPlace",
+    "homeLocation",
+    "parentOrganization",
+    "founder",
+    "spouse",
+    "children",
+    "sibling",
+    "birthPlace",
+    "deathPlace",
+    "alumniOf",
+)
 INVERSE = {"parent": "children"}  # (x, parent, y) is (y, children, x)
 SYMMETRIC = {"spouse", "sibling"}
 PREDICATES = frozenset(SCORED) | frozenset(INVERSE)
@@ -70,11 +85,18 @@ class Alignment:
 
 # --- from the graph --------------------------------------------------------------------------
 
+
 def entities_from_graph(graph) -> list[Entity]:
     """Every node of a networkx graph from `load_graph` as an Entity."""
-    return [Entity(node, data["type"], tuple(dict.fromkeys([data["label"], *data.get("aliases", ())])),
-                   tuple(data.get("articles", ())))
-            for node, data in sorted(graph.nodes(data=True))]
+    return [
+        Entity(
+            node,
+            data["type"],
+            tuple(dict.fromkeys([data["label"], *data.get("aliases", ())])),
+            tuple(data.get("articles", ())),
+        )
+        for node, data in sorted(graph.nodes(data=True))
+    ]
 
 
 def relations_from_graph(graph, predicates: Iterable[str] = PREDICATES) -> list[Relation]:
@@ -96,6 +118,7 @@ def relations_from_graph(graph, predicates: Iterable[str] = PREDICATES) -> list[
 
 # --- entities --------------------------------------------------------------------------------
 
+
 def normalise(name: str) -> str:
     """How names are compared: case folded, whitespace collapsed, a leading "the" dropped."""
     name = " ".join(name.split()).casefold()
@@ -112,8 +135,9 @@ def align(gold_entities, predicted: Iterable[Entity]) -> Alignment:
             for m in e.mentions:
                 by_name[(e.type, normalise(m[0]))].add(e.cluster)
     predicted = list(predicted)
-    candidates = {p.id: sorted(set().union(*(by_name.get((p.type, normalise(n)), set()) for n in p.names)))
-                  for p in predicted}
+    candidates = {
+        p.id: sorted(set().union(*(by_name.get((p.type, normalise(n)), set()) for n in p.names))) for p in predicted
+    }
     # the node with more names that match goes first, so of two nodes for one entity the fuller is matched
     predicted = sorted(predicted, key=lambda p: (-sum((p.type, normalise(n)) in by_name for n in p.names), p.id))
     owner: dict[int, str] = {}  # gold cluster -> predicted id
@@ -171,8 +195,14 @@ def score_entities(golds, predicted: Iterable[Entity]) -> dict:
             missed[f"{gold_name(e)} ({e.type})"] += 1
             if all(m[1] < getattr(doc, "body_start", 0) for m in e.mentions):
                 missed_in_headline += 1
-    return {**prf(tp, fp, fn), "wrong": wrong, "missed": missed, "why_wrong": why_wrong,
-            "missed_in_headline": missed_in_headline, "alignments": alignments}
+    return {
+        **prf(tp, fp, fn),
+        "wrong": wrong,
+        "missed": missed,
+        "why_wrong": why_wrong,
+        "missed_in_headline": missed_in_headline,
+        "alignments": alignments,
+    }
 
 
 def _why_wrong(p: Entity, gold_entities, duplicate: bool) -> str:
@@ -196,6 +226,7 @@ def gold_name(entity) -> str:
 
 
 # --- relations -------------------------------------------------------------------------------
+
 
 def canonical(head, prop: str, tail) -> tuple:
     """The one form a triple is compared in: parent turned into children, symmetric pairs ordered."""
@@ -236,13 +267,18 @@ def score_relations(golds, relations: Iterable[Relation], alignments: dict[str, 
             outcomes.append((confidence, correct))
         for triple in gold - set(predicted):
             counts[triple[1]]["fn"] += 1
-    per_property = {prop: prf(counts[prop]["tp"], counts[prop]["fp"], counts[prop]["fn"])
-                    for prop in SCORED if counts.get(prop)}
+    per_property = {
+        prop: prf(counts[prop]["tp"], counts[prop]["fp"], counts[prop]["fn"]) for prop in SCORED if counts.get(prop)
+    }
     total = Counter()
     for c in counts.values():
         total.update(c)
-    return {"per_property": per_property, "micro": prf(total["tp"], total["fp"], total["fn"]),
-            "reliability": reliability(outcomes), "outcomes": outcomes}
+    return {
+        "per_property": per_property,
+        "micro": prf(total["tp"], total["fp"], total["fn"]),
+        "reliability": reliability(outcomes),
+        "outcomes": outcomes,
+    }
 
 
 def reliability(outcomes: Iterable[tuple[float, bool]], bins: int = 10) -> list[dict]:
@@ -269,9 +305,12 @@ def prf(tp: int, fp: int, fn: int) -> dict:
 # (first type, second type) -> (property, whether the second is the subject); Place-Place goes
 # from the first named to the second ("Bonn, Germany")
 FLOOR_RULES = {
-    ("Person", "Organization"): ("worksFor", False), ("Organization", "Person"): ("worksFor", True),
-    ("Person", "Place"): ("nationality", False), ("Place", "Person"): ("nationality", True),
-    ("Organization", "Place"): ("location", False), ("Place", "Organization"): ("location", True),
+    ("Person", "Organization"): ("worksFor", False),
+    ("Organization", "Person"): ("worksFor", True),
+    ("Person", "Place"): ("nationality", False),
+    ("Place", "Person"): ("nationality", True),
+    ("Organization", "Place"): ("location", False),
+    ("Place", "Organization"): ("location", True),
     ("Place", "Place"): ("containedInPlace", False),
 }
 _SENTENCE_BREAK = re.compile(r"\n\s*\n|(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
@@ -287,14 +326,16 @@ def floor_relations(golds, entities: Iterable[Entity]) -> list[Relation]:
             per_article[art].append(p)
     out = []
     for doc in golds:
-        patterns = [(p, re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(p.names, key=len,
-                                                                                              reverse=True))))
-                    for p in sorted(per_article.get(doc.id, ()), key=lambda p: p.id) if any(p.names)]
+        patterns = [
+            (p, re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(p.names, key=len, reverse=True))))
+            for p in sorted(per_article.get(doc.id, ()), key=lambda p: p.id)
+            if any(p.names)
+        ]
         found = set()
         for sentence in _SENTENCE_BREAK.split(getattr(doc, "body", doc.text)):
             named = sorted((m.start(), p.id, p.type) for p, rx in patterns if (m := rx.search(sentence)))
             for i, (_, a, a_type) in enumerate(named):
-                for _, b, b_type in named[i + 1:]:
+                for _, b, b_type in named[i + 1 :]:
                     rule = FLOOR_RULES.get((a_type, b_type))
                     if rule and a != b:
                         prop, swap = rule

@@ -11,6 +11,7 @@ CONSTRUCT, an ASK), in --rounds rounds. Prints the latency percentiles per kind 
 errors (any answer but 200), and the server's memory (its process and its query processes) after
 each round, so growth would show. Asserts nothing; bounded by its arguments.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,14 +34,18 @@ from scale import BBC, bbc_texts, make_corpus  # noqa: E402
 
 PREFIX = "PREFIX schema: <https://schema.org/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 QUERIES = {
-    "people": PREFIX + """SELECT ?name (COUNT(?a) AS ?articles) WHERE {
+    "people": PREFIX
+    + """SELECT ?name (COUNT(?a) AS ?articles) WHERE {
         ?p a schema:Person ; schema:name ?name . ?a schema:mentions ?p }
         GROUP BY ?name ORDER BY DESC(?articles) LIMIT 20""",
-    "by-name": PREFIX + """SELECT ?e ?type WHERE { { ?e schema:name %s } UNION { ?e schema:alternateName %s }
+    "by-name": PREFIX
+    + """SELECT ?e ?type WHERE { { ?e schema:name %s } UNION { ?e schema:alternateName %s }
         ?e a ?type }""",
-    "neighbours": PREFIX + """SELECT ?p ?other ?name WHERE { ?e schema:name %s .
+    "neighbours": PREFIX
+    + """SELECT ?p ?other ?name WHERE { ?e schema:name %s .
         { ?e ?p ?other } UNION { ?other ?p ?e } ?other schema:name ?name } LIMIT 100""",
-    "evidence": PREFIX + """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    "evidence": PREFIX
+    + """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         SELECT ?s ?rel ?o ?sentence WHERE { ?st a rdf:Statement ; rdf:subject ?sx ; rdf:predicate ?p ;
         rdf:object ?ox ; schema:text ?sentence . ?sx rdfs:label ?s . ?ox rdfs:label ?o . ?p rdfs:label ?rel }
         LIMIT 200""",
@@ -105,26 +110,44 @@ def main() -> None:
             corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
             make_corpus(corpus, args.articles, bbc_texts(args.bbc))
             t0 = time.perf_counter()
-            subprocess.run(newsgraph + ["build", str(corpus), "-o", str(out), "-j", str(args.jobs), "-q",
-                                        "--format", "ttl"], check=True)
+            subprocess.run(
+                newsgraph + ["build", str(corpus), "-o", str(out), "-j", str(args.jobs), "-q", "--format", "ttl"],
+                check=True,
+            )
             print(f"built {args.articles} articles in {time.perf_counter() - t0:.1f} s")
         db = Path(tmp) / "db"
         t0 = time.perf_counter()
-        server = subprocess.Popen(newsgraph + ["serve", str(out), "--port", "0", "--db", str(db), "-q",
-                                               "--workers", str(args.workers)],
-                                  stdout=subprocess.PIPE, text=True)
+        server = subprocess.Popen(
+            newsgraph + ["serve", str(out), "--port", "0", "--db", str(db), "-q", "--workers", str(args.workers)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         try:
             line = server.stdout.readline()
             base = line.split()[2].rsplit("/", 1)[0]  # "SPARQL endpoint http://127.0.0.1:PORT/sparql; ..."
             url = base + "/sparql"
             print(f"server up in {time.perf_counter() - t0:.1f} s (store loaded) at {url}")
-            names = [row["name"]["value"] for row in json.loads(urllib.request.urlopen(
-                url + "?" + urllib.parse.urlencode({"query": PREFIX + "SELECT ?name WHERE { ?e schema:name ?name }"}),
-                timeout=60).read())["results"]["bindings"]]
-            triples = json.loads(urllib.request.urlopen(url + "?" + urllib.parse.urlencode(
-                {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}), timeout=60).read())
-            print(f"graph: {len(names):,} named entities, {int(triples['results']['bindings'][0]['n']['value']):,} "
-                  f"triples; {args.clients} clients x {args.queries} queries in {args.rounds} rounds")
+            names = [
+                row["name"]["value"]
+                for row in json.loads(
+                    urllib.request.urlopen(
+                        url
+                        + "?"
+                        + urllib.parse.urlencode({"query": PREFIX + "SELECT ?name WHERE { ?e schema:name ?name }"}),
+                        timeout=60,
+                    ).read()
+                )["results"]["bindings"]
+            ]
+            triples = json.loads(
+                urllib.request.urlopen(
+                    url + "?" + urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}),
+                    timeout=60,
+                ).read()
+            )
+            print(
+                f"graph: {len(names):,} named entities, {int(triples['results']['bindings'][0]['n']['value']):,} "
+                f"triples; {args.clients} clients x {args.queries} queries in {args.rounds} rounds"
+            )
             results: list[tuple[str, int, float]] = []
             lock = threading.Lock()
             memory = [("start", rss(server.pid))]
@@ -134,14 +157,20 @@ def main() -> None:
                 for _ in range(count):
                     kind = rnd.choice(list(QUERIES))
                     query = QUERIES[kind] % ((literal(rnd.choice(names)),) * QUERIES[kind].count("%s"))
-                    accept = "text/turtle" if kind == "construct" else rnd.choice(
-                        ["application/sparql-results+json", "application/sparql-results+xml", "text/csv"])
+                    accept = (
+                        "text/turtle"
+                        if kind == "construct"
+                        else rnd.choice(
+                            ["application/sparql-results+json", "application/sparql-results+xml", "text/csv"]
+                        )
+                    )
                     status, seconds, _ = ask(url, query, accept)
                     with lock:
                         results.append((kind, status, seconds))
 
-            per_round = [args.queries // args.rounds + (1 if r < args.queries % args.rounds else 0)
-                         for r in range(args.rounds)]
+            per_round = [
+                args.queries // args.rounds + (1 if r < args.queries % args.rounds else 0) for r in range(args.rounds)
+            ]
             started = time.perf_counter()
             for r, count in enumerate(per_round):
                 threads = [threading.Thread(target=client, args=(1000 * r + c, count)) for c in range(args.clients)]
@@ -156,14 +185,18 @@ def main() -> None:
             server.wait(30)
 
     errors = [r for r in results if r[1] != 200]
-    print(f"\n{len(results):,} queries in {wall:.1f} s ({len(results) / wall:.0f}/s); errors: {len(errors)}"
-          + (f" {sorted({s for _, s, _ in errors})}" if errors else ""))
+    print(
+        f"\n{len(results):,} queries in {wall:.1f} s ({len(results) / wall:.0f}/s); errors: {len(errors)}"
+        + (f" {sorted({s for _, s, _ in errors})}" if errors else "")
+    )
     print(f"{'kind':<11} {'n':>5} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for kind in [*QUERIES, "all"]:
         times = [s * 1000 for k, _, s in results if kind in (k, "all")]
         if times:
-            print(f"{kind:<11} {len(times):>5} {statistics.median(times):>8.1f} {pct(times, 90):>8.1f} "
-                  f"{pct(times, 99):>8.1f} {max(times):>8.1f}")
+            print(
+                f"{kind:<11} {len(times):>5} {statistics.median(times):>8.1f} {pct(times, 90):>8.1f} "
+                f"{pct(times, 99):>8.1f} {max(times):>8.1f}"
+            )
     print("\nserver memory (its process and its query processes):")
     for label, size in memory:
         print(f"  {label:<16} {size / 2**20:8.1f} MB")

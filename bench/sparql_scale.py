@@ -7,6 +7,7 @@ one evidence sentence per relation), writes its Turtle with the project's export
 with rdflib's own serializer, loads it into rdflib's in-memory Graph and into an on-disk
 Oxigraph store, and times the same queries on both. Prints figures; asserts nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,8 +59,10 @@ def main() -> None:
     rdf, t_build = timed(lambda: to_rdf(graph))
     print(f"triples: {len(rdf):,}; Turtle {len(data) / 1e6:.0f} MB")
     _, t_rdflib = timed(lambda: rdf.serialize(format="turtle", encoding="utf-8"))
-    print(f"Turtle export: newsgraph (Oxigraph writer) {t_ox:.1f} s; rdflib's writer {t_rdflib:.1f} s "
-          f"(+{t_build:.1f} s to fill its Graph)")
+    print(
+        f"Turtle export: newsgraph (Oxigraph writer) {t_ox:.1f} s; rdflib's writer {t_rdflib:.1f} s "
+        f"(+{t_build:.1f} s to fill its Graph)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "graph.ttl"
         path.write_bytes(data)

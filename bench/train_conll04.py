@@ -13,6 +13,7 @@
 Everything is seeded; dev is used only to report scores (and to choose the regularisation
 strength). The test split is not used.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -92,6 +93,7 @@ def _ner_f1(nlp, data: list[dict]) -> float:
     from spacy.tokens import Doc
 
     from conll04kit.data import spans_from_tags
+
     tp = fp = fn = 0
     docs = nlp.pipe(Doc(nlp.vocab, words=item["tokens"]) for item in data)
     for doc, item in zip(docs, data, strict=True):
@@ -112,8 +114,10 @@ def train_relations(train: list[dict], dev: list[dict]) -> None:
     t = time.perf_counter()
     model, report = train_classifier(nlp, train, dev, seed=SEED)
     RELATIONS_FILE.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"  {report}; trained in {time.perf_counter() - t:.0f} s; saved {RELATIONS_FILE.relative_to(ROOT)} "
-          f"({RELATIONS_FILE.stat().st_size / 1e6:.1f} MB)")
+    print(
+        f"  {report}; trained in {time.perf_counter() - t:.0f} s; saved {RELATIONS_FILE.relative_to(ROOT)} "
+        f"({RELATIONS_FILE.stat().st_size / 1e6:.1f} MB)"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -15,6 +15,7 @@ pairs), a logistic regression (scikit-learn, here only), a Platt calibration of 
 threshold, both fitted on out-of-fold scores (documents split into folds, so no document is
 scored by a model that saw it). Everything is seeded; the same data gives the same file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,9 +38,22 @@ SEED = 13
 MIN_SIGNATURE = 4  # positive pairs a type pair needs to be one a property joins
 MIN_POSITIVES = 8  # a property with fewer positives in all is not learned
 NEWS_WEIGHT = 2.0  # a news pair counts this many Wikipedia pairs in training
-PROPERTIES = ("worksFor", "memberOf", "nationality", "location", "containedInPlace", "homeLocation",
-              "parentOrganization", "founder", "spouse", "children", "sibling", "birthPlace", "deathPlace",
-              "alumniOf")
+PROPERTIES = (
+    "worksFor",
+    "memberOf",
+    "nationality",
+    "location",
+    "containedInPlace",
+    "homeLocation",
+    "parentOrganization",
+    "founder",
+    "spouse",
+    "children",
+    "sibling",
+    "birthPlace",
+    "deathPlace",
+    "alumniOf",
+)
 
 
 def examples(docs, nlp, rule_counts: dict[str, list[bool]] | None = None) -> list[dict]:
@@ -54,8 +68,9 @@ def examples(docs, nlp, rule_counts: dict[str, list[bool]] | None = None) -> lis
     for gold, doc in zip(docs, nlp.pipe(d.body for d in docs), strict=True):
         entities, token_map = entities_of(doc)
         patterns, _ = extract_relations(doc, entities, token_map)
-        predicted = [score.Entity(e.key, e.type, tuple(dict.fromkeys([e.name, *e.aliases])), (gold.id,))
-                     for e in entities]
+        predicted = [
+            score.Entity(e.key, e.type, tuple(dict.fromkeys([e.name, *e.aliases])), (gold.id,)) for e in entities
+        ]
         named = score.align(gold.entities, predicted).named
         truth = {score.canonical(*t) for t in gold.relations}
         for r in patterns:  # how often each pattern rule is right, where the gold can tell
@@ -64,10 +79,12 @@ def examples(docs, nlp, rule_counts: dict[str, list[bool]] | None = None) -> lis
                 rule_counts[f"{r.rule}|{r.predicate}"].append(score.canonical(gs, r.predicate, go) in truth)
         for c in candidates(doc, entities, token_map, patterns):
             gs, go = named.get(c.subject), named.get(c.object)
-            labels = {p for p in PROPERTIES if gs is not None and go is not None
-                      and score.canonical(gs, p, go) in truth}
-            rows.append({"doc": gold.id, "set": gold.dataset, "types": c.types, "features": c.features,
-                         "labels": labels})
+            labels = {
+                p for p in PROPERTIES if gs is not None and go is not None and score.canonical(gs, p, go) in truth
+            }
+            rows.append(
+                {"doc": gold.id, "set": gold.dataset, "types": c.types, "features": c.features, "labels": labels}
+            )
     return rows
 
 
@@ -119,13 +136,22 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float) -> 
     precise = [x for x in trials if x[2] >= precision and x[3] >= 0.05]
     best = min(precise, key=lambda x: x[1]) if precise else max(trials)
     final = model().fit(X, y, sample_weight=weight)
-    weights = {name: round(float(final.coef_[0, col]), 4) for name, col in sorted(vec.vocabulary_.items())
-               if abs(final.coef_[0, col]) >= 5e-4}
-    return {"signatures": [list(tp) for tp in signatures], "bias": round(float(final.intercept_[0]), 4),
-            "weights": weights, "calibration": [round(a, 4), round(b, 4)], "threshold": round(best[1], 3),
-            "trained_pairs": len(sample), "positives": int(y.sum()),
-            "out_of_fold": {"f1": round(best[0], 3), "precision": round(best[2], 3), "recall": round(best[3], 3)},
-            "out_of_fold_news": _scores(prob[news] >= best[1], y[news])}
+    weights = {
+        name: round(float(final.coef_[0, col]), 4)
+        for name, col in sorted(vec.vocabulary_.items())
+        if abs(final.coef_[0, col]) >= 5e-4
+    }
+    return {
+        "signatures": [list(tp) for tp in signatures],
+        "bias": round(float(final.intercept_[0]), 4),
+        "weights": weights,
+        "calibration": [round(a, 4), round(b, 4)],
+        "threshold": round(best[1], 3),
+        "trained_pairs": len(sample),
+        "positives": int(y.sum()),
+        "out_of_fold": {"f1": round(best[0], 3), "precision": round(best[2], 3), "recall": round(best[3], 3)},
+        "out_of_fold_news": _scores(prob[news] >= best[1], y[news]),
+    }
 
 
 def _scores(kept, y) -> dict:
@@ -140,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength (the shipped model: 1)")
-    ap.add_argument("--precision", type=float, default=0.6,
-                    help="the out-of-fold precision each property's threshold aims at")
+    ap.add_argument(
+        "--precision", type=float, default=0.6, help="the out-of-fold precision each property's threshold aims at"
+    )
     ap.add_argument("--sets", default="dwie,redocred", help="the data sets to train on (comma-separated)")
     ap.add_argument("--limit", type=int, help="only the first N training documents of each set (a smoke test)")
     args = ap.parse_args(argv)
@@ -157,8 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     rule_counts: dict[str, list[bool]] = defaultdict(list)
     for name, docs in train.items():
         made = examples(docs, nlp, rule_counts)
-        print(f"{name}: {len(docs)} training documents, {len(made)} candidate pairs, "
-              f"{sum(bool(r['labels']) for r in made)} with a relation ({time.perf_counter() - t0:.0f} s)")
+        print(
+            f"{name}: {len(docs)} training documents, {len(made)} candidate pairs, "
+            f"{sum(bool(r['labels']) for r in made)} with a relation ({time.perf_counter() - t0:.0f} s)"
+        )
         rows.extend(made)
     properties = {}
     for prop in PROPERTIES:
@@ -168,11 +197,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         properties[prop] = fitted
         oof = fitted["out_of_fold"]
-        print(f"  {prop:<20} {fitted['positives']:>5} of {fitted['trained_pairs']:>6} pairs  "
-              f"{len(fitted['weights']):>6} weights  threshold {fitted['threshold']:.3f}  "
-              f"out of fold P {oof['precision']:.2f} R {oof['recall']:.2f} F1 {oof['f1']:.2f} "
-              f"(news {fitted['out_of_fold_news']['f1']:.2f})  "
-              f"{fitted['signatures']}")
+        print(
+            f"  {prop:<20} {fitted['positives']:>5} of {fitted['trained_pairs']:>6} pairs  "
+            f"{len(fitted['weights']):>6} weights  threshold {fitted['threshold']:.3f}  "
+            f"out of fold P {oof['precision']:.2f} R {oof['recall']:.2f} F1 {oof['f1']:.2f} "
+            f"(news {fitted['out_of_fold_news']['f1']:.2f})  "
+            f"{fitted['signatures']}"
+        )
     counts = defaultdict(int)
     for name, docs in train.items():
         counts[name] = len(docs)
@@ -180,21 +211,27 @@ def main(argv: list[str] | None = None) -> int:
         "version": 1,
         "trained_on": {
             "dwie": f"{counts['dwie']} of the 98 DWIE development articles in ../shared/bench/dwie (Deutsche Welle "
-                    "news; annotations GPL-3.0, text Deutsche Welle's): bench/datasets.py's train part",
+            "news; annotations GPL-3.0, text Deutsche Welle's): bench/datasets.py's train part",
             "redocred": f"{counts['redocred']} of the 500 Re-DocRED development documents in "
-                        "../shared/bench/redocred (Wikipedia introductions; MIT): the train part",
+            "../shared/bench/redocred (Wikipedia introductions; MIT): the train part",
             "held_out": "DWIE 30 and Re-DocRED 150 documents (bench/datasets.py split 'test'), never read here",
-            "seed": SEED, "C": args.C, "folds": args.folds, "precision": args.precision,
+            "seed": SEED,
+            "C": args.C,
+            "folds": args.folds,
+            "precision": args.precision,
         },
         "properties": properties,
-        "patterns": {rule: {"n": len(right), "precision": round(sum(right) / len(right), 3)}
-                     for rule, right in sorted(rule_counts.items())},
+        "patterns": {
+            rule: {"n": len(right), "precision": round(sum(right) / len(right), 3)}
+            for rule, right in sorted(rule_counts.items())
+        },
     }
     for rule, m in model["patterns"].items():
         print(f"  pattern {rule:<40} {m['n']:>4} relations, precision {m['precision']:.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
-                        encoding="utf-8")
+    args.out.write_text(
+        json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f} s")
     return 0
 

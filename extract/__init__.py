@@ -6,26 +6,43 @@
 
 Nothing here knows about graphs; what it returns pickles and serialises to JSON.
 """
+
 from .facts import (
-                    ENTITY_TYPES,
-                    ORGANIZATION,
-                    PERSON,
-                    PLACE,
-                    Article,
-                    ArticleFacts,
-                    Attribute,
-                    Entity,
-                    Mention,
-                    Quotation,
-                    Relation,
+    ENTITY_TYPES,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    Article,
+    ArticleFacts,
+    Attribute,
+    Entity,
+    Mention,
+    Quotation,
+    Relation,
 )
 from .reader import ArticleError, find_articles, parse_article, read_article
 
 __all__ = [
-    "ENTITY_TYPES", "ORGANIZATION", "PERSON", "PLACE", "Article", "ArticleFacts", "Attribute",
-    "Entity", "Mention", "Quotation", "Relation", "DEFAULT_MODEL", "ModelNotFound",
-    "extract_facts", "facts_from_doc", "load_pipeline", "ArticleError", "find_articles",
-    "parse_article", "read_article",
+    "ENTITY_TYPES",
+    "ORGANIZATION",
+    "PERSON",
+    "PLACE",
+    "Article",
+    "ArticleFacts",
+    "Attribute",
+    "Entity",
+    "Mention",
+    "Quotation",
+    "Relation",
+    "DEFAULT_MODEL",
+    "ModelNotFound",
+    "extract_facts",
+    "facts_from_doc",
+    "load_pipeline",
+    "ArticleError",
+    "find_articles",
+    "parse_article",
+    "read_article",
 ]
 
 
@@ -34,5 +51,6 @@ def __getattr__(name: str):
     command line's help, the reader and the facts do not need it (PEP 562)."""
     if name in ("DEFAULT_MODEL", "ModelNotFound", "extract_facts", "facts_from_doc", "load_pipeline"):
         from . import pipeline
+
         return getattr(pipeline, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,6 +13,7 @@ Rules, in order, each conservative:
 The entity's type is a weighted vote over its mentions (Cluster.type_votes); its name is its
 fullest, most used form.
 """
+
 from __future__ import annotations
 
 import re
@@ -122,11 +123,18 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
         target = _person_with_word(clusters, key, f.start) if f.label in ("PERSON", "ORG", "NORP") else None
         if target is None and f.text.isupper() and len(f.text) >= 2:  # "CCP", "J&J", "U.N."
             letters = re.sub(r"[^A-Z]", "", f.text)
-            target = next((c for c in clusters if c.type() == ORGANIZATION and len(c.name().split()) > 1
-                           and initials(c.name()) == letters), None)
+            target = next(
+                (
+                    c
+                    for c in clusters
+                    if c.type() == ORGANIZATION and len(c.name().split()) > 1 and initials(c.name()) == letters
+                ),
+                None,
+            )
         if target is None and f.label == "ORG":  # "SBC" of "SBC Communications", the only such name
-            starts = [c for c in clusters if c.type() == ORGANIZATION and len(c.name_words()) > 1
-                      and c.name_words()[0] == key]
+            starts = [
+                c for c in clusters if c.type() == ORGANIZATION and len(c.name_words()) > 1 and c.name_words()[0] == key
+            ]
             target = starts[0] if len(starts) == 1 else None
         if target is None:
             target = by_key.get(key)
@@ -146,8 +154,11 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
         candidates = [c for c in clusters if c.name_words()[-1:] == [head] and c.type() == ORGANIZATION]
         if candidates:
             before = [c for c in candidates if c.first <= f.start]
-            target = max(before, key=lambda c: max(m.start for m in c.members if m.start <= f.start)) \
-                if before else min(candidates, key=lambda c: c.first)
+            target = (
+                max(before, key=lambda c: max(m.start for m in c.members if m.start <= f.start))
+                if before
+                else min(candidates, key=lambda c: c.first)
+            )
             target.add(f)
     return sorted(clusters, key=lambda c: c.first)
 
@@ -162,7 +173,7 @@ def propagate(doc, clusters: list[Cluster]) -> list[Cluster]:
     names: dict[tuple[str, ...], Cluster] = {}
     for c in clusters:
         for f in c.named():
-            words = tuple(t.text for t in doc[f.start:f.end])
+            words = tuple(t.text for t in doc[f.start : f.end])
             if words and words[0][:1].isupper() and len(words) <= 4:
                 names.setdefault(words, c)
     if not names:
@@ -176,7 +187,7 @@ def propagate(doc, clusters: list[Cluster]) -> list[Cluster]:
     i = 0
     while i < len(texts):
         for size in sizes.get(texts[i], ()):
-            words = tuple(texts[i:i + size])
+            words = tuple(texts[i : i + size])
             c = names.get(words)
             if c and not covered.intersection(range(i, i + size)) and doc[i].pos_ == "PROPN":
                 first = c.named()[0]
@@ -204,16 +215,29 @@ def to_entities(clusters: list[Cluster], doc) -> tuple[list[Entity], dict[int, s
     for n, c in enumerate(clusters):
         key = f"e{n}"
         mentions = tuple(
-            Mention(text=f.text, start=doc[f.start].idx, end=doc[f.end - 1].idx + len(doc[f.end - 1].text),
-                    label=f.label, form=f.form)
+            Mention(
+                text=f.text,
+                start=doc[f.start].idx,
+                end=doc[f.end - 1].idx + len(doc[f.end - 1].text),
+                label=f.label,
+                form=f.form,
+            )
             for f in sorted(c.members, key=lambda f: (f.start, f.end))
         )
         votes = c.type_votes()
-        entities.append(Entity(key=key, name=c.name(), type=choose_type(votes), mentions=mentions,
-                               type_votes=tuple(sorted(votes.items()))))
+        entities.append(
+            Entity(
+                key=key,
+                name=c.name(),
+                type=choose_type(votes),
+                mentions=mentions,
+                type_votes=tuple(sorted(votes.items())),
+            )
+        )
     # the smallest mention covering a token wins ("China" inside "China's UK embassy")
-    by_size = sorted({(f.end - f.start, f.start, f.end, f"e{n}") for n, c in enumerate(clusters)
-                      for f in c.members}, reverse=True)
+    by_size = sorted(
+        {(f.end - f.start, f.start, f.end, f"e{n}") for n, c in enumerate(clusters) for f in c.members}, reverse=True
+    )
     for _, start, end, key in by_size:
         for i in range(start, end):
             token_map[i] = key

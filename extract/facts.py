@@ -3,6 +3,7 @@
 Everything here is a frozen dataclass of strings, ints and floats (no spaCy objects), so facts
 pickle, cross process boundaries, can be written to disk as JSON and merged later.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
@@ -120,7 +121,9 @@ class ArticleFacts:
 
         def entity(d):
             return Entity(
-                key=d["key"], name=d["name"], type=d["type"],
+                key=d["key"],
+                name=d["name"],
+                type=d["type"],
                 mentions=tup(d["mentions"], lambda m: Mention(**m)),
                 type_votes=tuple(tuple(v) for v in d.get("type_votes", ())),
             )

@@ -16,6 +16,7 @@ clusters inside an article and the nodes of the corpus follow; tests/test_identi
 - Id: `entity_id(type, name)`: the type and a slug of the name key, with a hash whenever the
   slug alone could stand for two keys ("person:liu-xiaoming").
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,14 +30,28 @@ from .names import slug, strip_possessive
 
 # Places written several ways; the value is the canonical name.
 PLACE_ALIASES = {
-    "uk": "United Kingdom", "u.k.": "United Kingdom", "u.k": "United Kingdom",
-    "britain": "United Kingdom", "great britain": "United Kingdom",
-    "united kingdom": "United Kingdom", "us": "United States", "u.s.": "United States",
-    "u.s": "United States", "usa": "United States", "u.s.a.": "United States",
-    "united states": "United States", "united states of america": "United States",
-    "america": "United States", "prc": "China", "people's republic of china": "China",
-    "mainland china": "China", "uae": "United Arab Emirates", "eu": "European Union",
-    "e.u.": "European Union", "ussr": "Soviet Union", "hk": "Hong Kong",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "u.k": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "us": "United States",
+    "u.s.": "United States",
+    "u.s": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "prc": "China",
+    "people's republic of china": "China",
+    "mainland china": "China",
+    "uae": "United Arab Emirates",
+    "eu": "European Union",
+    "e.u.": "European Union",
+    "ussr": "Soviet Union",
+    "hk": "Hong Kong",
 }
 
 
@@ -144,7 +159,7 @@ def digest(*parts: str, size: int = 10) -> str:
 
 
 def entity_id(kind: str, name: str) -> str:
-    """"person:liu-xiaoming": the type and the name key's slug (a hash added where the slug loses something)."""
+    """ "person:liu-xiaoming": the type and the name key's slug (a hash added where the slug loses something)."""
     key = name_key(name)
     s = slug(key)
     if not s or not re.fullmatch(r"[a-z0-9 ]+", key) or s.replace("-", " ") != key:

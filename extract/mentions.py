@@ -4,6 +4,7 @@ A mention is a plain `Found` record (token and character offsets, cleaned text, 
 clustering in `coref.py` turns them into entities. Besides the model's named entities this finds
 institutional nominals ("the embassy", "China's UK embassy") that the NER does not tag.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,18 +22,45 @@ WEAK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
 # A government portfolio tagged as an organisation on its own is a fragment: the word after it
 # makes it the name of an office ("State Department", "Finance Ministry"), or of an office
 # holder ("Interior Minister": no organisation).
-PORTFOLIOS = frozenset({
-    "state", "interior", "defense", "defence", "finance", "foreign", "justice", "economy", "economics", "health",
-    "education", "environment", "labor", "labour", "treasury", "transport", "agriculture", "energy", "trade",
-    "home", "culture", "development", "war", "commerce"})
+PORTFOLIOS = frozenset(
+    {
+        "state",
+        "interior",
+        "defense",
+        "defence",
+        "finance",
+        "foreign",
+        "justice",
+        "economy",
+        "economics",
+        "health",
+        "education",
+        "environment",
+        "labor",
+        "labour",
+        "treasury",
+        "transport",
+        "agriculture",
+        "energy",
+        "trade",
+        "home",
+        "culture",
+        "development",
+        "war",
+        "commerce",
+    }
+)
 OFFICE_HOLDERS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head"})
 OFFICE_WORDS = OFFICE_HOLDERS | {"department", "ministry", "office", "committee", "agency"}
 # Nouns naming an institution of a country; "the embassy" refers back to a named one.
 INSTITUTIONS = frozenset({"embassy", "consulate"})
 _INSTITUTION_IDS = word_ids(INSTITUTIONS)
 _NOUNS = pos_ids(("NOUN", "PROPN"))
-_COUNTRY_ADJECTIVE = {country: demonym.title() for demonym, country in reversed(DEMONYMS.items())
-                      if "." not in demonym and demonym != "us"}
+_COUNTRY_ADJECTIVE = {
+    country: demonym.title()
+    for demonym, country in reversed(DEMONYMS.items())
+    if "." not in demonym and demonym != "us"
+}
 
 
 @dataclass
@@ -48,7 +76,6 @@ class Found:
     name: str = ""  # a better name when the surface form is not one ("China's UK embassy")
     kind: str = "name"  # name | nominal | weak
     context: bool = False  # typed by what the sentence says of it, not by the NER label
-
 
     @property
     def words(self) -> int:
@@ -75,8 +102,17 @@ def find_mentions(doc: Doc) -> list[Found]:
             said = context_type(span)
             if said == PERSON and ent.label_ != "PERSON":  # trim its title as a person's
                 span = clean_span(Span(doc, ent.start, ent.end, label="PERSON")) or span
-            found.append(Found(span.start, span.end, fold(span.text), ent.label_, said or LABEL_TYPES[ent.label_],
-                               form=_with_honorific(span), context=said is not None))
+            found.append(
+                Found(
+                    span.start,
+                    span.end,
+                    fold(span.text),
+                    ent.label_,
+                    said or LABEL_TYPES[ent.label_],
+                    form=_with_honorific(span),
+                    context=said is not None,
+                )
+            )
         taken.update(range(span.start, span.end))
     for token in tokens_where(doc, lower=_INSTITUTION_IDS, pos=_NOUNS):
         if token.i not in taken:
@@ -88,21 +124,126 @@ def find_mentions(doc: Doc) -> list[Found]:
 # What a sentence says of a name can outweigh the NER label (tests/test_extract.py):
 # a name after a person's title is a person ("Foreign Minister Walid Muallem");
 # a town or name in a match report is a club ("Hoffenheim beat Dortmund", "Freiburg coach").
-PERSON_NOUNS = frozenset({
-    "journalist", "reporter", "correspondent", "scholar", "expert", "analyst", "professor", "researcher",
-    "scientist", "lawyer", "attorney", "investigator", "economist", "historian", "author", "writer", "activist",
-    "official", "politician", "lawmaker", "legislator", "diplomat", "spokesman", "spokeswoman", "player",
-    "coach", "actor", "actress", "singer", "artist", "director", "founder", "leader", "candidate", "deputy",
-    "adviser", "advisor", "teacher", "student", "doctor", "priest", "bishop", "judge", "prosecutor"})
-SPORT_VERBS = frozenset({"beat", "defeat", "thrash", "edge", "draw", "hold", "overcome", "trounce", "outplay",
-                         "relegate", "host", "sign", "lose", "rout", "stun", "eliminate"})
-SPORT_NOUNS = frozenset({"coach", "striker", "midfielder", "goalkeeper", "keeper", "defender", "forward",
-                         "winger", "fans", "supporters", "squad", "manager", "captain", "player", "players",
-                         "side", "club", "team", "teammate", "teammates", "stadium", "bench", "goal",
-                         "goals", "win", "victory", "defeat", "draw", "match", "game", "clash", "loss"})
+PERSON_NOUNS = frozenset(
+    {
+        "journalist",
+        "reporter",
+        "correspondent",
+        "scholar",
+        "expert",
+        "analyst",
+        "professor",
+        "researcher",
+        "scientist",
+        "lawyer",
+        "attorney",
+        "investigator",
+        "economist",
+        "historian",
+        "author",
+        "writer",
+        "activist",
+        "official",
+        "politician",
+        "lawmaker",
+        "legislator",
+        "diplomat",
+        "spokesman",
+        "spokeswoman",
+        "player",
+        "coach",
+        "actor",
+        "actress",
+        "singer",
+        "artist",
+        "director",
+        "founder",
+        "leader",
+        "candidate",
+        "deputy",
+        "adviser",
+        "advisor",
+        "teacher",
+        "student",
+        "doctor",
+        "priest",
+        "bishop",
+        "judge",
+        "prosecutor",
+    }
+)
+SPORT_VERBS = frozenset(
+    {
+        "beat",
+        "defeat",
+        "thrash",
+        "edge",
+        "draw",
+        "hold",
+        "overcome",
+        "trounce",
+        "outplay",
+        "relegate",
+        "host",
+        "sign",
+        "lose",
+        "rout",
+        "stun",
+        "eliminate",
+    }
+)
+SPORT_NOUNS = frozenset(
+    {
+        "coach",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "keeper",
+        "defender",
+        "forward",
+        "winger",
+        "fans",
+        "supporters",
+        "squad",
+        "manager",
+        "captain",
+        "player",
+        "players",
+        "side",
+        "club",
+        "team",
+        "teammate",
+        "teammates",
+        "stadium",
+        "bench",
+        "goal",
+        "goals",
+        "win",
+        "victory",
+        "defeat",
+        "draw",
+        "match",
+        "game",
+        "clash",
+        "loss",
+    }
+)
 PLACE_OF_A_CLUB = frozenset({"club", "side", "team", "stadium", "fans", "supporters"})  # "the Gelsenkirchen club"
-SPORT_WORDS = SPORT_NOUNS | {"bundesliga", "league", "championship", "cup", "season", "scored", "kickoff",
-                             "relegation", "promotion", "referee", "halftime", "penalty", "tournament"}
+SPORT_WORDS = SPORT_NOUNS | {
+    "bundesliga",
+    "league",
+    "championship",
+    "cup",
+    "season",
+    "scored",
+    "kickoff",
+    "relegation",
+    "promotion",
+    "referee",
+    "halftime",
+    "penalty",
+    "tournament",
+}
 
 
 def context_type(span: Span) -> str | None:
@@ -112,12 +253,15 @@ def context_type(span: Span) -> str | None:
         lead = span.start  # "Foreign Minister" inside the span, as the NER sometimes takes it
         while lead < span.end - 2 and doc[lead].lower_.rstrip(".") in TITLES:
             lead += 1
-        name = doc[lead:span.end]
+        name = doc[lead : span.end]
         before = doc[lead - 1] if lead > 0 else None
         person_word = before is not None and before.lower_.rstrip(".") in TITLES | HONORIFICS | PERSON_NOUNS
         described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in name.root.children)
-        if (2 <= len(name) <= 3 and (person_word or described)
-                and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)):
+        if (
+            2 <= len(name) <= 3
+            and (person_word or described)
+            and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)
+        ):
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
     if label in ("GPE", "LOC") and fold(span.text).casefold() not in COUNTRIES | CONTINENTS:
         if _sport_sentence(span) and _sport_role(span):
@@ -137,10 +281,13 @@ def _sport_role(span: Span) -> bool:
         return True
     if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in SPORT_NOUNS - PLACE_OF_A_CLUB:
         return True
-    if head.dep_ == "pobj" and head.head.lower_ in ("against", "over", "at", "to", "with") and \
-            head.head.head.lemma_.lower() in SPORT_VERBS | SPORT_NOUNS:
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ in ("against", "over", "at", "to", "with")
+        and head.head.head.lemma_.lower() in SPORT_VERBS | SPORT_NOUNS
+    ):
         return True
-    nearby = doc[max(span.start - 2, 0):span.start].text + " " + doc[span.end:span.end + 2].text
+    nearby = doc[max(span.start - 2, 0) : span.start].text + " " + doc[span.end : span.end + 2].text
     return re.search(r"\b\d{1,2}\s*[-–:]\s*\d{1,2}\b", nearby) is not None
 
 
@@ -164,8 +311,12 @@ def clean_span(span: Span) -> Span | None:
             start += 1
         else:
             break
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text != "."
-                           or doc[end - 1].text in ("'s", "’s", "'", "’")):
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        and doc[end - 1].text != "."
+        or doc[end - 1].text in ("'s", "’s", "'", "’")
+    ):
         end -= 1
     if start >= end:
         return None
@@ -189,7 +340,7 @@ def _with_honorific(span: Span) -> str:
     if span.label_ == "PERSON" and span.start > 0:
         before = span.doc[span.start - 1]
         if before.lower_.rstrip(".") in HONORIFICS:
-            return fold(span.doc[span.start - 1:span.end].text)
+            return fold(span.doc[span.start - 1 : span.end].text)
     return ""
 
 
@@ -207,7 +358,7 @@ def _institution(doc: Doc, head) -> Found:
                 country = country or country_of_demonym(child.text)
     while start < head.i and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    text = fold(doc[start:head.i + 1].text)
+    text = fold(doc[start : head.i + 1].text)
     if country:
         country = re.sub(r"(?:'s|’s)$", "", country)
         adjective = _COUNTRY_ADJECTIVE.get(country)
@@ -221,4 +372,4 @@ def _whole_entity(token) -> Span:
     for ent in doc.ents:
         if ent.start <= token.i < ent.end:
             return ent
-    return doc[token.i:token.i + 1]
+    return doc[token.i : token.i + 1]

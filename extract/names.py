@@ -2,6 +2,7 @@
 
 What makes two names one entity (comparison keys, place spellings, typos) is `identity.py`.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,43 +20,135 @@ LEADING_JUNK = frozenset({"the", "a", "an", "free", "his", "her", "its", "their"
 
 # Common demonyms, to read "Chinese ambassador" as a relation to China.
 DEMONYMS = {
-    "chinese": "China", "british": "United Kingdom", "english": "England", "scottish": "Scotland",
-    "welsh": "Wales", "irish": "Ireland", "american": "United States", "us": "United States",
-    "u.s.": "United States", "russian": "Russia", "french": "France", "german": "Germany",
-    "italian": "Italy", "spanish": "Spain", "japanese": "Japan", "korean": "Korea",
-    "south korean": "South Korea", "north korean": "North Korea", "indian": "India",
-    "pakistani": "Pakistan", "iranian": "Iran", "iraqi": "Iraq", "israeli": "Israel",
-    "palestinian": "Palestine", "saudi": "Saudi Arabia", "turkish": "Turkey",
-    "ukrainian": "Ukraine", "polish": "Poland", "dutch": "Netherlands", "belgian": "Belgium",
-    "swiss": "Switzerland", "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark",
-    "finnish": "Finland", "greek": "Greece", "portuguese": "Portugal", "canadian": "Canada",
-    "mexican": "Mexico", "brazilian": "Brazil", "argentine": "Argentina", "australian": "Australia",
-    "egyptian": "Egypt", "nigerian": "Nigeria", "kenyan": "Kenya", "taiwanese": "Taiwan",
-    "thai": "Thailand", "vietnamese": "Vietnam", "indonesian": "Indonesia", "syrian": "Syria",
-    "afghan": "Afghanistan", "austrian": "Austria", "hungarian": "Hungary", "czech": "Czech Republic",
-    "new zealand": "New Zealand", "south african": "South Africa", "singaporean": "Singapore",
-    "malaysian": "Malaysia", "philippine": "Philippines", "filipino": "Philippines",
-    "haitian": "Haiti", "cuban": "Cuba", "venezuelan": "Venezuela", "colombian": "Colombia",
-    "chilean": "Chile", "peruvian": "Peru", "bolivian": "Bolivia", "ecuadorian": "Ecuador",
-    "lebanese": "Lebanon", "jordanian": "Jordan", "libyan": "Libya", "tunisian": "Tunisia",
-    "algerian": "Algeria", "moroccan": "Morocco", "sudanese": "Sudan", "ethiopian": "Ethiopia",
-    "somali": "Somalia", "ghanaian": "Ghana", "zimbabwean": "Zimbabwe", "ugandan": "Uganda",
-    "rwandan": "Rwanda", "congolese": "Congo", "malian": "Mali", "senegalese": "Senegal",
-    "bangladeshi": "Bangladesh", "nepalese": "Nepal", "sri lankan": "Sri Lanka", "burmese": "Myanmar",
-    "cambodian": "Cambodia", "mongolian": "Mongolia", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan",
-    "georgian": "Georgia", "armenian": "Armenia", "azerbaijani": "Azerbaijan", "belarusian": "Belarus",
-    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia",
-    "bosnian": "Bosnia", "slovenian": "Slovenia", "slovak": "Slovakia", "albanian": "Albania",
-    "kosovar": "Kosovo", "macedonian": "North Macedonia", "estonian": "Estonia", "latvian": "Latvia",
-    "lithuanian": "Lithuania", "icelandic": "Iceland", "luxembourgish": "Luxembourg", "maltese": "Malta",
-    "cypriot": "Cyprus", "qatari": "Qatar", "kuwaiti": "Kuwait", "emirati": "United Arab Emirates",
-    "yemeni": "Yemen", "omani": "Oman", "bahraini": "Bahrain",
-    "scots": "Scotland", "soviet": "Soviet Union", "tibetan": "Tibet",
+    "chinese": "China",
+    "british": "United Kingdom",
+    "english": "England",
+    "scottish": "Scotland",
+    "welsh": "Wales",
+    "irish": "Ireland",
+    "american": "United States",
+    "us": "United States",
+    "u.s.": "United States",
+    "russian": "Russia",
+    "french": "France",
+    "german": "Germany",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "japanese": "Japan",
+    "korean": "Korea",
+    "south korean": "South Korea",
+    "north korean": "North Korea",
+    "indian": "India",
+    "pakistani": "Pakistan",
+    "iranian": "Iran",
+    "iraqi": "Iraq",
+    "israeli": "Israel",
+    "palestinian": "Palestine",
+    "saudi": "Saudi Arabia",
+    "turkish": "Turkey",
+    "ukrainian": "Ukraine",
+    "polish": "Poland",
+    "dutch": "Netherlands",
+    "belgian": "Belgium",
+    "swiss": "Switzerland",
+    "swedish": "Sweden",
+    "norwegian": "Norway",
+    "danish": "Denmark",
+    "finnish": "Finland",
+    "greek": "Greece",
+    "portuguese": "Portugal",
+    "canadian": "Canada",
+    "mexican": "Mexico",
+    "brazilian": "Brazil",
+    "argentine": "Argentina",
+    "australian": "Australia",
+    "egyptian": "Egypt",
+    "nigerian": "Nigeria",
+    "kenyan": "Kenya",
+    "taiwanese": "Taiwan",
+    "thai": "Thailand",
+    "vietnamese": "Vietnam",
+    "indonesian": "Indonesia",
+    "syrian": "Syria",
+    "afghan": "Afghanistan",
+    "austrian": "Austria",
+    "hungarian": "Hungary",
+    "czech": "Czech Republic",
+    "new zealand": "New Zealand",
+    "south african": "South Africa",
+    "singaporean": "Singapore",
+    "malaysian": "Malaysia",
+    "philippine": "Philippines",
+    "filipino": "Philippines",
+    "haitian": "Haiti",
+    "cuban": "Cuba",
+    "venezuelan": "Venezuela",
+    "colombian": "Colombia",
+    "chilean": "Chile",
+    "peruvian": "Peru",
+    "bolivian": "Bolivia",
+    "ecuadorian": "Ecuador",
+    "lebanese": "Lebanon",
+    "jordanian": "Jordan",
+    "libyan": "Libya",
+    "tunisian": "Tunisia",
+    "algerian": "Algeria",
+    "moroccan": "Morocco",
+    "sudanese": "Sudan",
+    "ethiopian": "Ethiopia",
+    "somali": "Somalia",
+    "ghanaian": "Ghana",
+    "zimbabwean": "Zimbabwe",
+    "ugandan": "Uganda",
+    "rwandan": "Rwanda",
+    "congolese": "Congo",
+    "malian": "Mali",
+    "senegalese": "Senegal",
+    "bangladeshi": "Bangladesh",
+    "nepalese": "Nepal",
+    "sri lankan": "Sri Lanka",
+    "burmese": "Myanmar",
+    "cambodian": "Cambodia",
+    "mongolian": "Mongolia",
+    "kazakh": "Kazakhstan",
+    "uzbek": "Uzbekistan",
+    "georgian": "Georgia",
+    "armenian": "Armenia",
+    "azerbaijani": "Azerbaijan",
+    "belarusian": "Belarus",
+    "romanian": "Romania",
+    "bulgarian": "Bulgaria",
+    "serbian": "Serbia",
+    "croatian": "Croatia",
+    "bosnian": "Bosnia",
+    "slovenian": "Slovenia",
+    "slovak": "Slovakia",
+    "albanian": "Albania",
+    "kosovar": "Kosovo",
+    "macedonian": "North Macedonia",
+    "estonian": "Estonia",
+    "latvian": "Latvia",
+    "lithuanian": "Lithuania",
+    "icelandic": "Iceland",
+    "luxembourgish": "Luxembourg",
+    "maltese": "Malta",
+    "cypriot": "Cyprus",
+    "qatari": "Qatar",
+    "kuwaiti": "Kuwait",
+    "emirati": "United Arab Emirates",
+    "yemeni": "Yemen",
+    "omani": "Oman",
+    "bahraini": "Bahrain",
+    "scots": "Scotland",
+    "soviet": "Soviet Union",
+    "tibetan": "Tibet",
 }
 
 # Sovereign states (and a few territories news treats as countries), by their common English
 # names; the relation model reads "is a country" from it ("Hamburg" in "Germany", not the reverse).
-COUNTRIES = frozenset(name.casefold() for name in """
+COUNTRIES = frozenset(
+    name.casefold()
+    for name in """
 Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|
 Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
 Bosnia and Herzegovina|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|
@@ -76,9 +169,11 @@ Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo
 Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|
 United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|
 Zimbabwe|England|Scotland|Wales|Northern Ireland|Hong Kong|Tibet|Greenland|Puerto Rico|Soviet Union|
-Yugoslavia|West Germany|East Germany|Czechoslovakia""".replace("\n", "").split("|"))
-CONTINENTS = frozenset("africa|asia|europe|north america|south america|latin america|antarctica|oceania|"
-                       "middle east".split("|"))
+Yugoslavia|West Germany|East Germany|Czechoslovakia""".replace("\n", "").split("|")
+)
+CONTINENTS = frozenset(
+    "africa|asia|europe|north america|south america|latin america|antarctica|oceania|middle east".split("|")
+)
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.I)

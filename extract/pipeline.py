@@ -1,4 +1,5 @@
 """Run a spaCy pipeline over articles and turn each parsed Doc into plain `ArticleFacts`."""
+
 from __future__ import annotations
 
 from typing import Iterable, Iterator
@@ -59,8 +60,13 @@ def facts_from_doc(doc: Doc, article: Article, model: RelationModel | None = Non
     relations, attributes = extract_relations(doc, entities, token_map)
     relations = model_relations(doc, entities, token_map, relations, model)
     quotations = extract_quotations(doc, entities, token_map, attributes)
-    return ArticleFacts(article=article, entities=tuple(entities), relations=tuple(relations),
-                        attributes=tuple(attributes), quotations=tuple(quotations))
+    return ArticleFacts(
+        article=article,
+        entities=tuple(entities),
+        relations=tuple(relations),
+        attributes=tuple(attributes),
+        quotations=tuple(quotations),
+    )
 
 
 def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
@@ -72,7 +78,7 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     """
     pieces, start = [], 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window = text[start : start + limit]
         for sep in ("\n\n", "\n", ". ", " "):
             cut = window.rfind(sep)
             if cut >= limit // 2:
@@ -80,19 +86,19 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
                 break
         else:
             cut = limit
-        pieces.append(text[start:start + cut])
+        pieces.append(text[start : start + cut])
         start += cut
     pieces.append(text[start:])
     return pieces
 
 
-def extract_facts(articles: Iterable[Article], nlp: Language, batch_size: int = 16
-                  ) -> Iterator[ArticleFacts]:
+def extract_facts(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[ArticleFacts]:
     """Parse articles in batches and yield their facts in the same order.
 
     A long article is parsed in pieces (`split_text`) that are joined back into one Doc, so
     offsets still point into the article's body.
     """
+
     def pieces():
         for article in articles:
             parts = split_text(article.body)

@@ -4,6 +4,7 @@ A relation's predicate is a key. Keys listed in SCHEMA map to a schema.org prope
 key is a verb or role phrase ("reported-to", "ambassador-to") that the graph exports under the
 project's namespace, labelled with `label(key)`.
 """
+
 from __future__ import annotations
 
 from .names import slug
@@ -29,23 +30,81 @@ SCHEMA = {
 
 # verb phrases that say what a schema.org property says, for the argument types it applies to
 VERB_SCHEMA = {
-    ("Person", "Place"): {"homeLocation": {"live-in", "lives-in", "lived-in", "living-in", "reside-in",
-                                           "resides-in", "resided-in", "residing-in"}},
+    ("Person", "Place"): {
+        "homeLocation": {
+            "live-in",
+            "lives-in",
+            "lived-in",
+            "living-in",
+            "reside-in",
+            "resides-in",
+            "resided-in",
+            "residing-in",
+        }
+    },
     ("Organization", "Place"): {"location": {"based-in", "headquartered-in", "located-in"}},
-    ("Person", "Organization"): {"worksFor": {"work-for", "works-for", "worked-for", "working-for",
-                                              "work-at", "works-at", "worked-at", "working-at",
-                                              "employed-by"}},
+    ("Person", "Organization"): {
+        "worksFor": {
+            "work-for",
+            "works-for",
+            "worked-for",
+            "working-for",
+            "work-at",
+            "works-at",
+            "worked-at",
+            "working-at",
+            "employed-by",
+        }
+    },
 }
 # irregular past tenses, to name the verb of a passive turned active ("was shown by X" -> X showed)
 IRREGULAR_PAST = {
-    "tell": "told", "give": "gave", "send": "sent", "take": "took", "see": "saw", "make": "made",
-    "hold": "held", "meet": "met", "buy": "bought", "bring": "brought", "lead": "led", "write": "wrote",
-    "find": "found", "hit": "hit", "catch": "caught", "choose": "chose", "beat": "beat", "sell": "sold",
-    "pay": "paid", "leave": "left", "keep": "kept", "begin": "began", "drive": "drove", "fight": "fought",
-    "speak": "spoke", "shoot": "shot", "win": "won", "build": "built", "hear": "heard", "know": "knew",
-    "put": "put", "set": "set", "seek": "sought", "teach": "taught", "steal": "stole", "strike": "struck",
-    "throw": "threw", "forbid": "forbade", "forgive": "forgave", "sue": "sued", "ban": "banned",
-    "bar": "barred", "block": "blocked", "quiz": "quizzed", "arrest": "arrested", "kill": "killed",
+    "tell": "told",
+    "give": "gave",
+    "send": "sent",
+    "take": "took",
+    "see": "saw",
+    "make": "made",
+    "hold": "held",
+    "meet": "met",
+    "buy": "bought",
+    "bring": "brought",
+    "lead": "led",
+    "write": "wrote",
+    "find": "found",
+    "hit": "hit",
+    "catch": "caught",
+    "choose": "chose",
+    "beat": "beat",
+    "sell": "sold",
+    "pay": "paid",
+    "leave": "left",
+    "keep": "kept",
+    "begin": "began",
+    "drive": "drove",
+    "fight": "fought",
+    "speak": "spoke",
+    "shoot": "shot",
+    "win": "won",
+    "build": "built",
+    "hear": "heard",
+    "know": "knew",
+    "put": "put",
+    "set": "set",
+    "seek": "sought",
+    "teach": "taught",
+    "steal": "stole",
+    "strike": "struck",
+    "throw": "threw",
+    "forbid": "forbade",
+    "forgive": "forgave",
+    "sue": "sued",
+    "ban": "banned",
+    "bar": "barred",
+    "block": "blocked",
+    "quiz": "quizzed",
+    "arrest": "arrested",
+    "kill": "killed",
 }
 
 

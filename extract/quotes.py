@@ -14,6 +14,7 @@ mentions most; a source noun ("the embassy's spokesman", "a statement from X", "
 its owner, else to whoever was last said to speak. Scare quotes of fewer than MIN_WORDS words
 ("liked", "despicable") are not quotations.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,8 +57,7 @@ class Speakers:
     """Resolves the grammatical source of a quotation to an entity of the article: first as every
     token is resolved (`resolve.Resolver`), then by the rules for speakers above."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], token_map: dict[int, str],
-                 attributes: list[Attribute]):
+    def __init__(self, doc: Doc, entities: list[Entity], token_map: dict[int, str], attributes: list[Attribute]):
         self.doc = doc
         self.resolver = Resolver(doc, entities, token_map)  # names, he/she, "the latter": as relations do
         self.token_map = token_map
@@ -157,11 +157,14 @@ def _speech_verb(span: Span, text: str) -> Token | None:
     """
     doc = span.doc
     first, last = span[0].sent, span[-1].sent
-    tokens = list(doc[first.start:last.end])
-    if "," in text[span.end_char:span.end_char + 3] and last.end < len(doc):
+    tokens = list(doc[first.start : last.end])
+    if "," in text[span.end_char : span.end_char + 3] and last.end < len(doc):
         tokens += list(doc[last.end].sent[:4])
-    verbs = [t for t in tokens if not (span.start <= t.i < span.end) and t.lemma_ in SPEECH_VERBS
-             and t.pos_ == "VERB" and not negated(t)]
+    verbs = [
+        t
+        for t in tokens
+        if not (span.start <= t.i < span.end) and t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and not negated(t)
+    ]
     if not verbs:
         return None
     return min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
@@ -177,8 +180,9 @@ def _before_colon(span: Span) -> Token | None:
     return None
 
 
-def extract_quotations(doc: Doc, entities: list[Entity], token_map: dict[int, str],
-                       attributes: list[Attribute]) -> list[Quotation]:
+def extract_quotations(
+    doc: Doc, entities: list[Entity], token_map: dict[int, str], attributes: list[Attribute]
+) -> list[Quotation]:
     text = doc.text  # built anew on every access: once per article
     spans = quote_spans(text)
     if not spans:
@@ -196,12 +200,17 @@ def extract_quotations(doc: Doc, entities: list[Entity], token_map: dict[int, st
         colon = _before_colon(span)
         if verb is not None:
             speaker = speakers.resolve(speakers.subject_of(verb))
-            anchor = doc[min(span.start, verb.i):max(span.end, verb.i + 1)]
+            anchor = doc[min(span.start, verb.i) : max(span.end, verb.i + 1)]
         if speaker is None and colon is not None:
             speaker = speakers.speaker_before_colon(colon)
-            anchor = doc[colon.sent.start:span.end]
-        if speaker is None and verb is None and previous is not None and previous[1] \
-                and _follows(doc, previous[0], span.start):
+            anchor = doc[colon.sent.start : span.end]
+        if (
+            speaker is None
+            and verb is None
+            and previous is not None
+            and previous[1]
+            and _follows(doc, previous[0], span.start)
+        ):
             speaker = previous[1]
         if speaker:
             speakers.spoke.append((span.start, speaker))
@@ -211,8 +220,7 @@ def extract_quotations(doc: Doc, entities: list[Entity], token_map: dict[int, st
         sent_end = last_sent.end_char
         previous = (last_sent.end, speaker)
         sentence = text[sent_start:sent_end].strip()
-        out.append(Quotation(text=text[start:end], speaker=speaker, sentence=sentence,
-                             start=start, end=end))
+        out.append(Quotation(text=text[start:end], speaker=speaker, sentence=sentence, start=start, end=end))
     return out
 
 

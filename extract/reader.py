@@ -4,6 +4,7 @@ The reader's job is to hand the NER clean prose: metadata lines become fields, M
 links and headings disappear, photo credits are set aside, and site furniture ("Register",
 "Latest Podcasts") is dropped. Every offset later taken is into `Article.body`.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -47,6 +48,7 @@ def shown(path: str | os.PathLike | bytes) -> str:
 
 
 # --- finding files -------------------------------------------------------------------------
+
 
 def find_articles(sources: Iterable[str | os.PathLike]) -> Iterator[Path | ArticleError]:
     """Yield every article file under the given files and folders, sorted, once each.
@@ -106,10 +108,11 @@ def _unlisted(exc: OSError) -> ArticleError:
 
 # --- decoding --------------------------------------------------------------------------------
 
+
 def decode(data: bytes, path: str | os.PathLike = "<text>") -> tuple[str, tuple[str, ...]]:
     """Decode bytes as honestly as possible; return the text and what had to be guessed."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), ()
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), ()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), ("decoded as UTF-16 (byte-order mark)",)
     if b"\x00" in data:
@@ -136,8 +139,11 @@ def read_article(path: str | os.PathLike) -> Article:
             raise ArticleError(path, "not a regular file (a pipe, socket or device)")
         size = info.st_size
         if size > MAX_BYTES:
-            raise ArticleError(path, f"too large ({size:,} bytes; the limit is {MAX_BYTES:,}, to keep the "
-                                     "memory one article needs under 1 GB: split it into articles)")
+            raise ArticleError(
+                path,
+                f"too large ({size:,} bytes; the limit is {MAX_BYTES:,}, to keep the "
+                "memory one article needs under 1 GB: split it into articles)",
+            )
         data = path.read_bytes()
     except ArticleError:
         raise
@@ -213,7 +219,8 @@ _IMAGE_COPYRIGHT = re.compile(r"^image copyright\s+(.*?)(?:\s+image caption\s+(.
 # a caption's credit, after its last sentence: "(Lucas Schifres/Pictobank)", "AP Photo/Matt Rourke"
 _PHOTO_CREDIT = re.compile(
     r"\(?(?P<credit>(?:[A-Z][A-Za-z'’-]*\s+){0,3}(?:Photo|Images?|Pictures?)\s*/\s*[A-Z][\w.'’ -]{1,40}?)\)?"
-    r"|\((?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*/\s*[A-Z][\w.&'’ -]{1,30}?)\)")
+    r"|\((?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*/\s*[A-Z][\w.&'’ -]{1,30}?)\)"
+)
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?\"”’])\s+)(?=[^.!?]*$)")
 _CAPTION = re.compile(r"^(?:media|image) caption\s+", re.I)
 _BYLINE = re.compile(r"^(?:written by|by)\s+(.{2,80})$", re.I)
@@ -273,8 +280,9 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
             continue
         line = _inline_markdown(line)
         if _CREDIT_LINE.match(line):
-            credits.append(re.sub(r"^(?:©|\(c\)|photo\s*:|image\s*:|picture\s*:|additional reporting by)\s*",
-                                  "", line, flags=re.I))
+            credits.append(
+                re.sub(r"^(?:©|\(c\)|photo\s*:|image\s*:|picture\s*:|additional reporting by)\s*", "", line, flags=re.I)
+            )
             continue
         m = _IMAGE_COPYRIGHT.match(line)
         if m:
@@ -287,7 +295,7 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
         m = _PHOTO_CREDIT.fullmatch(line, cut.end()) if cut else None
         if m:
             credits.append(re.sub(r"\s*/\s*", "/", m.group("credit") or m.group("name")))
-            line = line[:cut.start()].strip()
+            line = line[: cut.start()].strip()
         m = _BYLINE.match(line)
         if m and len(m.group(1).split()) <= 6 and not _SENTENCE_END.search(line):
             authors.extend(a.strip() for a in re.split(r",| and ", m.group(1)) if a.strip())
@@ -325,17 +333,61 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
     if not headline:
         headline = _first_sentence(body)
     return Article(
-        id=article_id, path=path, headline=headline or article_id, body=body, date=date, url=url,
-        authors=tuple(dict.fromkeys(authors)), keywords=tuple(keywords), credits=tuple(credits),
-        editors=tuple(dict.fromkeys(editors)), sources=tuple(dict.fromkeys(sources)),
+        id=article_id,
+        path=path,
+        headline=headline or article_id,
+        body=body,
+        date=date,
+        url=url,
+        authors=tuple(dict.fromkeys(authors)),
+        keywords=tuple(keywords),
+        credits=tuple(credits),
+        editors=tuple(dict.fromkeys(editors)),
+        sources=tuple(dict.fromkeys(sources)),
     )
 
 
 # news agencies as they are credited at the end of a story ("(AFP, Reuters)", "tkw/AFP/AP/dpa")
-AGENCIES = frozenset({
-    "aa", "aap", "afp", "ansa", "anp", "antara", "ap", "apa", "ats", "belga", "bernama", "ctk", "ddp", "dpa",
-    "efe", "epd", "ians", "interfax", "irna", "kna", "kuna", "kyodo", "lusa", "mti", "pap", "pti", "reuters",
-    "ria novosti", "sana", "sid", "tass", "itar-tass", "upi", "wafa", "xinhua", "yonhap"})
+AGENCIES = frozenset(
+    {
+        "aa",
+        "aap",
+        "afp",
+        "ansa",
+        "anp",
+        "antara",
+        "ap",
+        "apa",
+        "ats",
+        "belga",
+        "bernama",
+        "ctk",
+        "ddp",
+        "dpa",
+        "efe",
+        "epd",
+        "ians",
+        "interfax",
+        "irna",
+        "kna",
+        "kuna",
+        "kyodo",
+        "lusa",
+        "mti",
+        "pap",
+        "pti",
+        "reuters",
+        "ria novosti",
+        "sana",
+        "sid",
+        "tass",
+        "itar-tass",
+        "upi",
+        "wafa",
+        "xinhua",
+        "yonhap",
+    }
+)
 NOT_INITIALS = frozenset({"and/or", "he/she", "his/her", "him/her", "s/he", "w/o", "km/h"})
 _ENDS_SENTENCE = re.compile(r"[.!?\"”’)\]]$")
 _EDITOR = re.compile(r"(?:^|\s)Editors?\s*:\s*(?P<names>[^:]{2,80})$")
@@ -345,8 +397,10 @@ _CHAIN = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)$")
 _AGENCIES_THEN_INITIALS = re.compile(r"(?:^|\s)(?P<list>[A-Za-z][\w ,-]{0,40}?)\s*\([a-z]{1,4}(?:/[a-z]{1,4})+\)$")
 
 
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?P<rest>,? [\w.,' ]{0,30}?)?"
-                       r"\s*\((?P<list>[^()]{1,40})\)\s*[-—–]+\s*")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?P<rest>,? [\w.,' ]{0,30}?)?"
+    r"\s*\((?P<list>[^()]{1,40})\)\s*[-—–]+\s*"
+)
 
 
 def dateline(para: str) -> tuple[str, list[str]]:
@@ -357,9 +411,10 @@ def dateline(para: str) -> tuple[str, list[str]]:
     listed = _agencies(m.group("list").split(",")) if m else None
     if not listed:
         return para, []
-    place = " ".join(w if "." in w else "-".join(p.capitalize() for p in w.split("-"))
-                     for w in m.group("place").split())  # "U.S." stays, "WINSTON-SALEM" -> "Winston-Salem"
-    return f"{place}{(m.group('rest') or '').rstrip()} — {para[m.end():]}", listed
+    place = " ".join(
+        w if "." in w else "-".join(p.capitalize() for p in w.split("-")) for w in m.group("place").split()
+    )  # "U.S." stays, "WINSTON-SALEM" -> "Winston-Salem"
+    return f"{place}{(m.group('rest') or '').rstrip()} — {para[m.end() :]}", listed
 
 
 def _agencies(items: list[str]) -> list[str] | None:
@@ -395,13 +450,13 @@ def closing_credits(para: str) -> tuple[str, dict[str, list[str]]]:
         m = _EDITOR.search(text)
         if m:
             found["editor"][:0] = _names(m.group("names"))
-            before = text[:m.start()]
+            before = text[: m.start()]
         if before is None and (m := _AUTHOR.search(text)):
             names = m.group("names")
             for group in re.findall(r"\(([^()]*)\)", names):
                 found["source"][:0] = _agencies(group.split(",")) or []
             found["author"][:0] = _names(re.sub(r"\s*\([^()]*\)", "", names))
-            before = text[:m.start()]
+            before = text[: m.start()]
         if before is None and (m := _INITIALS_THEN_AGENCIES.search(text)):
             items = m.group("list").split(",")
             listed = _agencies(items)
@@ -409,17 +464,17 @@ def closing_credits(para: str) -> tuple[str, dict[str, list[str]]]:
                 listed = [i.strip() for i in items if 0 < len(i.strip()) <= 30]
             if listed:
                 found["source"][:0] = listed
-                before = text[:m.start()]
+                before = text[: m.start()]
         if before is None and (m := _CHAIN.search(text)) and m.group("chain").lower() not in NOT_INITIALS:
             listed = [i for i in m.group("chain").split("/") if i.lower() in AGENCIES]
             if listed or m.group("chain").islower():
                 found["source"][:0] = listed
-                before = text[:m.start()]
+                before = text[: m.start()]
         if before is None and (m := _AGENCIES_THEN_INITIALS.search(text)):
             listed = [i.strip() for i in m.group("list").split(",")]
             if any(i.lower() in AGENCIES for i in listed):
                 found["source"][:0] = listed
-                before = text[:m.start()]
+                before = text[: m.start()]
         if before is None:
             break
         text = before.strip()
@@ -448,7 +503,7 @@ def _looks_like_title(para: str, first: bool) -> bool:
 def _repeats_title(para: str, headline: str) -> bool:
     if not para.startswith(headline):
         return False
-    rest = para[len(headline):].strip()
+    rest = para[len(headline) :].strip()
     return not rest or len(rest.split()) <= 6 and not _SENTENCE_END.search(rest)
 
 

@@ -16,6 +16,7 @@ far); its confidence is `CONFIDENCE[rule]`, times the resolver's confidence in e
 - place: "the Chinese Embassy in London" (location), "Shanghai, China" (containedInPlace),
   "camps in Xinjiang in China".
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -32,12 +33,20 @@ from .tokens import pos_ids, tokens_where, word_ids
 # rule -> how far a relation it finds can be trusted (before the arguments' own confidence)
 CONFIDENCE = {
     "title-before-name": 0.9,
-    "copula-role": 0.85, "apposition-role": 0.85, "as-role": 0.85,
+    "copula-role": 0.85,
+    "apposition-role": 0.85,
+    "as-role": 0.85,
     "parent-organisation": 0.8,
     "demonym-before-name": 0.75,
-    "verb-object": 0.8, "passive-agent": 0.75, "verb-preposition": 0.7,
-    "in-place": 0.8, "place-comma-place": 0.85, "place-in-place": 0.7,
-    "account-of": 0.8, "embassy-of-country": 0.9, "ambassador-at-embassy": 0.85,
+    "verb-object": 0.8,
+    "passive-agent": 0.75,
+    "verb-preposition": 0.7,
+    "in-place": 0.8,
+    "place-comma-place": 0.85,
+    "place-in-place": 0.7,
+    "account-of": 0.8,
+    "embassy-of-country": 0.9,
+    "ambassador-at-embassy": 0.85,
 }
 ROLE_PREPS = ("to", "of", "for", "at", "with")
 MEMBER_NOUNS = frozenset({"member", "members"})
@@ -86,8 +95,16 @@ class Found:
         confidence = rule_confidence(rule, sureness)
         key = schema_for(key, self.types.get(subject, ""), self.types.get(obj, ""))
         text, start, end = sentence_of(token)
-        rel = Relation(subject=subject, predicate=key, object=obj, sentence=text,
-                       start=start, end=end, confidence=round(confidence, 3), rule=rule)
+        rel = Relation(
+            subject=subject,
+            predicate=key,
+            object=obj,
+            sentence=text,
+            start=start,
+            end=end,
+            confidence=round(confidence, 3),
+            rule=rule,
+        )
         index = (subject, key, obj, start)
         if index not in self.relations or self.relations[index].confidence < rel.confidence:
             self.relations[index] = rel
@@ -95,13 +112,29 @@ class Found:
     def attribute(self, entity: str, name: str, value: str, token: Token, confidence: float):
         text, start, end = sentence_of(token)
         index = (entity, name, value.lower(), start)
-        fact = Attribute(entity=entity, name=name, value=value.lower(), sentence=text, start=start, end=end,
-                         confidence=round(confidence, 3))
+        fact = Attribute(
+            entity=entity,
+            name=name,
+            value=value.lower(),
+            sentence=text,
+            start=start,
+            end=end,
+            confidence=round(confidence, 3),
+        )
         if index not in self.attributes or self.attributes[index].confidence < fact.confidence:
             self.attributes[index] = fact
 
-    def role(self, person: str, title_tokens: list[Token], origin: str | None, target: str | None,
-             prep: str, anchor: Token, rule: str, *sureness: float):
+    def role(
+        self,
+        person: str,
+        title_tokens: list[Token],
+        origin: str | None,
+        target: str | None,
+        prep: str,
+        anchor: Token,
+        rule: str,
+        *sureness: float,
+    ):
         """A person's role: a job title, and whom it is "of", "to", "at" ("ambassador to")."""
         title = " ".join(t.text for t in title_tokens).replace(" - ", "-").lower()
         if title in MEMBER_NOUNS:  # "a member of the Labour Party" is membership, not a job
@@ -121,8 +154,9 @@ class Found:
 
 # --- roles ----------------------------------------------------------------------------------
 
+
 def titles_before_names(found: Found) -> None:
-    """"Chinese Ambassador to the UK Liu Xiaoming", "China's ambassador Liu"."""
+    """ "Chinese Ambassador to the UK Liu Xiaoming", "China's ambassador Liu"."""
     doc, token_map, types = found.doc, found.resolve.token_map, found.types
     for start, person in found.resolve.person_starts:
         j = start - 1
@@ -174,7 +208,7 @@ def roles_by_parse(found: Found) -> None:
         titles = [token]
         nxt = token.nbor(1) if token.i + 1 < len(doc) else None
         if nxt is not None and nxt.text == "-" and token.i + 4 < len(doc) and doc[token.i + 4].lower_ == "chief":
-            titles = list(doc[token.i:token.i + 5])  # editor-in-chief
+            titles = list(doc[token.i : token.i + 5])  # editor-in-chief
         origin = None
         for child in token.children:
             if child.dep_ == "poss":
@@ -196,7 +230,7 @@ def roles_by_parse(found: Found) -> None:
 
 
 def parent_organisations(found: Found) -> None:
-    """"YouTube, a subsidiary of Google" / "YouTube is a unit of Google" -> parentOrganization."""
+    """ "YouTube, a subsidiary of Google" / "YouTube is a unit of Google" -> parentOrganization."""
     resolve = found.resolve
     for token in tokens_where(found.doc, lower=_PARENT_WORDS):
         head = token.head
@@ -214,7 +248,7 @@ def parent_organisations(found: Found) -> None:
 
 
 def nationality(found: Found) -> None:
-    """"Chinese artist Ai Weiwei", "the French novelist Annie Ernaux": a demonym before a person's
+    """ "Chinese artist Ai Weiwei", "the French novelist Annie Ernaux": a demonym before a person's
     name (with at most two plain nouns between, and no title, which makes a role instead)."""
     doc, token_map = found.doc, found.resolve.token_map
     for start, person in found.resolve.person_starts:
@@ -233,14 +267,15 @@ def nationality(found: Found) -> None:
 
 
 def accounts(found: Found) -> None:
-    """"Liu Xiaoming's Twitter account", "his Twitter account", "her account on Instagram": the
+    """ "Liu Xiaoming's Twitter account", "his Twitter account", "her account on Instagram": the
     owner has an account on the platform."""
     resolve = found.resolve
     for token in tokens_where(found.doc, lower=_ACCOUNT_WORDS):
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
-        platform = next((k for c in token.children if c.dep_ in ("compound", "nmod") for k in [resolve.key(c)] if k),
-                        None)
+        platform = next(
+            (k for c in token.children if c.dep_ in ("compound", "nmod") for k in [resolve.key(c)] if k), None
+        )
         if platform is None:
             on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
             platform = resolve.key(next((c for c in on.children if c.dep_ == "pobj"), None)) if on is not None else None
@@ -261,7 +296,7 @@ def _mission_country(name: str, by_name: dict[str, str]) -> str | None:
             return by_name.get(name_key(country_of_demonym(country) or country))
         for prep in (" of ", " to "):
             if key.startswith(noun + prep):
-                return by_name.get(name_key(key[len(noun) + len(prep):]))
+                return by_name.get(name_key(key[len(noun) + len(prep) :]))
     return None
 
 
@@ -282,8 +317,9 @@ def missions(found: Found) -> None:
     by_name, types = found.resolve.by_name, found.types
     embassies = {}
     for key, name in found.resolve.names.items():
-        if types.get(key) == ORGANIZATION and any(name_key(name).split()[-1:] == [n] or name_key(name).startswith(n)
-                                                  for n in MISSIONS):
+        if types.get(key) == ORGANIZATION and any(
+            name_key(name).split()[-1:] == [n] or name_key(name).startswith(n) for n in MISSIONS
+        ):
             country = _mission_country(name, by_name)
             embassies[key] = country
             if country and types.get(country) == PLACE:
@@ -295,14 +331,20 @@ def missions(found: Found) -> None:
             continue
         origins = {r.object for r in found.relations.values() if r.subject == person and r.predicate.endswith("-of")}
         matching = [e for e, c in embassies.items() if c and c in origins]
-        target, sure = (matching[0], 1.0) if len(matching) == 1 else \
-            (next(iter(embassies)), 0.8) if len(embassies) == 1 and not matching else (None, 0.0)
+        target, sure = (
+            (matching[0], 1.0)
+            if len(matching) == 1
+            else (next(iter(embassies)), 0.8)
+            if len(embassies) == 1 and not matching
+            else (None, 0.0)
+        )
         if target:
             span = found.doc.char_span(attribute.start, attribute.end, alignment_mode="expand")
             found.add(person, "worksFor", target, span[0], "ambassador-at-embassy", sure)
 
 
 # --- verbs ----------------------------------------------------------------------------------
+
 
 def verbs(found: Found) -> None:
     """Subject, verb and object (or preposition and its object, or a passive's agent)."""
@@ -325,20 +367,29 @@ def verbs(found: Found) -> None:
                 found.add(subject, phrase_key(word, particle), obj, verb, "verb-object", s_conf, o_conf)
             elif child.dep_ == "agent" and passive:  # "Twitter was urged by the embassy": the embassy urged
                 agent, a_conf = resolve.entity(next((c for c in child.children if c.dep_ == "pobj"), None))
-                found.add(agent, phrase_key(past_tense(verb.lemma_.lower()), particle), subject, verb,
-                          "passive-agent", s_conf, a_conf)
+                found.add(
+                    agent,
+                    phrase_key(past_tense(verb.lemma_.lower()), particle),
+                    subject,
+                    verb,
+                    "passive-agent",
+                    s_conf,
+                    a_conf,
+                )
             elif child.dep_ == "prep":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 obj, o_conf = resolve.entity(pobj)
                 if obj:
-                    found.add(subject, phrase_key(word, particle, child.lower_), obj, verb,
-                              "verb-preposition", s_conf, o_conf)
+                    found.add(
+                        subject, phrase_key(word, particle, child.lower_), obj, verb, "verb-preposition", s_conf, o_conf
+                    )
 
 
 # --- places ---------------------------------------------------------------------------------
 
+
 def places(found: Found) -> None:
-    """"the Chinese Embassy in London" (location), "Shanghai, China" (containedInPlace)."""
+    """ "the Chinese Embassy in London" (location), "Shanghai, China" (containedInPlace)."""
     doc, token_map, types = found.doc, found.resolve.token_map, found.types
     for i, key in sorted(token_map.items()):
         token = doc[i]
@@ -360,7 +411,7 @@ def places(found: Found) -> None:
 
 
 def places_in_sequence(found: Found) -> None:
-    """"Camps in Xinjiang in China": a place, "in", a place, whatever the parser attached them to."""
+    """ "Camps in Xinjiang in China": a place, "in", a place, whatever the parser attached them to."""
     doc, token_map, types = found.doc, found.resolve.token_map, found.types
     for i, key in sorted(token_map.items()):
         if types.get(key) != PLACE or token_map.get(i + 1) == key:
@@ -374,12 +425,21 @@ def places_in_sequence(found: Found) -> None:
 
 
 PATTERNS: tuple[Callable[[Found], None], ...] = (
-    titles_before_names, parent_organisations, roles_by_parse, nationality, accounts, missions, verbs, places,
-    places_in_sequence)
+    titles_before_names,
+    parent_organisations,
+    roles_by_parse,
+    nationality,
+    accounts,
+    missions,
+    verbs,
+    places,
+    places_in_sequence,
+)
 
 
-def extract_relations(doc: Doc, entities: list[Entity], token_map: dict[int, str]
-                      ) -> tuple[list[Relation], list[Attribute]]:
+def extract_relations(
+    doc: Doc, entities: list[Entity], token_map: dict[int, str]
+) -> tuple[list[Relation], list[Attribute]]:
     """All relations and attributes that the patterns find in one parsed article."""
     found = Found(doc, Resolver(doc, entities, token_map))
     for pattern in PATTERNS:

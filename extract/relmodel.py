@@ -15,6 +15,7 @@ a calibration that turns its score into the probability that the relation holds,
 documents held out of each fold. A pair is kept when that probability reaches the property's
 threshold; the probability is the statement's confidence. No scikit-learn at run time.
 """
+
 from __future__ import annotations
 
 import json
@@ -94,7 +95,7 @@ def _mentions(doc: Doc, token_map: dict[int, str], resolver: Resolver | None = N
 
 def _root(doc: Doc, m: _Mention) -> Token:
     """The mention's syntactic head: its token whose head lies outside it."""
-    for t in doc[m.start:m.end]:
+    for t in doc[m.start : m.end]:
         if not (m.start <= t.head.i < m.end) or t.head.i == t.i:
             return t
     return doc[m.end - 1]
@@ -112,12 +113,12 @@ def _path(a: Token, b: Token) -> str | None:
     top = up_b[-1].head if up_b[-1].i not in index else up_b[-1]
     if top.i not in index:
         return None
-    steps_a = up_a[:index[top.i]]
+    steps_a = up_a[: index[top.i]]
     steps_b = [t for t in up_b if t.i != top.i]
     if len(steps_a) + len(steps_b) > MAX_PATH:
         return None
     middle = top.lemma_.lower() if top.i not in (a.i, b.i) else "*"
-    return ("<".join(t.dep_ for t in steps_a) + f"|{middle}|" + ">".join(t.dep_ for t in reversed(steps_b)))
+    return "<".join(t.dep_ for t in steps_a) + f"|{middle}|" + ">".join(t.dep_ for t in reversed(steps_b))
 
 
 def _words_before(doc: Doc, m: _Mention, limit: int = 4) -> list[Token]:
@@ -139,9 +140,13 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f"{edges[-1]}+"
 
 
-def candidates(doc: Doc, entities: list[Entity], token_map: dict[int, str],
-               pattern_relations: list[Relation] = (), signatures: set[tuple[str, str]] | None = None
-               ) -> list[Candidate]:
+def candidates(
+    doc: Doc,
+    entities: list[Entity],
+    token_map: dict[int, str],
+    pattern_relations: list[Relation] = (),
+    signatures: set[tuple[str, str]] | None = None,
+) -> list[Candidate]:
     """Every ordered pair of the article's entities whose types are in `signatures` (all pairs of
     person, organisation and place when None), with its features and best evidence span."""
     named = _mentions(doc, token_map)
@@ -156,13 +161,19 @@ def candidates(doc: Doc, entities: list[Entity], token_map: dict[int, str],
     for e in entities:
         if counts[e.key] and (e.type not in top or counts[e.key] > counts[top[e.type]]):
             top[e.type] = e.key
-    kind = {e.key: "country" if name_key(e.name) in COUNTRIES else "continent" if name_key(e.name) in CONTINENTS
-            else "" for e in entities if e.type == PLACE}
+    kind = {
+        e.key: "country" if name_key(e.name) in COUNTRIES else "continent" if name_key(e.name) in CONTINENTS else ""
+        for e in entities
+        if e.type == PLACE
+    }
     # an organisation's head word ("ministry", "party", "club") and the countries its name carries
     heads = {e.key: name_key(e.name).split()[-1] for e in entities if e.type == ORGANIZATION and name_key(e.name)}
-    inside = {e.key: {k for w in name_key(e.name).split() for k in [_demonym_key(w)] if k}
-              | {k for k in keys_of_places if k in name_key(e.name)}
-              for e in entities if e.type == ORGANIZATION}
+    inside = {
+        e.key: {k for w in name_key(e.name).split() for k in [_demonym_key(w)] if k}
+        | {k for k in keys_of_places if k in name_key(e.name)}
+        for e in entities
+        if e.type == ORGANIZATION
+    }
     countries = sorted((k for k, v in kind.items() if v == "country" and counts[k]), key=lambda k: -counts[k])
     patterns: dict[tuple[str, str], set[str]] = {}
     for r in pattern_relations:
@@ -189,15 +200,24 @@ def candidates(doc: Doc, entities: list[Entity], token_map: dict[int, str],
         del mentions[key][MAX_PAIR_MENTIONS:]
     for s in paired:
         for o in paired:
-            if s == o or types.get(s) not in (PERSON, ORGANIZATION, PLACE) or types.get(o) not in (
-                    PERSON, ORGANIZATION, PLACE):
+            if (
+                s == o
+                or types.get(s) not in (PERSON, ORGANIZATION, PLACE)
+                or types.get(o) not in (PERSON, ORGANIZATION, PLACE)
+            ):
                 continue
             tp = (types[s], types[o])
             if signatures is not None and tp not in signatures:
                 continue
             feats: set[str] = set()
-            pairs = sorted(((abs(ms.sent - mo.sent), max(ms.start, mo.start) - min(ms.end, mo.end), ms, mo)
-                            for ms in mentions[s] for mo in mentions[o]), key=lambda x: (x[0], x[1], x[2].start))
+            pairs = sorted(
+                (
+                    (abs(ms.sent - mo.sent), max(ms.start, mo.start) - min(ms.end, mo.end), ms, mo)
+                    for ms in mentions[s]
+                    for mo in mentions[o]
+                ),
+                key=lambda x: (x[0], x[1], x[2].start),
+            )
             distance = pairs[0][0]
             feats.add(f"d:{_bucket(distance, (0, 1, 2, 5))}")
             together = {ms.sent for d, _, ms, _ in pairs if d == 0}
@@ -208,7 +228,7 @@ def candidates(doc: Doc, entities: list[Entity], token_map: dict[int, str],
                 feats.add(f"ord:{order}")
                 if ms.pronoun or mo.pronoun:
                     feats.add("via:pronoun")
-                between = doc[first.end:second.start]
+                between = doc[first.end : second.start]
                 feats.add(f"n:{order}:{_bucket(len(between), (0, 1, 3, 6))}")
                 if len(between) <= MAX_BETWEEN:
                     words = []  # lemmas; another entity's name as its type
@@ -289,8 +309,9 @@ class RelationModel:
         self._bias = np.array([p["bias"] for p in self.properties.values()])
         self._scale = np.array([p["calibration"] for p in self.properties.values()]).reshape(-1, 2)
         self._threshold = np.array([p["threshold"] for p in self.properties.values()])
-        self._admits = {sig: np.array([list(sig) in p["signatures"] for p in self.properties.values()])
-                        for sig in self.signatures}
+        self._admits = {
+            sig: np.array([list(sig) in p["signatures"] for p in self.properties.values()]) for sig in self.signatures
+        }
 
     @classmethod
     def load(cls, path: str | Path = MODEL_FILE) -> "RelationModel":
@@ -335,8 +356,13 @@ def default_model() -> RelationModel | None:
     return RelationModel.load() if MODEL_FILE.is_file() else None
 
 
-def model_relations(doc: Doc, entities: list[Entity], token_map: dict[int, str], pattern_relations: list[Relation],
-                    model: RelationModel | None = None) -> list[Relation]:
+def model_relations(
+    doc: Doc,
+    entities: list[Entity],
+    token_map: dict[int, str],
+    pattern_relations: list[Relation],
+    model: RelationModel | None = None,
+) -> list[Relation]:
     """The patterns' relations and the model's, one per (subject, predicate, object, sentence).
 
     The patterns' relations stay, each with the precision its rule reached on the training data

@@ -7,6 +7,7 @@ A token inside an entity mention stands for that entity. Beyond names, in the or
 - "he" / "him" / "his" / "she" / "her": the person whose mention starts last before it.
 Each way has a confidence (`CONFIDENCE`), which the patterns multiply into their own.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
@@ -32,7 +33,8 @@ class Resolver:
         self.by_name = {name_key(e.name): e.key for e in entities}
         # (first token, key) of every person mention, in document order
         self.person_starts = sorted(
-            (i, key) for i, key in token_map.items()
+            (i, key)
+            for i, key in token_map.items()
             if (i == 0 or token_map.get(i - 1) != key) and self.types.get(key) == PERSON
         )
 

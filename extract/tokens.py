@@ -4,6 +4,7 @@ Most tokens of an article are no candidate for a given pattern (not a verb, not 
 looking at each in Python cost more than the patterns themselves, so the candidates are found
 on the Doc's integer columns first and only they become Token objects, in document order.
 """
+
 from __future__ import annotations
 
 from typing import Iterable

@@ -4,6 +4,7 @@ Articles go out in small batches, at most two batches per process in flight, so 
 corpus, the parent holds a bounded number of articles; results come back in the order the
 articles went out, so the output does not depend on which process was faster.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -34,14 +35,14 @@ def _extract(batch: list[Article]) -> list[ArticleFacts]:
     return list(extract_facts(batch, _nlp))
 
 
-def extract_parallel(articles: Iterable[Article], model: str, jobs: int, batch_size: int = 8
-                     ) -> Iterator[ArticleFacts]:
+def extract_parallel(articles: Iterable[Article], model: str, jobs: int, batch_size: int = 8) -> Iterator[ArticleFacts]:
     """Like `extract_facts`, in `jobs` worker processes (spawned, so nothing of the parent leaks in),
     each replaced after RECYCLE_ARTICLES articles so that its memory stays bounded."""
     context = multiprocessing.get_context("spawn")
     source = iter(articles)
-    with context.Pool(jobs, initializer=_start, initargs=(model,),
-                      maxtasksperchild=max(1, RECYCLE_ARTICLES // batch_size)) as pool:
+    with context.Pool(
+        jobs, initializer=_start, initargs=(model,), maxtasksperchild=max(1, RECYCLE_ARTICLES // batch_size)
+    ) as pool:
         pending: deque = deque()
         while True:
             batch = list(islice(source, batch_size))
@@ -63,8 +64,9 @@ def extract_shard(batch: list[Article], model: str) -> list[ArticleFacts]:
     return list(extract_facts(batch, _models[model]))
 
 
-def extract_dask(articles: Iterable[Article], model: str, scheduler: str | None = None, workers: int = 2,
-                 batch_size: int = 16) -> Iterator[ArticleFacts]:
+def extract_dask(
+    articles: Iterable[Article], model: str, scheduler: str | None = None, workers: int = 2, batch_size: int = 16
+) -> Iterator[ArticleFacts]:
     """Like `extract_facts`, on a dask.distributed cluster: the one at `scheduler` (host:port), or
     a LocalCluster of `workers` single-threaded processes. Shards of `batch_size` articles go out,
     at most two per worker at a time; facts come back as shards finish (the store sorts them)."""
@@ -74,8 +76,9 @@ def extract_dask(articles: Iterable[Article], model: str, scheduler: str | None 
         raise EngineUnavailable("--engine dask needs Dask: pip install 'newsgraph[dask]'") from exc
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        )
     client = Client(cluster if cluster is not None else scheduler)
     try:
         slots = 2 * max(1, len(client.scheduler_info()["workers"]))
@@ -100,8 +103,15 @@ def extract_dask(articles: Iterable[Article], model: str, scheduler: str | None 
             cluster.close()
 
 
-def extract_with(articles: Iterable[Article], engine: str = "local", jobs: int = 1, model: str = DEFAULT_MODEL,
-                 nlp=None, scheduler: str | None = None, shard: int = 16) -> Iterator[ArticleFacts]:
+def extract_with(
+    articles: Iterable[Article],
+    engine: str = "local",
+    jobs: int = 1,
+    model: str = DEFAULT_MODEL,
+    nlp=None,
+    scheduler: str | None = None,
+    shard: int = 16,
+) -> Iterator[ArticleFacts]:
     """The facts of every article, by the engine asked for: "local" in this process (with `nlp`, or
     `model` loaded here) or in `jobs` worker processes; "dask" on a cluster (`scheduler`, or a
     LocalCluster of `jobs` workers), in shards of `shard` articles. Same facts whichever runs."""

@@ -17,15 +17,28 @@ browser page), build (files -> store -> exports: `build`, `ingest`, `export`), q
 Oxigraph), serve (the SPARQL endpoint), interop, jsonld and tables (Gephi, JSON-LD and CSV
 exports), cli (the command line).
 """
+
 import sys
 from importlib import import_module
 from types import ModuleType
 
 # name -> module: each is imported on first use, so `import newsgraph.graph.cli` (and its --help)
 # does not pay for spaCy, pyvis and rdflib (PEP 562)
-_WHERE = {"build": "build", "export": "build", "ingest": "build", "build_graph": "merge", "merge": "merge",
-          "Merged": "merged", "from_rdf": "rdf", "generate_triples": "rdf", "load_graph": "rdf", "to_rdf": "rdf",
-          "write_turtle": "rdf", "Store": "store", "flatten": "interop"}
+_WHERE = {
+    "build": "build",
+    "export": "build",
+    "ingest": "build",
+    "build_graph": "merge",
+    "merge": "merge",
+    "Merged": "merged",
+    "from_rdf": "rdf",
+    "generate_triples": "rdf",
+    "load_graph": "rdf",
+    "to_rdf": "rdf",
+    "write_turtle": "rdf",
+    "Store": "store",
+    "flatten": "interop",
+}
 
 __all__ = sorted(_WHERE)
 

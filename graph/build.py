@@ -4,6 +4,7 @@ Reads every article under the sources (a bad file is reported and skipped, never
 facts, merges them into one graph and writes each export whole: to a temporary file in the
 output folder, then renamed over the old one, under a lock so two builds cannot interleave.
 """
+
 from __future__ import annotations
 
 import os
@@ -79,8 +80,10 @@ class BuildReport:
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {k.lower()}{'s' if n != 1 else ''}" for k, n in sorted(self.entities.items()))
         total = sum(self.entities.values())
-        line = (f"{self.articles} article{'s' if self.articles != 1 else ''}, {total} entities"
-                f"{' (' + kinds + ')' if kinds else ''}, {self.relations} relations")
+        line = (
+            f"{self.articles} article{'s' if self.articles != 1 else ''}, {total} entities"
+            f"{' (' + kinds + ')' if kinds else ''}, {self.relations} relations"
+        )
         if self.problems:
             line += f"; {len(self.problems)} file{'s' if len(self.problems) != 1 else ''} skipped"
         return line
@@ -116,6 +119,7 @@ class Progress:
         self.bar = None
         if enabled:
             from tqdm import tqdm
+
             width = shutil.get_terminal_size().columns  # 80 where the terminal does not say
             self.bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False, ncols=min(width, 100))
 
@@ -128,10 +132,19 @@ class Progress:
             self.bar.close()
 
 
-def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, model: str = DEFAULT_MODEL,
-           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
-           report: BuildReport | None = None, progress: bool = False,
-           waiting: Callable[[str], None] | None = None) -> BuildReport:
+def ingest(
+    sources: Iterable[str | os.PathLike],
+    store: Store,
+    *,
+    nlp=None,
+    model: str = DEFAULT_MODEL,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    report: BuildReport | None = None,
+    progress: bool = False,
+    waiting: Callable[[str], None] | None = None,
+) -> BuildReport:
     """Extract every article under `sources` whose text the store does not hold, into the store.
 
     `engine="local"` extracts in this process, or in `jobs` worker processes; `engine="dask"`
@@ -151,12 +164,31 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store, *, nlp=None, mode
     _jobs(jobs)
     report = report if report is not None else BuildReport()
     with store.writing(waiting):
-        return _ingest(sources, store, nlp=nlp, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
-                       report=report, progress=progress)
+        return _ingest(
+            sources,
+            store,
+            nlp=nlp,
+            model=model,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            report=report,
+            progress=progress,
+        )
 
 
-def _ingest(sources: list, store: Store, *, nlp, model: str, jobs: int, engine: str, scheduler: str | None,
-            report: BuildReport, progress: bool) -> BuildReport:
+def _ingest(
+    sources: list,
+    store: Store,
+    *,
+    nlp,
+    model: str,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    report: BuildReport,
+    progress: bool,
+) -> BuildReport:
     started = time.perf_counter()
     found = list(find_articles(sources))  # names only, to size the progress bar
     bar = Progress(len(found), progress)
@@ -174,8 +206,15 @@ def _ingest(sources: list, store: Store, *, nlp, model: str, jobs: int, engine: 
                 bar.step()
 
     try:
-        for facts in extract_with(new_articles(), engine=engine, jobs=jobs, model=model, nlp=nlp,
-                                  scheduler=scheduler, shard=max(1, min(16, len(found) // (2 * jobs)))):
+        for facts in extract_with(
+            new_articles(),
+            engine=engine,
+            jobs=jobs,
+            model=model,
+            nlp=nlp,
+            scheduler=scheduler,
+            shard=max(1, min(16, len(found) // (2 * jobs))),
+        ):
             store.put(text_hash(facts.article.body), facts)
             bar.step()
     finally:
@@ -191,9 +230,15 @@ def _ingest(sources: list, store: Store, *, nlp, model: str, jobs: int, engine: 
     return report
 
 
-def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
-           formats: Iterable[str] = ("ttl", "html"), max_nodes: int | None = DEFAULT_MAX_NODES,
-           min_confidence: float = 0.0, report: BuildReport | None = None) -> BuildReport:
+def export(
+    store: Store | Iterable[ArticleFacts],
+    out_dir: str | os.PathLike,
+    *,
+    formats: Iterable[str] = ("ttl", "html"),
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    min_confidence: float = 0.0,
+    report: BuildReport | None = None,
+) -> BuildReport:
     """Merge the facts into one graph and write its exports into `out_dir` (nothing when empty).
 
     The merge goes to a scratch SQLite file and the exports stream from it, so memory stays
@@ -238,17 +283,29 @@ def export(store: Store | Iterable[ArticleFacts], out_dir: str | os.PathLike, *,
 
 def _timed(report: BuildReport, stage: str, write: Callable[..., None], *args, **kwargs) -> Callable[[IO[bytes]], None]:
     """`write` as a writer for `write_all`, its time recorded as the stage's."""
+
     def run(fh: IO[bytes]) -> None:
         t0 = time.perf_counter()
         write(*args, fh, **kwargs)
         report.seconds[stage] = time.perf_counter() - t0
+
     return run
 
 
-def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, nlp=None,
-          model: str = DEFAULT_MODEL, formats: Iterable[str] = ("ttl", "html"),
-          max_nodes: int | None = DEFAULT_MAX_NODES, progress: bool = False, jobs: int = 1, engine: str = "local",
-          scheduler: str | None = None, min_confidence: float = 0.0) -> BuildReport:
+def build(
+    sources: Iterable[str | os.PathLike],
+    out_dir: str | os.PathLike,
+    *,
+    nlp=None,
+    model: str = DEFAULT_MODEL,
+    formats: Iterable[str] = ("ttl", "html"),
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    progress: bool = False,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    min_confidence: float = 0.0,
+) -> BuildReport:
     """Build the graph of every article under `sources` and write the exports into `out_dir`:
     `ingest` into a temporary store, then `export` from it. An output folder that cannot be
     written (BuildError), `sources` given as one string (TypeError) or `jobs` under 1 (ValueError)
@@ -258,10 +315,20 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, n
     check_output(out_dir)
     report = BuildReport()
     with scratch("build") as tmp, Store(tmp) as store:
-        ingest(sources, store, nlp=nlp, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
-               report=report, progress=progress)
-        return export(store, out_dir, formats=formats, max_nodes=max_nodes, min_confidence=min_confidence,
-                      report=report)
+        ingest(
+            sources,
+            store,
+            nlp=nlp,
+            model=model,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            report=report,
+            progress=progress,
+        )
+        return export(
+            store, out_dir, formats=formats, max_nodes=max_nodes, min_confidence=min_confidence, report=report
+        )
 
 
 class BuildError(RuntimeError):

@@ -10,6 +10,7 @@ file, so memory stays bounded however many articles there are.
 Sentences are cut where a line ends, or after . ! or ? (and any closing quote or bracket) followed by
 a space: close enough to the parser's sentences to count names that stand together.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,15 +29,18 @@ def sentence_starts(body: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_END.finditer(body) if m.end() < len(body)]
 
 
-def co_mentions(merged: Merged, drawn: list[str], articles: list[str],
-                per_entity: int = PER_ENTITY) -> tuple[list[list], int]:
+def co_mentions(
+    merged: Merged, drawn: list[str], articles: list[str], per_entity: int = PER_ENTITY
+) -> tuple[list[list], int]:
     """The co-mentions between the entities `drawn`: [index of one, index of the other (greater),
     [index in `articles`, sentences naming both, ...]] by pair, and how many pairs were left out."""
     index = {iri: i for i, iri in enumerate(drawn)}
     where = {a: i for i, a in enumerate(articles)}
     db = merged.db
-    db.executescript("DROP TABLE IF EXISTS temp.together;"
-                     "CREATE TEMP TABLE together (a INTEGER, b INTEGER, article INTEGER, sentences INTEGER);")
+    db.executescript(
+        "DROP TABLE IF EXISTS temp.together;"
+        "CREATE TEMP TABLE together (a INTEGER, b INTEGER, article INTEGER, sentences INTEGER);"
+    )
     merged.choose(drawn)
     rows = db.execute("SELECT article, iri FROM mentions WHERE iri IN chosen ORDER BY article, iri").fetchall()
     for article, named in groupby(rows, key=itemgetter(0)):
@@ -44,26 +48,36 @@ def co_mentions(merged: Merged, drawn: list[str], articles: list[str],
         if len(entities) < 2 or article not in where:
             continue
         together = _sentences_together(merged.text(article), merged.spans(article), index)
-        db.executemany("INSERT INTO together VALUES (?, ?, ?, ?)",
-                       ((a, b, where[article], together.get((a, b), 0)) for a, b in combinations(entities, 2)))
+        db.executemany(
+            "INSERT INTO together VALUES (?, ?, ?, ?)",
+            ((a, b, where[article], together.get((a, b), 0)) for a, b in combinations(entities, 2)),
+        )
     total = db.execute("SELECT COUNT(*) FROM (SELECT DISTINCT a, b FROM together)").fetchone()[0]
-    db.execute("""
+    db.execute(
+        """
         CREATE TEMP TABLE kept AS
         WITH pairs AS (SELECT a, b, COUNT(*) AS n, SUM(sentences) AS s FROM together GROUP BY a, b),
              ends AS (SELECT a AS x, b AS y, n, s FROM pairs UNION ALL SELECT b, a, n, s FROM pairs),
              ranked AS (SELECT x, y, ROW_NUMBER() OVER (PARTITION BY x ORDER BY n DESC, s DESC, y) AS r FROM ends)
-        SELECT DISTINCT MIN(x, y) AS a, MAX(x, y) AS b FROM ranked WHERE r <= ?""", (per_entity,))
+        SELECT DISTINCT MIN(x, y) AS a, MAX(x, y) AS b FROM ranked WHERE r <= ?""",
+        (per_entity,),
+    )
     out: list[list] = []
-    for (a, b), places in groupby(db.execute(
+    for (a, b), places in groupby(
+        db.execute(
             "SELECT t.a, t.b, t.article, t.sentences FROM together t JOIN kept k ON k.a = t.a AND k.b = t.b "
-            "ORDER BY t.a, t.b, t.article"), key=itemgetter(0, 1)):
+            "ORDER BY t.a, t.b, t.article"
+        ),
+        key=itemgetter(0, 1),
+    ):
         out.append([a, b, [v for _, _, article, sentences in places for v in (article, sentences)]])
     db.executescript("DROP TABLE temp.together; DROP TABLE temp.kept;")
     return out, total - len(out)
 
 
-def _sentences_together(body: str | None, spans: list[tuple[int, int, str]],
-                        index: dict[str, int]) -> dict[tuple[int, int], int]:
+def _sentences_together(
+    body: str | None, spans: list[tuple[int, int, str]], index: dict[str, int]
+) -> dict[tuple[int, int], int]:
     """(a, b) -> how many sentences of the article name both (none known without the text)."""
     if not body or not spans:
         return {}

@@ -7,6 +7,7 @@ a <script type="application/json"> block (Jinja's `tojson` escapes <, >, & and '
 screen with textContent, never innerHTML, so names such as `</script>` or `<img onerror>` show
 as text and run nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -59,28 +60,49 @@ def network(graph: nx.MultiDiGraph) -> Network:
     keep = sorted(graph.nodes)
     for node in keep:
         data = graph.nodes[node]
-        net.add_node(node, label=data["label"], color=COLORS[data["type"]],
-                     size=node_size(len(data["articles"])), shape="dot",
-                     aliases=data["aliases"], articles=data["articles"], kind=data["type"],
-                     mentions=data["mentions"],
-                     jobTitles=sorted({a["value"] for a in data["attributes"] if a["name"] == "jobTitle"}))
+        net.add_node(
+            node,
+            label=data["label"],
+            color=COLORS[data["type"]],
+            size=node_size(len(data["articles"])),
+            shape="dot",
+            aliases=data["aliases"],
+            articles=data["articles"],
+            kind=data["type"],
+            mentions=data["mentions"],
+            jobTitles=sorted({a["value"] for a in data["attributes"] if a["name"] == "jobTitle"}),
+        )
     parallel: dict[tuple[str, str], list[dict]] = {}
     for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         parallel.setdefault((s, o), []).append(
-            {"predicate": key, "label": data["label"], "confidence": data["confidence"],
-             "evidence": data["evidence"]})
+            {"predicate": key, "label": data["label"], "confidence": data["confidence"], "evidence": data["evidence"]}
+        )
     for (s, o), relations in parallel.items():  # one drawn arrow per pair, every relation on it
         extra = {"smooth": {"type": "curvedCW", "roundness": 0.25}} if (o, s) in parallel else {}  # A->B, B->A apart
-        net.add_edge(s, o, label=" · ".join(r["label"] for r in relations), arrows="to",
-                     relations=relations, id=f"{s}|{o}", **extra)
-    net.set_options(json.dumps({
-        "layout": {"improvedLayout": False},
-        "physics": {"enabled": False},  # the positions come from layout.py
-        "edges": {"smooth": {"type": "continuous"} if len(keep) <= LARGE else False,
-                  "color": {"color": "#9aa5b1", "highlight": "#333333"}},
-        "nodes": {"font": {"size": 14}},
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-    }, sort_keys=True))
+        net.add_edge(
+            s,
+            o,
+            label=" · ".join(r["label"] for r in relations),
+            arrows="to",
+            relations=relations,
+            id=f"{s}|{o}",
+            **extra,
+        )
+    net.set_options(
+        json.dumps(
+            {
+                "layout": {"improvedLayout": False},
+                "physics": {"enabled": False},  # the positions come from layout.py
+                "edges": {
+                    "smooth": {"type": "continuous"} if len(keep) <= LARGE else False,
+                    "color": {"color": "#9aa5b1", "highlight": "#333333"},
+                },
+                "nodes": {"font": {"size": 14}},
+                "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+            },
+            sort_keys=True,
+        )
+    )
     return net
 
 
@@ -122,8 +144,13 @@ def place(nodes: list[dict], edges: list[dict], together: list[list]) -> None:
         n["x"], n["y"] = int(x), int(y)
 
 
-def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nodes: int | None = None,
-              budget: int = PAGE_BUDGET, timings: dict[str, float] | None = None) -> str:
+def html_page(
+    graph: nx.MultiDiGraph | Merged,
+    title: str = "newsgraph",
+    max_nodes: int | None = None,
+    budget: int = PAGE_BUDGET,
+    timings: dict[str, float] | None = None,
+) -> str:
     """The whole page as a string; the same graph always gives the same text.
 
     Only the entities drawn, the relations between them, every article's metadata and the
@@ -149,13 +176,26 @@ def html_page(graph: nx.MultiDiGraph | Merged, title: str = "newsgraph", max_nod
         place(nodes, edges, together)
         if timings is not None:
             timings["layout"] = time.perf_counter() - started
-        data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "linkedOnly": len(nodes) > LARGE,
-                "articles": articles, "articleOrder": order, "co": together, "coLeftOut": together_left_out,
-                "coPerEntity": PER_ENTITY,
-                "quotations": shown.graph.get("quotations", []), "quotationsTotal": quotations,
-                "quotesPerSpeaker": QUOTES_PER_SPEAKER,
-                "omitted": total - len(nodes), "total": total, "relations": relations,
-                "textsHeld": 0, "textsLeftOut": 0, "budget": budget}
+        data = {
+            "nodes": nodes,
+            "edges": edges,
+            "options": json.loads(options),
+            "linkedOnly": len(nodes) > LARGE,
+            "articles": articles,
+            "articleOrder": order,
+            "co": together,
+            "coLeftOut": together_left_out,
+            "coPerEntity": PER_ENTITY,
+            "quotations": shown.graph.get("quotations", []),
+            "quotationsTotal": quotations,
+            "quotesPerSpeaker": QUOTES_PER_SPEAKER,
+            "omitted": total - len(nodes),
+            "total": total,
+            "relations": relations,
+            "textsHeld": 0,
+            "textsLeftOut": 0,
+            "budget": budget,
+        }
         texts = {"texts": {}, "spans": {}}
         room = budget - len(_render(title, data, texts))
         texts["texts"], texts["spans"], data["textsLeftOut"] = article_texts(merged, ids, room)
@@ -172,5 +212,13 @@ def _render(title: str, data: dict, texts: dict) -> str:
     vis_js, vis_css = _vis_assets()
     page_js, page_css = _page_assets()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS), autoescape=True)
-    return env.get_template("page.html").render(title=title, vis_js=vis_js, vis_css=vis_css, page_js=page_js,
-                                                page_css=page_css, colors=COLORS, data=data, texts=texts)
+    return env.get_template("page.html").render(
+        title=title,
+        vis_js=vis_js,
+        vis_css=vis_css,
+        page_js=page_js,
+        page_css=page_css,
+        colors=COLORS,
+        data=data,
+        texts=texts,
+    )

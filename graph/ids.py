@@ -4,6 +4,7 @@ An IRI is derived from what it names (type and canonical name; article id; state
 never from a counter, so two runs or two machines mint the same IRIs without talking. An entity's
 IRI is the namespace and `extract.identity.entity_id`, where the rules of identity live.
 """
+
 from __future__ import annotations
 
 from urllib.parse import quote

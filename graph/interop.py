@@ -6,6 +6,7 @@ job titles): `flatten` turns those into readable strings and counts, and the wri
 flattened graph. `nx.write_graphml(flatten(load_graph("out/graph.ttl")), "graph.graphml")` is the
 call for a script.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,14 @@ def _plain(value):
 
 def best_evidence(evidence: list[dict]) -> dict:
     """The sentence to show for a relation: the most confident, then the first in article order."""
-    return min(evidence, key=lambda e: (-(e.get("confidence") if e.get("confidence") is not None else 1.0),
-                                        e["article"] or "", e["start"]))
+    return min(
+        evidence,
+        key=lambda e: (
+            -(e.get("confidence") if e.get("confidence") is not None else 1.0),
+            e["article"] or "",
+            e["start"],
+        ),
+    )
 
 
 def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -57,14 +64,23 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     JSON, so a graph with extra attributes flattens too. Characters XML cannot carry (control
     characters the reader would have dropped from an article) become U+FFFD."""
     flat = nx.MultiDiGraph()
-    flat.graph.update({"name": "newsgraph", "articles": len(graph.graph.get("articles", {})),
-                       "quotations": len(graph.graph.get("quotations", ()))})
+    flat.graph.update(
+        {
+            "name": "newsgraph",
+            "articles": len(graph.graph.get("articles", {})),
+            "quotations": len(graph.graph.get("quotations", ())),
+        }
+    )
     for node, data in graph.nodes(data=True):
         attrs = {"label": data.get("label", str(node)), "type": data.get("type", "")}
         titles = sorted({a["value"] for a in data.get("attributes", ()) if a.get("name") == "jobTitle"})
-        attrs.update(aliases=SEPARATOR.join(data.get("aliases", ())), articles=SEPARATOR.join(data.get("articles", ())),
-                     article_count=len(data.get("articles", ())), mentions=int(data.get("mentions", 0)),
-                     job_titles=SEPARATOR.join(titles))
+        attrs.update(
+            aliases=SEPARATOR.join(data.get("aliases", ())),
+            articles=SEPARATOR.join(data.get("articles", ())),
+            article_count=len(data.get("articles", ())),
+            mentions=int(data.get("mentions", 0)),
+            job_titles=SEPARATOR.join(titles),
+        )
         attrs.update({k: _plain(v) for k, v in data.items() if k not in attrs and k != "attributes"})
         flat.add_node(node, **{k: _plain(v) for k, v in attrs.items()})
     for s, o, key, data in graph.edges(keys=True, data=True):
@@ -72,10 +88,14 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         attrs = {"label": data.get("label", str(key)), "predicate": data.get("predicate", str(key))}
         if evidence:
             best = best_evidence(evidence)
-            attrs.update(confidence=float(best["confidence"] if best.get("confidence") is not None else 1.0),
-                         evidence=len(evidence), weight=float(len(evidence)), sentence=best["sentence"],
-                         article=best["article"] or "",
-                         articles=SEPARATOR.join(sorted({e["article"] for e in evidence if e["article"]})))
+            attrs.update(
+                confidence=float(best["confidence"] if best.get("confidence") is not None else 1.0),
+                evidence=len(evidence),
+                weight=float(len(evidence)),
+                sentence=best["sentence"],
+                article=best["article"] or "",
+                articles=SEPARATOR.join(sorted({e["article"] for e in evidence if e["article"]})),
+            )
         attrs.update({k: _plain(v) for k, v in data.items() if k not in attrs and k not in ("evidence", "key")})
         flat.add_edge(s, o, key=key, **{k: _plain(v) for k, v in attrs.items()})
     return flat

@@ -9,6 +9,7 @@ processor (rdflib, pyld, Oxigraph) reads back exactly the triples of graph.ttl.
 `jsonld_chunks(triples)` is the pure half: it yields the document piece by piece, one node
 object per run of triples with the same subject, so the export streams in bounded memory.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,9 +23,15 @@ SCHEMA_ORG = "https://schema.org/"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # the same prefixes as graph.ttl's (rdf.PREFIXES; a test keeps them equal)
-PREFIXES = {"schema": SCHEMA_ORG, "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-            "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "prov": "http://www.w3.org/ns/prov#",
-            "xsd": "http://www.w3.org/2001/XMLSchema#", "ng": "urn:newsgraph:", "rel": "urn:newsgraph:relation:"}
+PREFIXES = {
+    "schema": SCHEMA_ORG,
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "ng": "urn:newsgraph:",
+    "rel": "urn:newsgraph:relation:",
+}
 CONTEXT = {"@vocab": SCHEMA_ORG, **PREFIXES}
 
 _TERM = re.compile(r"[A-Za-z][A-Za-z0-9]*")  # a schema.org name usable as a bare key
@@ -35,11 +42,11 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 def compact(iri: str, vocab: bool = True) -> str:
     """A key or type as the context shortens it: `name`, `rdfs:label`, or the whole IRI."""
-    if vocab and iri.startswith(SCHEMA_ORG) and _TERM.fullmatch(iri[len(SCHEMA_ORG):]):
-        return iri[len(SCHEMA_ORG):]
+    if vocab and iri.startswith(SCHEMA_ORG) and _TERM.fullmatch(iri[len(SCHEMA_ORG) :]):
+        return iri[len(SCHEMA_ORG) :]
     for prefix, namespace in _BY_LENGTH:
-        if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
-            return f"{prefix}:{iri[len(namespace):]}"
+        if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace) :]):
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 
@@ -102,4 +109,5 @@ def jsonld_bytes(triples: Iterable) -> bytes:
 def write_graph_jsonld(graph, fh: IO[bytes]) -> None:
     """The export `graph.jsonld`: the triples of graph.ttl (a Merged or networkx graph), in its order."""
     from .rdf import ox_triples
+
     write_jsonld((ox.Triple(*t) for t in ox_triples(graph)), fh)

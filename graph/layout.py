@@ -14,6 +14,7 @@ Positions come from a seeded generator and element-wise numpy arithmetic, summed
 and are rounded to whole pixels: the same graph gives the same page. On two cores 5,000 entities
 take about 4.5 s (bench/html_scale.py prints it).
 """
+
 from __future__ import annotations
 
 import math
@@ -35,9 +36,13 @@ def steps(n: int) -> int:
     return 500 if n <= 200 else 300 if n <= 2000 else 200
 
 
-def spring_layout(n: int, springs: Iterable[tuple[int, int, float, float]],
-                  boxes: Iterable[tuple[float, float]] | None = None, seed: int = SEED,
-                  spring: float = SPRING) -> np.ndarray:
+def spring_layout(
+    n: int,
+    springs: Iterable[tuple[int, int, float, float]],
+    boxes: Iterable[tuple[float, float]] | None = None,
+    seed: int = SEED,
+    spring: float = SPRING,
+) -> np.ndarray:
     """An (n, 2) array of positions in pixels for entities 0..n-1, joined by springs (a, b, strength,
     length: a spring pulls only beyond its length, so that a relation's label has room between its
     two entities). `boxes` (half width, half height: an entity's disc and name) keep entities

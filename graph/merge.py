@@ -12,6 +12,7 @@ The work is done in SQLite (`merged.Merged`): one row per entity of each article
 database rather than held in dicts, and a union-find of one machine word per row, so the memory a
 merge needs stays small however big the corpus; the result is tables that the exports stream.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,9 @@ CREATE TABLE work_words (word TEXT, root INTEGER, PRIMARY KEY (word, root)) WITH
 CREATE TABLE work_clusters (rid INTEGER PRIMARY KEY, cluster INTEGER);
 CREATE TABLE work_iris (cluster INTEGER PRIMARY KEY, iri TEXT);
 """
-DROP_WORK = "".join(f"DROP TABLE IF EXISTS work_{t};"
-                    for t in ("records", "keys", "blocks", "words", "clusters", "iris"))
+DROP_WORK = "".join(
+    f"DROP TABLE IF EXISTS work_{t};" for t in ("records", "keys", "blocks", "words", "clusters", "iris")
+)
 
 
 class _UnionFind:
@@ -85,8 +87,20 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
         merged.add_article_of(f.article)
         rows, keys = [], []
         for e in f.entities:
-            rows.append((n, f.article.id, e.key, e.type, e.name, len(e.name.split()), name_key(e.name),
-                         len(e.mentions), json.dumps(dict(e.type_votes)), json.dumps(e.aliases, ensure_ascii=False)))
+            rows.append(
+                (
+                    n,
+                    f.article.id,
+                    e.key,
+                    e.type,
+                    e.name,
+                    len(e.name.split()),
+                    name_key(e.name),
+                    len(e.mentions),
+                    json.dumps(dict(e.type_votes)),
+                    json.dumps(e.aliases, ensure_ascii=False),
+                )
+            )
             keys.extend((key, n) for key in merge_keys(e))
             n += 1
         db.executemany("INSERT INTO work_records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -97,8 +111,10 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
     db.executemany("INSERT INTO work_clusters VALUES (?, ?)", ((i, uf.find(i)) for i in range(n)))
     del uf
 
-    rows = db.execute("SELECT c.cluster, r.article, r.name, r.count, r.votes, r.aliases "
-                      "FROM work_records r JOIN work_clusters c USING (rid) ORDER BY c.cluster, r.rid")
+    rows = db.execute(
+        "SELECT c.cluster, r.article, r.name, r.count, r.votes, r.aliases "
+        "FROM work_records r JOIN work_clusters c USING (rid) ORDER BY c.cluster, r.rid"
+    )
     for cluster, items in groupby(rows, key=itemgetter(0)):
         votes: Counter = Counter()
         names: Counter = Counter()
@@ -120,8 +136,13 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
         merged.add_node(iri, kind, label, mentions, sorted(aliases - {label}), sorted(articles))
 
     for f in facts:
-        local = dict(db.execute("SELECT r.ekey, i.iri FROM work_records r JOIN work_clusters c USING (rid) "
-                                "JOIN work_iris i ON i.cluster = c.cluster WHERE r.article = ?", (f.article.id,)))
+        local = dict(
+            db.execute(
+                "SELECT r.ekey, i.iri FROM work_records r JOIN work_clusters c USING (rid) "
+                "JOIN work_iris i ON i.cluster = c.cluster WHERE r.article = ?",
+                (f.article.id,),
+            )
+        )
         merged.add_spans(f.article.id, ((local[e.key], m.start, m.end) for e in f.entities for m in e.mentions))
         for q in f.quotations:
             merged.add_quotation(q.text, f.article.id, local.get(q.speaker), q.start, q.end)
@@ -131,8 +152,9 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
                 merged.add_evidence(s, o, r.predicate, f.article.id, r.sentence, r.start, r.end, r.confidence)
         for a in f.attributes:
             if a.confidence >= min_confidence:
-                merged.add_attribute(local[a.entity], a.name, a.value, f.article.id, a.sentence, a.start, a.end,
-                                     a.confidence)
+                merged.add_attribute(
+                    local[a.entity], a.name, a.value, f.article.id, a.sentence, a.start, a.end, a.confidence
+                )
     db.executescript(DROP_WORK)
     return merged.finish()
 
@@ -148,34 +170,46 @@ def _cluster(db, n: int) -> _UnionFind:
     def person_names() -> dict[int, str]:
         """Each cluster's first multi-word person name."""
         names: dict[int, str] = {}
-        for rid, name in db.execute("SELECT rid, name FROM work_records WHERE type = ? AND words > 1 ORDER BY rid",
-                                    (PERSON,)):
+        for rid, name in db.execute(
+            "SELECT rid, name FROM work_records WHERE type = ? AND words > 1 ORDER BY rid", (PERSON,)
+        ):
             names.setdefault(uf.find(rid), name)
         return names
 
     # typos between full person names: only names that share a word in the same place can be
     # similar_names, so only those are compared (not every pair, which a big corpus cannot afford)
     people = person_names()
-    db.executemany("INSERT INTO work_blocks VALUES (?, ?, ?, ?)",
-                   ((len(words), position, word, root) for root, name in people.items()
-                    for words in [name_key(name).split()] for position, word in enumerate(words)))
+    db.executemany(
+        "INSERT INTO work_blocks VALUES (?, ?, ?, ?)",
+        (
+            (len(words), position, word, root)
+            for root, name in people.items()
+            for words in [name_key(name).split()]
+            for position, word in enumerate(words)
+        ),
+    )
     blocks = db.execute("SELECT size, pos, word, root FROM work_blocks ORDER BY size, pos, word, root")
     for _, block in groupby(blocks, key=itemgetter(0, 1, 2)):
         roots = [row[3] for row in block]
         for i, a in enumerate(roots):
-            for b in roots[i + 1:]:
+            for b in roots[i + 1 :]:
                 if uf.find(a) != uf.find(b) and similar_names(people[a], people[b]):
                     uf.union(a, b)
 
     # one-word person names that only one full name in the corpus contains
     people = person_names()
-    db.executemany("INSERT OR IGNORE INTO work_words VALUES (?, ?)",
-                   ((word, root) for root, name in people.items() for word in name_key(name).split()))
+    db.executemany(
+        "INSERT OR IGNORE INTO work_words VALUES (?, ?)",
+        ((word, root) for root, name in people.items() for word in name_key(name).split()),
+    )
     del people
-    for rid, root in db.execute("""
+    for rid, root in db.execute(
+        """
         SELECT r.rid, w.root FROM work_records r
         JOIN (SELECT word, MIN(root) AS root FROM work_words GROUP BY word HAVING COUNT(*) = 1) w ON w.word = r.nkey
-        WHERE r.type = ? AND r.words = 1""", (PERSON,)):
+        WHERE r.type = ? AND r.words = 1""",
+        (PERSON,),
+    ):
         uf.union(root, rid)
     return uf
 

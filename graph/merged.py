@@ -11,6 +11,7 @@ sentence behind it, with the IRI of the rdf:Statement that records it) and `quot
 the page, `texts` (each article's body, which every offset points into) and `spans` (where in
 it each entity is named).
 """
+
 from __future__ import annotations
 
 import json
@@ -57,6 +58,8 @@ CREATE INDEX IF NOT EXISTS evidence_by_statement ON evidence (statement);
 CREATE INDEX IF NOT EXISTS evidence_by_edge ON evidence (s, o, predicate);
 CREATE INDEX IF NOT EXISTS attributes_by_statement ON attributes (statement);
 """
+
+
 def nt_order(column: str) -> str:
     """An SQL ORDER BY term giving IRIs in the order of their N-Triples form (<iri>), the export's order."""
     return f"'<' || {column} || '>'"
@@ -68,8 +71,9 @@ class Merged:
     def __init__(self, path: str | os.PathLike | None = None):
         self.db = sqlite3.connect(":memory:" if path is None else os.fspath(path))
         # scratch data, rebuilt from the store whenever needed: no journal, no fsync
-        self.db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768;"
-                              + SCHEMA)
+        self.db.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768;" + SCHEMA
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -81,19 +85,33 @@ class Merged:
         self.close()
 
     # --- writing ----------------------------------------------------------------------------
-    def add_article(self, article_id: str, headline: str | None, date: str | None, url: str | None,
-                    **lists: Iterable[str]) -> None:
+    def add_article(
+        self, article_id: str, headline: str | None, date: str | None, url: str | None, **lists: Iterable[str]
+    ) -> None:
         """An article's metadata; `lists` are records.ARTICLE_LISTS (authors, duplicates, editors,
         sources, credits), each a list of names."""
         # no OR REPLACE: two articles with one id would mix their facts, so that is an error
-        self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (article_id, article_iri(article_id), headline, date, url,
-                         *(json.dumps(list(lists.get(k, ())), ensure_ascii=False) for k in records.ARTICLE_LISTS)))
+        self.db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                article_iri(article_id),
+                headline,
+                date,
+                url,
+                *(json.dumps(list(lists.get(k, ())), ensure_ascii=False) for k in records.ARTICLE_LISTS),
+            ),
+        )
 
     def add_article_of(self, article: Article) -> None:
         """An article and its body."""
-        self.add_article(article.id, article.headline, article.date, article.url,
-                         **{k: getattr(article, k) for k in records.ARTICLE_LISTS})
+        self.add_article(
+            article.id,
+            article.headline,
+            article.date,
+            article.url,
+            **{k: getattr(article, k) for k in records.ARTICLE_LISTS},
+        )
         self.add_text(article.id, article.body)
 
     def add_text(self, article_id: str, body: str) -> None:
@@ -101,51 +119,106 @@ class Merged:
 
     def add_spans(self, article_id: str, spans: Iterable[tuple[str, int, int]]) -> None:
         """Where an article names entities: (entity IRI, start, end) offsets into its body."""
-        self.db.executemany("INSERT OR IGNORE INTO spans VALUES (?, ?, ?, ?)",
-                            ((article_id, start, end, iri) for iri, start, end in spans))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO spans VALUES (?, ?, ?, ?)",
+            ((article_id, start, end, iri) for iri, start, end in spans),
+        )
 
-    def add_node(self, iri: str, kind: str, label: str, mentions: int, aliases: Iterable[str],
-                 articles: Iterable[str]) -> None:
+    def add_node(
+        self, iri: str, kind: str, label: str, mentions: int, aliases: Iterable[str], articles: Iterable[str]
+    ) -> None:
         """A new entity, or more of one already there (its type and label stay the first ones)."""
-        self.db.execute("INSERT INTO nodes (iri, type, label, mentions) VALUES (?, ?, ?, ?) "
-                        "ON CONFLICT (iri) DO UPDATE SET mentions = mentions + excluded.mentions",
-                        (iri, kind, label, mentions))
+        self.db.execute(
+            "INSERT INTO nodes (iri, type, label, mentions) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (iri) DO UPDATE SET mentions = mentions + excluded.mentions",
+            (iri, kind, label, mentions),
+        )
         self.db.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?)", ((iri, a) for a in aliases))
-        self.db.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?)",
-                            ((iri, a, article_iri(a)) for a in articles))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?)", ((iri, a, article_iri(a)) for a in articles)
+        )
 
-    def add_attribute(self, iri: str, name: str, value: str, article: str, sentence: str, start: int, end: int,
-                      confidence: float | None = None) -> None:
+    def add_attribute(
+        self,
+        iri: str,
+        name: str,
+        value: str,
+        article: str,
+        sentence: str,
+        start: int,
+        end: int,
+        confidence: float | None = None,
+    ) -> None:
         prop = attribute_iri(name)
-        self.db.execute("INSERT OR IGNORE INTO attributes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (iri, name, prop, value, article, sentence, start, end,
-                         statement_iri(iri, prop, value, article, str(start)), confidence))
+        self.db.execute(
+            "INSERT OR IGNORE INTO attributes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                iri,
+                name,
+                prop,
+                value,
+                article,
+                sentence,
+                start,
+                end,
+                statement_iri(iri, prop, value, article, str(start)),
+                confidence,
+            ),
+        )
 
-    def add_evidence(self, s: str, o: str, predicate: str, article: str, sentence: str, start: int, end: int,
-                     confidence: float | None) -> None:
+    def add_evidence(
+        self,
+        s: str,
+        o: str,
+        predicate: str,
+        article: str,
+        sentence: str,
+        start: int,
+        end: int,
+        confidence: float | None,
+    ) -> None:
         prop = predicate_iri(predicate)
-        self.db.execute("INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (s, o, predicate, prop, article, sentence, start, end, confidence,
-                         statement_iri(s, prop, o, article, str(start))))
+        self.db.execute(
+            "INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                s,
+                o,
+                predicate,
+                prop,
+                article,
+                sentence,
+                start,
+                end,
+                confidence,
+                statement_iri(s, prop, o, article, str(start)),
+            ),
+        )
 
     def add_quotation(self, text: str, article: str, speaker: str | None, start: int, end: int) -> None:
-        self.db.execute('INSERT INTO quotations (iri, text, article, speaker, start, "end") '
-                        'VALUES (?, ?, ?, ?, ?, ?)',
-                        (quotation_iri(article, start, text), text, article, speaker, start, end))
+        self.db.execute(
+            'INSERT INTO quotations (iri, text, article, speaker, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+            (quotation_iri(article, start, text), text, article, speaker, start, end),
+        )
 
     def finish(self) -> "Merged":
         """Count each entity's articles and index the tables for reading."""
-        self.db.executescript(INDEXES + """
+        self.db.executescript(
+            INDEXES
+            + """
             UPDATE nodes SET articles = (SELECT COUNT(*) FROM mentions m WHERE m.iri = nodes.iri);
-            ANALYZE;""")
+            ANALYZE;"""
+        )
         self.db.commit()
         return self
 
     # --- counting ---------------------------------------------------------------------------
     def count(self, what: str) -> int:
-        query = {"articles": "SELECT COUNT(*) FROM articles", "nodes": "SELECT COUNT(*) FROM nodes",
-                 "edges": "SELECT COUNT(*) FROM (SELECT DISTINCT s, o, predicate FROM evidence)",
-                 "quotations": "SELECT COUNT(*) FROM quotations"}[what]
+        query = {
+            "articles": "SELECT COUNT(*) FROM articles",
+            "nodes": "SELECT COUNT(*) FROM nodes",
+            "edges": "SELECT COUNT(*) FROM (SELECT DISTINCT s, o, predicate FROM evidence)",
+            "quotations": "SELECT COUNT(*) FROM quotations",
+        }[what]
         return self.db.execute(query).fetchone()[0]
 
     def types(self) -> dict[str, int]:
@@ -153,9 +226,13 @@ class Merged:
 
     def top_nodes(self, limit: int | None) -> list[str]:
         """The most mentioned entities: by articles, then mentions, then label (all when limit is None)."""
-        return [iri for (iri,) in self.db.execute(
-            "SELECT iri FROM nodes ORDER BY articles DESC, mentions DESC, label, iri LIMIT ?",
-            (-1 if limit is None else limit,))]
+        return [
+            iri
+            for (iri,) in self.db.execute(
+                "SELECT iri FROM nodes ORDER BY articles DESC, mentions DESC, label, iri LIMIT ?",
+                (-1 if limit is None else limit,),
+            )
+        ]
 
     # --- reading, in the export's order -----------------------------------------------------
     def articles(self) -> Iterator[tuple]:
@@ -172,7 +249,8 @@ class Merged:
         aliases = self.db.execute(f"SELECT iri, alias FROM aliases ORDER BY {nt_order('iri')}, alias")
         pending = next(aliases, None)
         for iri, kind, label, mentions in self.db.cursor().execute(
-                f"SELECT iri, type, label, mentions FROM nodes ORDER BY {nt_order('iri')}"):
+            f"SELECT iri, type, label, mentions FROM nodes ORDER BY {nt_order('iri')}"
+        ):
             names = []
             while pending is not None and pending[0] == iri:
                 names.append(pending[1])
@@ -198,16 +276,17 @@ class Merged:
 
     def predicates(self) -> list[tuple[str, str]]:
         """(property IRI, label) of every predicate a relation uses."""
-        return [(prop, predicate_label(key)) for key, prop in
-                self.db.execute("SELECT DISTINCT predicate, prop FROM evidence ORDER BY predicate")]
+        return [
+            (prop, predicate_label(key))
+            for key, prop in self.db.execute("SELECT DISTINCT predicate, prop FROM evidence ORDER BY predicate")
+        ]
 
     def quotations(self) -> Iterator[tuple]:
         """(iri, text, article, speaker, start, end) by IRI."""
         return self.db.execute('SELECT iri, text, article, speaker, start, "end" FROM quotations ORDER BY iri, seq')
 
     # --- networkx in and out ----------------------------------------------------------------
-    def to_networkx(self, only: Iterable[str] | None = None, quotes_per_speaker: int | None = None
-                    ) -> nx.MultiDiGraph:
+    def to_networkx(self, only: Iterable[str] | None = None, quotes_per_speaker: int | None = None) -> nx.MultiDiGraph:
         """The graph as networkx (records.py gives its shape): every entity, or only those in `only` and the
         relations between them. Every article comes either way; so does every quotation, unless
         `quotes_per_speaker` is given: then only the first that many quotations (by article and
@@ -217,25 +296,32 @@ class Merged:
         where = "" if only is None else "WHERE iri IN (SELECT iri FROM chosen)"
         graph = nx.MultiDiGraph()
         graph.graph["articles"] = {
-            art_id: records.article(headline, date, url,
-                                    **dict(zip(records.ARTICLE_LISTS, map(json.loads, lists), strict=True)))
+            art_id: records.article(
+                headline, date, url, **dict(zip(records.ARTICLE_LISTS, map(json.loads, lists), strict=True))
+            )
             for art_id, headline, date, url, *lists in db.execute(
-                f"SELECT id, headline, date, url, {', '.join(records.ARTICLE_LISTS)} FROM articles ORDER BY id")}
+                f"SELECT id, headline, date, url, {', '.join(records.ARTICLE_LISTS)} FROM articles ORDER BY id"
+            )
+        }
         for iri, kind, label, mentions in db.execute(
-                f"SELECT iri, type, label, mentions FROM nodes {where} ORDER BY iri"):
+            f"SELECT iri, type, label, mentions FROM nodes {where} ORDER BY iri"
+        ):
             records.add_node(graph, iri, kind, label, mentions)
         nodes = graph.nodes
         for iri, alias in db.execute(f"SELECT iri, alias FROM aliases {where} ORDER BY iri, alias"):
             nodes[iri]["aliases"].append(alias)
         for iri, article in db.execute(f"SELECT iri, article FROM mentions {where} ORDER BY iri, article"):
             nodes[iri]["articles"].append(article)
-        for iri, *fields in db.execute(f'SELECT iri, name, value, article, sentence, start, "end", confidence '
-                                       f'FROM attributes {where} ORDER BY iri, name, value, article, start, rowid'):
+        for iri, *fields in db.execute(
+            f'SELECT iri, name, value, article, sentence, start, "end", confidence '
+            f"FROM attributes {where} ORDER BY iri, name, value, article, start, rowid"
+        ):
             nodes[iri]["attributes"].append(records.attribute(*fields))
         edge_where = "" if only is None else ("WHERE s IN (SELECT iri FROM chosen) AND o IN (SELECT iri FROM chosen)")
         for s, o, key, *fields in db.execute(
-                f'SELECT s, o, predicate, article, sentence, start, "end", confidence FROM evidence {edge_where} '
-                'ORDER BY s, o, predicate, article, start, sentence, rowid'):
+            f'SELECT s, o, predicate, article, sentence, start, "end", confidence FROM evidence {edge_where} '
+            "ORDER BY s, o, predicate, article, start, sentence, rowid"
+        ):
             records.add_evidence(graph, s, o, key, records.evidence(*fields))
         quotes = "quotations"
         if quotes_per_speaker is not None:
@@ -243,9 +329,12 @@ class Merged:
             quotes = f"""(SELECT *, ROW_NUMBER() OVER (PARTITION BY speaker ORDER BY article, start, "end", seq) AS n
                           FROM quotations WHERE speaker IN (SELECT iri FROM {kept}))
                          WHERE n <= {int(quotes_per_speaker)}"""
-        quotations = [records.quotation(*row) for row in db.execute(
-                          f'SELECT text, article, speaker, start, "end" FROM {quotes} '
-                          'ORDER BY article, start, "end", seq')]
+        quotations = [
+            records.quotation(*row)
+            for row in db.execute(
+                f'SELECT text, article, speaker, start, "end" FROM {quotes} ORDER BY article, start, "end", seq'
+            )
+        ]
         if quotations:
             graph.graph["quotations"] = quotations
         return graph
@@ -267,13 +356,16 @@ class Merged:
         None) needs most first: articles that hold evidence, an attribute or a quotation of theirs,
         then those that name more of them, then by id."""
         self.choose(only)
-        return [art for (art,) in self.db.execute("""
+        return [
+            art
+            for (art,) in self.db.execute("""
             WITH cited AS (SELECT article FROM evidence WHERE s IN chosen AND o IN chosen
                            UNION SELECT article FROM attributes WHERE iri IN chosen
                            UNION SELECT article FROM quotations WHERE speaker IN chosen),
                  named AS (SELECT article, COUNT(*) AS n FROM mentions WHERE iri IN chosen GROUP BY article)
             SELECT t.article FROM texts t LEFT JOIN named ON named.article = t.article
-            ORDER BY t.article IN cited DESC, COALESCE(named.n, 0) DESC, t.article""")]
+            ORDER BY t.article IN cited DESC, COALESCE(named.n, 0) DESC, t.article""")
+        ]
 
     def text(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT body FROM texts WHERE article = ?", (article_id,)).fetchone()
@@ -283,8 +375,10 @@ class Merged:
         """(start, end, entity IRI) of each place the article names one of the entities last chosen
         (`articles_to_read`, `to_networkx`), in the order of the text (the longest first where two start
         together)."""
-        return self.db.execute('SELECT start, "end", iri FROM spans WHERE article = ? AND iri IN chosen '
-                               'ORDER BY start, "end" DESC, iri', (article_id,)).fetchall()
+        return self.db.execute(
+            'SELECT start, "end", iri FROM spans WHERE article = ? AND iri IN chosen ORDER BY start, "end" DESC, iri',
+            (article_id,),
+        ).fetchall()
 
     @classmethod
     def from_networkx(cls, graph: nx.MultiDiGraph) -> "Merged":
@@ -292,11 +386,18 @@ class Merged:
         merged = cls()
         for art_id, meta in graph.graph.get("articles", {}).items():
             meta = {**records.article(None, None, None), **meta}
-            merged.add_article(art_id, meta["headline"], meta["date"], meta["url"],
-                               **{k: meta[k] for k in records.ARTICLE_LISTS})
+            merged.add_article(
+                art_id, meta["headline"], meta["date"], meta["url"], **{k: meta[k] for k in records.ARTICLE_LISTS}
+            )
         for iri, data in graph.nodes(data=True):
-            merged.add_node(iri, data["type"], data["label"], int(data.get("mentions", 0)), data.get("aliases", ()),
-                            data.get("articles", ()))
+            merged.add_node(
+                iri,
+                data["type"],
+                data["label"],
+                int(data.get("mentions", 0)),
+                data.get("aliases", ()),
+                data.get("articles", ()),
+            )
             for fact in data.get("attributes", ()):
                 merged.add_attribute(iri, *({"confidence": None, **fact}[f] for f in records.ATTRIBUTE_FIELDS))
         for s, o, key, data in graph.edges(keys=True, data=True):

@@ -4,6 +4,7 @@ Queries run on Oxigraph (Rust; at a million triples it loads the file five times
 rdflib and answers in a fraction of the time, bench/sparql_scale.py); results come back as
 rdflib's `Result`, so scripts read rows the way rdflib users expect.
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,6 +31,7 @@ def load_store(graph_file: str | os.PathLike) -> ox.Store:
     store, an Oxigraph store) as its persistent store, made once and reused (graph.triplestore)."""
     if os.path.isdir(graph_file):
         from .triplestore import SourceError, open_store
+
         try:
             return open_store(graph_file)
         except SourceError as exc:
@@ -56,8 +58,11 @@ def run_query(graph_file: str | os.PathLike, sparql: str, bindings: dict[str, st
     store = load_store(graph_file)
     values = {name.lstrip("?$"): value for name, value in (bindings or {}).items()}
     try:
-        answer = store.query(sparql, prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()},
-                             substitutions={ox.Variable(name): ox.Literal(value) for name, value in values.items()})
+        answer = store.query(
+            sparql,
+            prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()},
+            substitutions={ox.Variable(name): ox.Literal(value) for name, value in values.items()},
+        )
     except RuntimeError as exc:
         if not values or "SELECT projection" not in str(exc):
             raise
@@ -87,8 +92,9 @@ def _on_rdflib(store: ox.Store, sparql: str, values: dict[str, str]) -> Result:
     return rdf.query(sparql, initNs=PREFIXES, initBindings={name: Literal(value) for name, value in values.items()})
 
 
-def answer_query(source: str | os.PathLike, sparql: str, bindings: dict[str, str] | None = None, *,
-                 max_rows: int | None = None) -> Answer:
+def answer_query(
+    source: str | os.PathLike, sparql: str, bindings: dict[str, str] | None = None, *, max_rows: int | None = None
+) -> Answer:
     """Like `run_query`, as a `sparql.Answer` of Oxigraph terms: what `newsgraph query` prints, in
     the W3C formats (`sparql.answer_bytes`) or as a table. `source` is a Turtle file or a folder
     (its persistent store). Raises `sparql.QueryProblem` for a malformed query, `sparql.Refused`
@@ -97,8 +103,12 @@ def answer_query(source: str | os.PathLike, sparql: str, bindings: dict[str, str
     store = load_store(source)
     values = {name.lstrip("?$"): value for name, value in (bindings or {}).items()}
     try:
-        return run(store, sparql, max_rows=max_rows,
-                   substitutions={ox.Variable(name): ox.Literal(value) for name, value in values.items()})
+        return run(
+            store,
+            sparql,
+            max_rows=max_rows,
+            substitutions={ox.Variable(name): ox.Literal(value) for name, value in values.items()},
+        )
     except RuntimeError as exc:
         if not values or "SELECT projection" not in str(exc):
             raise
@@ -111,8 +121,14 @@ def answer_query(source: str | os.PathLike, sparql: str, bindings: dict[str, str
         cut = answer.triples
     else:
         names = [str(v) for v in result.vars]
-        answer = Answer("SELECT", variables=names, rows=[[None if row[i] is None else _ox_term(row[i])
-                                                          for i in range(len(names))] for row in islice(result, limit)])
+        answer = Answer(
+            "SELECT",
+            variables=names,
+            rows=[
+                [None if row[i] is None else _ox_term(row[i]) for i in range(len(names))]
+                for row in islice(result, limit)
+            ],
+        )
         cut = answer.rows
     if max_rows is not None and len(cut) > max_rows:
         del cut[max_rows:]
@@ -134,8 +150,13 @@ def answer_table(answer: Answer) -> str:
     """A SELECT or ASK answer as the plain-text table `newsgraph query` prints."""
     if answer.kind == "ASK":
         return "true" if answer.boolean else "false"
-    return table(answer.variables, [["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode)
-                                                           else t.value) for t in row] for row in answer.rows])
+    return table(
+        answer.variables,
+        [
+            ["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode) else t.value) for t in row]
+            for row in answer.rows
+        ],
+    )
 
 
 # every entity whose label or alternate name is ?name (case and spacing as written), with its articles
@@ -178,6 +199,7 @@ def format_result(result: Result, fmt: str = "table") -> str:
 
 def table(names: list[str], rows: list[list[str]], max_width: int = 80) -> str:
     """A plain-text table; long cells are cut with an ellipsis, newlines shown as spaces."""
+
     def fit(text: str) -> str:
         text = " ".join(text.split())
         return text if len(text) <= max_width else text[: max_width - 1] + "…"

@@ -12,6 +12,7 @@ articles are schema:NewsArticle with schema:mentions; each relation is a direct 
 rdf:Statement per evidence sentence (prov:wasDerivedFrom the article, schema:text the sentence,
 newsgraph:confidence).
 """
+
 from __future__ import annotations
 
 import heapq
@@ -34,14 +35,21 @@ from .merged import Merged
 
 TYPES = {"Person": SDO.Person, "Organization": SDO.Organization, "Place": SDO.Place}
 TYPE_NAMES = {v: k for k, v in TYPES.items()}
-PREFIXES = {"schema": SDO, "rdfs": RDFS, "rdf": RDF, "prov": PROV, "xsd": XSD,
-            "ng": Namespace(str(NG)), "rel": Namespace(RELATION)}
+PREFIXES = {
+    "schema": SDO,
+    "rdfs": RDFS,
+    "rdf": RDF,
+    "prov": PROV,
+    "xsd": XSD,
+    "ng": Namespace(str(NG)),
+    "rel": Namespace(RELATION),
+}
 
 
 def predicate_key(iri: URIRef) -> str:
     text = str(iri)
     if text.startswith(str(SDO)):
-        return text[len(str(SDO)):]
+        return text[len(str(SDO)) :]
     return unquote(text.rsplit(":", 1)[-1])
 
 
@@ -63,20 +71,47 @@ def _confidence(value: float) -> ox.Literal:
 
 
 T_TERMS = {
-    "type": RDF.type, "label": RDFS.label, "Statement": RDF.Statement, "subject": RDF.subject,
-    "predicate": RDF.predicate, "object": RDF.object, "derived": PROV.wasDerivedFrom, "text": SDO.text,
-    "identifier": SDO.identifier, "headline": SDO.headline, "date": SDO.datePublished, "url": SDO.url,
-    "mentions": SDO.mentions, "alternateName": SDO.alternateName, "NewsArticle": SDO.NewsArticle,
-    "Quotation": SDO.Quotation, "isPartOf": SDO.isPartOf, "speaker": SDO.spokenByCharacter,
-    "name": SDO.name, "creator": SDO.creator, "Property": RDF.Property,
-    "author": SDO.author, "editor": SDO.editor, "sourceOrganization": SDO.sourceOrganization,
-    "creditText": SDO.creditText, "alsoFiledAs": NG.alsoFiledAs, "mentionCount": NG.mentionCount,
-    "start": NG.startOffset, "end": NG.endOffset, "confidence": NG.confidence}
+    "type": RDF.type,
+    "label": RDFS.label,
+    "Statement": RDF.Statement,
+    "subject": RDF.subject,
+    "predicate": RDF.predicate,
+    "object": RDF.object,
+    "derived": PROV.wasDerivedFrom,
+    "text": SDO.text,
+    "identifier": SDO.identifier,
+    "headline": SDO.headline,
+    "date": SDO.datePublished,
+    "url": SDO.url,
+    "mentions": SDO.mentions,
+    "alternateName": SDO.alternateName,
+    "NewsArticle": SDO.NewsArticle,
+    "Quotation": SDO.Quotation,
+    "isPartOf": SDO.isPartOf,
+    "speaker": SDO.spokenByCharacter,
+    "name": SDO.name,
+    "creator": SDO.creator,
+    "Property": RDF.Property,
+    "author": SDO.author,
+    "editor": SDO.editor,
+    "sourceOrganization": SDO.sourceOrganization,
+    "creditText": SDO.creditText,
+    "alsoFiledAs": NG.alsoFiledAs,
+    "mentionCount": NG.mentionCount,
+    "start": NG.startOffset,
+    "end": NG.endOffset,
+    "confidence": NG.confidence,
+}
 T = {name: _iri(str(term)) for name, term in T_TERMS.items()}
 # an article's lists of names (records.ARTICLE_LISTS) -> the property each is written with (T_TERMS):
 # bylines and credits are the article's metadata, never entity mentions
-ARTICLE_PROPERTIES = {"authors": "author", "editors": "editor", "sources": "sourceOrganization",
-                      "credits": "creditText", "duplicates": "alsoFiledAs"}
+ARTICLE_PROPERTIES = {
+    "authors": "author",
+    "editors": "editor",
+    "sources": "sourceOrganization",
+    "credits": "creditText",
+    "duplicates": "alsoFiledAs",
+}
 TYPE_IRIS = {kind: _iri(str(iri)) for kind, iri in TYPES.items()}
 RDF_TYPE = T["type"]
 
@@ -139,8 +174,13 @@ def _statements(merged: Merged) -> Iterator[tuple]:
 
 
 # the project's own properties, besides its relations, with their labels
-PROJECT_PROPERTIES = {NG.confidence: "confidence", NG.startOffset: "start offset", NG.endOffset: "end offset",
-                      NG.mentionCount: "mention count", NG.alsoFiledAs: "also filed as"}
+PROJECT_PROPERTIES = {
+    NG.confidence: "confidence",
+    NG.startOffset: "start offset",
+    NG.endOffset: "end offset",
+    NG.mentionCount: "mention count",
+    NG.alsoFiledAs: "also filed as",
+}
 
 
 def _predicates(merged: Merged) -> Iterator[tuple]:
@@ -183,8 +223,19 @@ def ox_triples(graph: nx.MultiDiGraph | Merged) -> Iterator[tuple]:
     first (in memory)."""
     merged = graph if isinstance(graph, Merged) else Merged.from_networkx(graph)
     try:
-        streams = [_in_order(make(merged)) for make in (_predicates, _articles, _mentions, _entities, _relations,
-                                                         _attribute_values, _statements, _quotations)]
+        streams = [
+            _in_order(make(merged))
+            for make in (
+                _predicates,
+                _articles,
+                _mentions,
+                _entities,
+                _relations,
+                _attribute_values,
+                _statements,
+                _quotations,
+            )
+        ]
         for _, group in groupby(heapq.merge(*streams, key=itemgetter(0)), key=itemgetter(0)):
             triples = {t for _, t in group}
             yield from sorted(triples, key=lambda t: (t[1] != RDF_TYPE, str(t[1]), str(t[2])))
@@ -221,18 +272,24 @@ def to_rdf(graph: nx.MultiDiGraph | Merged) -> Graph:
     return rdf
 
 
-def write_turtle(graph: nx.MultiDiGraph | Merged, path_or_file: str | os.PathLike | IO[bytes] | None = None
-                 ) -> bytes | None:
+def write_turtle(
+    graph: nx.MultiDiGraph | Merged, path_or_file: str | os.PathLike | IO[bytes] | None = None
+) -> bytes | None:
     """Write the Turtle export to a path or a binary file (or return it as bytes when given none);
     the same graph always gives the same bytes.
 
     Written by Oxigraph's streaming Turtle serializer (Rust; rdflib's own takes minutes at a
     million triples) as `ox_triples` yields, so the file never has to be in memory whole."""
-    return ox.serialize((ox.Triple(*t) for t in ox_triples(graph)), output=path_or_file,
-                        format=ox.RdfFormat.TURTLE, prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()})
+    return ox.serialize(
+        (ox.Triple(*t) for t in ox_triples(graph)),
+        output=path_or_file,
+        format=ox.RdfFormat.TURTLE,
+        prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()},
+    )
 
 
 # --- reading back ------------------------------------------------------------------------------
+
 
 def load_graph(source) -> nx.MultiDiGraph:
     """Load a graph.ttl export (path, file or Turtle text) into a networkx.MultiDiGraph.
@@ -252,6 +309,7 @@ def load_graph(source) -> nx.MultiDiGraph:
 
 def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
     """The networkx graph (records.py gives its shape) of an export loaded into rdflib."""
+
     def one(s, p, default=None):
         return next(iter(rdf.objects(s, p)), default)
 
@@ -265,36 +323,62 @@ def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
         art_id = str(one(a, SDO.identifier))
         ids[a] = art_id
         articles[art_id] = records.article(
-            str(one(a, SDO.headline, "")), text(one(a, SDO.datePublished)), text(one(a, SDO.url)),
-            **{name: sorted(str(x) for x in rdf.objects(a, T_TERMS[prop]))
-               for name, prop in ARTICLE_PROPERTIES.items()})
+            str(one(a, SDO.headline, "")),
+            text(one(a, SDO.datePublished)),
+            text(one(a, SDO.url)),
+            **{
+                name: sorted(str(x) for x in rdf.objects(a, T_TERMS[prop])) for name, prop in ARTICLE_PROPERTIES.items()
+            },
+        )
     graph.graph["articles"] = dict(sorted(articles.items()))
 
     for rdf_type, kind in TYPE_NAMES.items():
         for e in sorted(rdf.subjects(RDF.type, rdf_type)):
-            records.add_node(graph, str(e), kind, str(one(e, RDFS.label)), int(one(e, NG.mentionCount, 0)),
-                             sorted(str(x) for x in rdf.objects(e, SDO.alternateName)),
-                             sorted(ids[a] for a in rdf.subjects(SDO.mentions, e) if a in ids))
+            records.add_node(
+                graph,
+                str(e),
+                kind,
+                str(one(e, RDFS.label)),
+                int(one(e, NG.mentionCount, 0)),
+                sorted(str(x) for x in rdf.objects(e, SDO.alternateName)),
+                sorted(ids[a] for a in rdf.subjects(SDO.mentions, e) if a in ids),
+            )
 
     for st in sorted(rdf.subjects(RDF.type, RDF.Statement)):
         s, p, o = one(st, RDF.subject), one(st, RDF.predicate), one(st, RDF.object)
-        where = (ids.get(one(st, PROV.wasDerivedFrom)), str(one(st, SDO.text)),
-                 int(one(st, NG.startOffset)), int(one(st, NG.endOffset)))
+        where = (
+            ids.get(one(st, PROV.wasDerivedFrom)),
+            str(one(st, SDO.text)),
+            int(one(st, NG.startOffset)),
+            int(one(st, NG.endOffset)),
+        )
         if isinstance(o, Literal):
             name = "jobTitle" if p == SDO.jobTitle else predicate_key(p)
             graph.nodes[str(s)]["attributes"].append(
-                records.attribute(name, str(o), *where, float(one(st, NG.confidence, 1.0))))
+                records.attribute(name, str(o), *where, float(one(st, NG.confidence, 1.0)))
+            )
             continue
         label = one(p, RDFS.label)
-        records.add_evidence(graph, str(s), str(o), predicate_key(p),
-                             records.evidence(*where, float(one(st, NG.confidence, 1.0))),
-                             label=str(label) if label is not None else None)
+        records.add_evidence(
+            graph,
+            str(s),
+            str(o),
+            predicate_key(p),
+            records.evidence(*where, float(one(st, NG.confidence, 1.0))),
+            label=str(label) if label is not None else None,
+        )
 
     quotations = []
     for q in sorted(rdf.subjects(RDF.type, SDO.Quotation)):
-        quotations.append(records.quotation(str(one(q, SDO.text)), ids.get(one(q, SDO.isPartOf)),
-                                            text(one(q, SDO.spokenByCharacter)),
-                                            int(one(q, NG.startOffset, 0)), int(one(q, NG.endOffset, 0))))
+        quotations.append(
+            records.quotation(
+                str(one(q, SDO.text)),
+                ids.get(one(q, SDO.isPartOf)),
+                text(one(q, SDO.spokenByCharacter)),
+                int(one(q, NG.startOffset, 0)),
+                int(one(q, NG.endOffset, 0)),
+            )
+        )
     if quotations:
         graph.graph["quotations"] = quotations
     return records.normalise(graph)

@@ -12,6 +12,7 @@ written down once:
   (credited agencies), credits (photo credits)};
 - graph.graph["quotations"]: [{text, article, speaker, start, end}], when there are any.
 """
+
 from __future__ import annotations
 
 from typing import Iterable
@@ -32,17 +33,37 @@ def article(headline: str | None, date: str | None, url: str | None, **lists: It
     return {"headline": headline, "date": date, "url": url, **{k: list(lists.get(k, ())) for k in ARTICLE_LISTS}}
 
 
-def add_node(graph: nx.MultiDiGraph, iri: str, kind: str, label: str, mentions: int = 0,
-             aliases: Iterable[str] = (), articles: Iterable[str] = ()) -> None:
-    graph.add_node(iri, type=kind, label=label, aliases=list(aliases), articles=list(articles),
-                   mentions=int(mentions), attributes=[])
+def add_node(
+    graph: nx.MultiDiGraph,
+    iri: str,
+    kind: str,
+    label: str,
+    mentions: int = 0,
+    aliases: Iterable[str] = (),
+    articles: Iterable[str] = (),
+) -> None:
+    graph.add_node(
+        iri,
+        type=kind,
+        label=label,
+        aliases=list(aliases),
+        articles=list(articles),
+        mentions=int(mentions),
+        attributes=[],
+    )
 
 
-def attribute(name: str, value: str, article: str, sentence: str, start: int, end: int,
-              confidence: float | None = None) -> dict:
+def attribute(
+    name: str, value: str, article: str, sentence: str, start: int, end: int, confidence: float | None = None
+) -> dict:
     """An attribute's evidence; without a score it counts as sure (1.0), as evidence does."""
-    return dict(zip(ATTRIBUTE_FIELDS, (name, value, article, sentence, int(start), int(end),
-                                       1.0 if confidence is None else float(confidence)), strict=True))
+    return dict(
+        zip(
+            ATTRIBUTE_FIELDS,
+            (name, value, article, sentence, int(start), int(end), 1.0 if confidence is None else float(confidence)),
+            strict=True,
+        )
+    )
 
 
 def evidence(article: str, sentence: str, start: int, end: int, confidence: float | None) -> dict:

@@ -6,6 +6,7 @@ go of the lock when the process ends, however it ends (`kill -9` included), so t
 the folders nobody holds and removes them before making its own. The lock file is locked before
 it takes its name, so a folder is never seen unlocked while its process still uses it.
 """
+
 from __future__ import annotations
 
 import fcntl

@@ -21,6 +21,7 @@ cannot be stopped), and a fresh worker takes its place.
 - Bound to 127.0.0.1 unless told; there, requests must name this machine in `Host` (a web page
   cannot reach the endpoint by DNS rebinding). `cors=True` lets pages from any origin query it.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -43,8 +44,14 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 # --- in the worker processes ----------------------------------------------------------------------
-def respond(store: ox.Store, query: str, accept: str | None, max_rows: int | None,
-            default_graphs: list[str] = (), named_graphs: list[str] = ()) -> tuple[int, dict, bytes]:
+def respond(
+    store: ox.Store,
+    query: str,
+    accept: str | None,
+    max_rows: int | None,
+    default_graphs: list[str] = (),
+    named_graphs: list[str] = (),
+) -> tuple[int, dict, bytes]:
     """(status, headers, body) of one query: the protocol's answer, or an error in one line."""
     dataset = {}
     if default_graphs:
@@ -110,8 +117,9 @@ class Pool:
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker, args=(child, self.store_path), daemon=True,
-                                       name="newsgraph-sparql")
+        process = self.context.Process(
+            target=_worker, args=(child, self.store_path), daemon=True, name="newsgraph-sparql"
+        )
         process.start()
         child.close()
         if not parent.poll(60) or parent.recv() != "ready":
@@ -133,6 +141,7 @@ class Pool:
         def start():
             if not self.closed:
                 self.idle.put(self._start())
+
         threading.Thread(target=start, daemon=True).start()
 
     def run(self, job: tuple, timeout: float) -> tuple[int, dict, bytes]:
@@ -186,8 +195,16 @@ def _rss(pid: int) -> int:
 class App:
     """The WSGI application: the protocol's endpoint and the query page."""
 
-    def __init__(self, pool: Pool, *, timeout: float = 30.0, max_rows: int | None = 10_000, cors: bool = False,
-                 check_host: bool = True, log=None):
+    def __init__(
+        self,
+        pool: Pool,
+        *,
+        timeout: float = 30.0,
+        max_rows: int | None = 10_000,
+        cors: bool = False,
+        check_host: bool = True,
+        log=None,
+    ):
         self.pool, self.timeout, self.max_rows, self.cors = pool, timeout, max_rows, cors
         self.check_host, self.log = check_host, log
         self.page = (resources.files(__package__) / "assets" / "sparql.html").read_bytes()
@@ -195,22 +212,29 @@ class App:
     def __call__(self, environ, start_response):
         started = time.perf_counter()
         status, headers, body = self.handle(environ)
-        headers = {**headers, "Content-Length": str(len(body)), "Cache-Control": "no-store",
-                   "X-Content-Type-Options": "nosniff"}
+        headers = {
+            **headers,
+            "Content-Length": str(len(body)),
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        }
         if self.cors:
             headers["Access-Control-Allow-Origin"] = "*"
             headers["Access-Control-Expose-Headers"] = "X-SPARQL-MaxRows"
         start_response(f"{status} {_REASONS.get(status, 'Error')}", list(headers.items()))
         if self.log:
-            self.log(f"{environ.get('REMOTE_ADDR', '-')} {environ['REQUEST_METHOD']} {environ.get('PATH_INFO', '')} "
-                     f"{status} {len(body)} B {1000 * (time.perf_counter() - started):.1f} ms")
+            self.log(
+                f"{environ.get('REMOTE_ADDR', '-')} {environ['REQUEST_METHOD']} {environ.get('PATH_INFO', '')} "
+                f"{status} {len(body)} B {1000 * (time.perf_counter() - started):.1f} ms"
+            )
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 
     def handle(self, environ) -> tuple[int, dict, bytes]:
         method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "") or "/"
         if self.check_host and environ.get("HTTP_HOST", "").rsplit(":", 1)[0] not in LOOPBACK | {""}:
-            return _error(403, "refused: this endpoint answers only requests addressed to this machine "
-                               "(127.0.0.1 or localhost)")
+            return _error(
+                403, "refused: this endpoint answers only requests addressed to this machine (127.0.0.1 or localhost)"
+            )
         if method == "OPTIONS":
             return 204, self._preflight(), b""
         params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
@@ -229,13 +253,20 @@ class App:
             if error:
                 return error
         else:
-            return 405, {"Content-Type": "text/plain; charset=utf-8", "Allow": "GET, POST, HEAD, OPTIONS"}, \
-                b"method not allowed: query with GET or POST\n"
+            return (
+                405,
+                {"Content-Type": "text/plain; charset=utf-8", "Allow": "GET, POST, HEAD, OPTIONS"},
+                b"method not allowed: query with GET or POST\n",
+            )
         if len(query) != 1 or not query[0].strip():
-            return _error(400, "bad query: give exactly one query, as query=... or as an application/sparql-query "
-                               "body")
-        job = (query[0], environ.get("HTTP_ACCEPT"), self.max_rows, params.get("default-graph-uri", []),
-               params.get("named-graph-uri", []))
+            return _error(400, "bad query: give exactly one query, as query=... or as an application/sparql-query body")
+        job = (
+            query[0],
+            environ.get("HTTP_ACCEPT"),
+            self.max_rows,
+            params.get("default-graph-uri", []),
+            params.get("named-graph-uri", []),
+        )
         return self.pool.run(job, self.timeout)
 
     def _posted(self, environ, params: dict) -> tuple[list, dict, tuple | None]:
@@ -262,59 +293,115 @@ class App:
                 return None, None, _error(403, "refused: updates are not run; the graph is read-only")
             merged = {**params, **{k: v for k, v in form.items() if k != "query"}}
             return form.get("query", []) + params.get("query", []), merged, None
-        return None, None, _error(415, "unsupported: POST a query as application/sparql-query or as an "
-                                       "application/x-www-form-urlencoded form with query=")
+        return (
+            None,
+            None,
+            _error(
+                415,
+                "unsupported: POST a query as application/sparql-query or as an "
+                "application/x-www-form-urlencoded form with query=",
+            ),
+        )
 
     def _preflight(self) -> dict:
         if not self.cors:
             return {"Content-Type": "text/plain; charset=utf-8"}
-        return {"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-                "Access-Control-Allow-Headers": "Content-Type, Accept",
-                "Access-Control-Allow-Private-Network": "true", "Access-Control-Max-Age": "600"}
+        return {
+            "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            "Access-Control-Allow-Headers": "Content-Type, Accept",
+            "Access-Control-Allow-Private-Network": "true",
+            "Access-Control-Max-Age": "600",
+        }
 
 
-_REASONS = {200: "OK", 204: "No Content", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
-            405: "Method Not Allowed", 406: "Not Acceptable", 413: "Payload Too Large",
-            415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable"}
+_REASONS = {
+    200: "OK",
+    204: "No Content",
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    413: "Payload Too Large",
+    415: "Unsupported Media Type",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 # the page may run its own inline script and talk to this server, nothing else
-_PAGE_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
-                "img-src data:; base-uri 'none'; form-action 'none'")
+_PAGE_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
+    "img-src data:; base-uri 'none'; form-action 'none'"
+)
 
 
-def make_server(source, *, db=None, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                max_rows: int | None = 10_000, workers: int = 2, cors: bool = False, log=None):
+def make_server(
+    source,
+    *,
+    db=None,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout: float = 30.0,
+    max_rows: int | None = 10_000,
+    workers: int = 2,
+    cors: bool = False,
+    log=None,
+):
     """The waitress server (not yet running) and its pool: the store made or reused first."""
     import logging
 
     from waitress import create_server
 
     from .triplestore import prepare
+
     store_path = prepare(source, db, log=log)
     pool = Pool(store_path, workers)
     app = App(pool, timeout=timeout, max_rows=max_rows, cors=cors, check_host=host in LOOPBACK, log=log)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # requests waiting for a worker: by design
     try:
-        server = create_server(app, host=host, port=port, threads=max(8, 4 * workers), ident="newsgraph",
-                               connection_limit=200)
+        server = create_server(
+            app, host=host, port=port, threads=max(8, 4 * workers), ident="newsgraph", connection_limit=200
+        )
     except BaseException:
         pool.close()
         raise
     return server, pool
 
 
-def serve(source, *, db=None, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-          max_rows: int | None = 10_000, workers: int = 2, cors: bool = False, quiet: bool = False) -> int:
+def serve(
+    source,
+    *,
+    db=None,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout: float = 30.0,
+    max_rows: int | None = 10_000,
+    workers: int = 2,
+    cors: bool = False,
+    quiet: bool = False,
+) -> int:
     """Serve until Ctrl-C. Prints the endpoint's address first (a test reads it with --port 0)."""
+
     def log(line: str) -> None:
         print(f"newsgraph: {line}", file=sys.stderr, flush=True)
-    server, pool = make_server(source, db=db, host=host, port=port, timeout=timeout, max_rows=max_rows,
-                               workers=workers, cors=cors, log=None if quiet else log)
+
+    server, pool = make_server(
+        source,
+        db=db,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        workers=workers,
+        cors=cors,
+        log=None if quiet else log,
+    )
     shown = f"[{host}]" if ":" in host else host
     base = f"http://{shown}:{server.effective_port}"
     print(f"SPARQL endpoint {base}/sparql; query page {base}/ (Ctrl-C stops)", flush=True)
 
     def stop(signum, frame):
         raise KeyboardInterrupt
+
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, stop)  # `kill` stops it as Ctrl-C does: workers ended, port freed
         signal.signal(signal.SIGINT, stop)  # even where a shell started it with Ctrl-C ignored

@@ -9,6 +9,7 @@ the refusal). A SELECT answer stops at `max_rows` rows and says it was cut (`tru
 The module imports only pyoxigraph (and the JSON-LD writer beside it), so `serve`'s
 worker processes start in a fraction of a second.
 """
+
 from __future__ import annotations
 
 import csv
@@ -44,35 +45,45 @@ class TooSlow(QueryProblem):
 # Strings, comments and IRIs are blanked out before looking for keywords, so a headline that says
 # "secret service" or a comment that says "delete" refuses nothing. Anything the scanner is unsure
 # of errs towards refusing.
-_SKIP = re.compile(r'''
+_SKIP = re.compile(
+    r"""
       "{3}(?:[^"\\]|\\.|"(?!""))*"{3}
     | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
     | "(?:[^"\\\n\r]|\\.)*"
     | '(?:[^'\\\n\r]|\\.)*'
     | <[^<>"{}|^`\\\x00-\x20]*>
     | \#[^\n\r]*
-''', re.X | re.S)
+""",
+    re.X | re.S,
+)
 _SERVICE = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:-])", re.I)
-_UPDATE = re.compile(r"""^\s*(?:(?:BASE\s*<>|PREFIX\s*[\w.-]*:\s*<>)\s*)*
-                         (INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:-])""", re.I | re.X)
+_UPDATE = re.compile(
+    r"""^\s*(?:(?:BASE\s*<>|PREFIX\s*[\w.-]*:\s*<>)\s*)*
+                         (INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:-])""",
+    re.I | re.X,
+)
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 def _skeleton(query: str) -> str:
     """The query with its strings as "", IRIs as <> and comments as spaces."""
+
     def blank(m: re.Match) -> str:
         text = m.group(0)
         return " " if text.startswith("#") else ("<>" if text.startswith("<") else '""')
+
     return _SKIP.sub(blank, query)
 
 
 def _unescaped(query: str) -> str:
     """SPARQL lets \\uXXXX stand for any character anywhere in a query."""
+
     def char(m: re.Match) -> str:
         try:
             return chr(int(m.group(1) or m.group(2), 16))
         except ValueError:
             return ""
+
     return _ESCAPE.sub(char, query)
 
 
@@ -105,8 +116,9 @@ class Answer:
     truncated: bool = False  # cut at max_rows
 
 
-def run(store: ox.Store, query: str, *, max_rows: int | None = None,
-        substitutions: dict | None = None, **dataset) -> Answer:
+def run(
+    store: ox.Store, query: str, *, max_rows: int | None = None, substitutions: dict | None = None, **dataset
+) -> Answer:
     """Run a read-only query over the store with the export's prefixes predeclared; at most
     `max_rows` rows or triples (None: all). `dataset` may give Oxigraph's `default_graph` and
     `named_graphs`. Raises QueryProblem (malformed) or Refused."""
@@ -136,14 +148,33 @@ def collect(result, max_rows: int | None = None) -> Answer:
 
 
 # --- results as bytes -----------------------------------------------------------------------------
-SELECT_TYPES = {"application/sparql-results+json": "json", "application/json": "json",
-                "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-                "text/csv": "csv", "text/tab-separated-values": "tsv"}
-GRAPH_TYPES = {"text/turtle": "turtle", "application/x-turtle": "turtle", "application/ld+json": "jsonld",
-               "application/n-triples": "nt", "text/plain": "nt", "application/rdf+xml": "rdfxml"}
-MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
-         "tsv": "text/tab-separated-values", "turtle": "text/turtle", "jsonld": "application/ld+json",
-         "nt": "application/n-triples", "rdfxml": "application/rdf+xml"}
+SELECT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/ld+json": "jsonld",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/rdf+xml": "rdfxml",
+}
+MEDIA = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "jsonld": "application/ld+json",
+    "nt": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+}
 
 
 def negotiate(accept: str | None, kind: str) -> str | None:
@@ -190,8 +221,14 @@ def _json_term(term) -> dict:
         elif term.datatype.value != XSD_STRING:
             out["datatype"] = term.datatype.value
         return out
-    return {"type": "triple", "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate),
-                                        "object": _json_term(term.object)}}
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(term.subject),
+            "predicate": _json_term(term.predicate),
+            "object": _json_term(term.object),
+        },
+    }
 
 
 def _xml_term(term) -> str:
@@ -205,8 +242,10 @@ def _xml_term(term) -> str:
         if term.datatype.value != XSD_STRING:
             return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
         return f"<literal>{escape(term.value)}</literal>"
-    return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
-            f"</predicate><object>{_xml_term(term.object)}</object></triple>")
+    return (
+        f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
+        f"</predicate><object>{_xml_term(term.object)}</object></triple>"
+    )
 
 
 def _xml_text(text: str) -> str:
@@ -226,25 +265,37 @@ def _csv_cell(term) -> str:
 
 def select_bytes(answer: Answer, fmt: str) -> bytes:
     import json
+
     if answer.kind == "ASK":
         if fmt == "xml":
-            return (b'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
-                    + f"<boolean>{'true' if answer.boolean else 'false'}</boolean></sparql>\n".encode())
+            return (
+                b'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
+                + f"<boolean>{'true' if answer.boolean else 'false'}</boolean></sparql>\n".encode()
+            )
         if fmt in ("csv", "tsv"):
             return ("true" if answer.boolean else "false").encode() + b"\n"
         return json.dumps({"head": {}, "boolean": answer.boolean}).encode() + b"\n"
     if fmt == "json":
-        bindings = [{name: _json_term(term) for name, term in zip(answer.variables, row, strict=True)
-                     if term is not None} for row in answer.rows]
-        return json.dumps({"head": {"vars": answer.variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8") + b"\n"
+        bindings = [
+            {name: _json_term(term) for name, term in zip(answer.variables, row, strict=True) if term is not None}
+            for row in answer.rows
+        ]
+        return (
+            json.dumps(
+                {"head": {"vars": answer.variables}, "results": {"bindings": bindings}}, ensure_ascii=False
+            ).encode("utf-8")
+            + b"\n"
+        )
     if fmt == "xml":
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
         out += [f"<variable name={quoteattr(name)}/>" for name in answer.variables]
         out.append("</head>\n<results>")
         for row in answer.rows:
-            cells = "".join(f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>"
-                            for name, term in zip(answer.variables, row, strict=True) if term is not None)
+            cells = "".join(
+                f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>"
+                for name, term in zip(answer.variables, row, strict=True)
+                if term is not None
+            )
             out.append(f"<result>{cells}</result>")
         out.append("</results>\n</sparql>\n")
         return _xml_text("\n".join(out)).encode("utf-8")
@@ -265,8 +316,7 @@ def graph_bytes(triples: Iterable, fmt: str) -> bytes:
     if fmt == "jsonld":
         return jsonld_bytes(triples)
     formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}
-    return ox.serialize(list(triples), format=formats[fmt],
-                        prefixes=STRING_PREFIXES if fmt != "nt" else None) or b""
+    return ox.serialize(list(triples), format=formats[fmt], prefixes=STRING_PREFIXES if fmt != "nt" else None) or b""
 
 
 def answer_bytes(answer: Answer, fmt: str) -> bytes:

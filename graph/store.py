@@ -15,6 +15,7 @@ graph is always merged afresh from what is left (`graph.merge.build_graph`), so 
 only that article supported disappears with it. The build itself writes to a temporary store, so
 facts go to disk as they are extracted and the merge reads them back.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -109,11 +110,13 @@ def _errors(path: Path):
 
 def _reason(exc: sqlite3.DatabaseError) -> str:
     text = str(exc)
-    hints = {"file is not a database": "not a SQLite database, so not a newsgraph store",
-             "database disk image is malformed": "damaged (database disk image is malformed); rebuild the store "
-                                                 "with `newsgraph add` into a new folder",
-             "database or disk is full": "the disk is full (database or disk is full)",
-             "attempt to write a readonly database": "read-only: the store cannot be written here"}
+    hints = {
+        "file is not a database": "not a SQLite database, so not a newsgraph store",
+        "database disk image is malformed": "damaged (database disk image is malformed); rebuild the store "
+        "with `newsgraph add` into a new folder",
+        "database or disk is full": "the disk is full (database or disk is full)",
+        "attempt to write a readonly database": "read-only: the store cannot be written here",
+    }
     return hints.get(text, text)
 
 
@@ -196,8 +199,9 @@ class Store:
         with _errors(self.path):
             problems = [row[0] for row in self.db.execute("PRAGMA quick_check(3)")]
         if problems != ["ok"]:
-            raise StoreError(f"{self.path}: damaged ({problems[0]}); rebuild the store with `newsgraph add` into "
-                             "a new folder")
+            raise StoreError(
+                f"{self.path}: damaged ({problems[0]}); rebuild the store with `newsgraph add` into a new folder"
+            )
 
     @contextmanager
     def snapshot(self, folder: str | os.PathLike) -> Iterator["Store"]:
@@ -223,11 +227,13 @@ class Store:
         A file that now holds another text than before lets go of the old one (dropped when no
         other file holds it)."""
         with _errors(self.path):
-            old = self.db.execute("SELECT hash FROM files WHERE id = ? AND path = ?",
-                                  (article.id, article.path)).fetchone()
+            old = self.db.execute(
+                "SELECT hash FROM files WHERE id = ? AND path = ?", (article.id, article.path)
+            ).fetchone()
             if old is None or old[0] != digest:
-                self.db.execute("INSERT OR REPLACE INTO files (id, path, hash) VALUES (?, ?, ?)",
-                                (article.id, article.path, digest))
+                self.db.execute(
+                    "INSERT OR REPLACE INTO files (id, path, hash) VALUES (?, ?, ?)", (article.id, article.path, digest)
+                )
                 if old is not None:
                     self._drop_orphans()
             if digest in self._wanted or self.db.execute("SELECT 1 FROM texts WHERE hash = ?", (digest,)).fetchone():
@@ -260,8 +266,10 @@ class Store:
             held = {h for (h,) in self.db.execute("SELECT DISTINCT hash FROM files WHERE id = ?", (article_id,))}
             if len(held) > 1:
                 ids = sorted(art_id for digest, (art_id, *_) in self._named().items() if digest in held)
-                raise StoreError(f"{article_id}: {len(held)} articles have this name ({', '.join(ids)}); "
-                                 "remove one of them by its id")
+                raise StoreError(
+                    f"{article_id}: {len(held)} articles have this name ({', '.join(ids)}); "
+                    "remove one of them by its id"
+                )
             n = self.db.execute("DELETE FROM files WHERE id = ?", (article_id,)).rowcount
             if not held:  # an id made unique with its text's hash
                 for digest, (art_id, name, _, _) in self._named().items():
@@ -294,7 +302,8 @@ class Store:
         """`article_ids` of every text whose facts the store holds."""
         texts: dict[str, list[tuple[str, str]]] = {}
         for digest, name, path in self.db.execute(
-                "SELECT f.hash, f.id, f.path FROM files f JOIN texts t ON t.hash = f.hash"):
+            "SELECT f.hash, f.id, f.path FROM files f JOIN texts t ON t.hash = f.hash"
+        ):
             texts.setdefault(digest, []).append((name, path))
         return article_ids(texts)
 
@@ -314,7 +323,8 @@ class Store:
             try:
                 facts = ArticleFacts.from_dict(json.loads(row[0]))
             except (TypeError, ValueError, KeyError, AttributeError) as exc:
-                raise StoreError(f"{self.path}: the facts of article {art_id} are damaged ({type(exc).__name__}: "
-                                 f"{exc}); `newsgraph remove {art_id}` and add its file again".splitlines()[0]
-                                 ) from None
+                raise StoreError(
+                    f"{self.path}: the facts of article {art_id} are damaged ({type(exc).__name__}: "
+                    f"{exc}); `newsgraph remove {art_id}` and add its file again".splitlines()[0]
+                ) from None
             yield replace(facts, article=replace(facts.article, id=art_id, path=path, duplicates=others))

@@ -10,6 +10,7 @@ Both stream from the merged tables, in IRI order, RFC 4180 CSV in UTF-8.
 A cell that starts with =, +, -, @ or a tab would be run as a formula by a spreadsheet; such
 cells get a leading apostrophe (OWASP's advice), so an entity named "=HYPERLINK(...)" stays text.
 """
+
 from __future__ import annotations
 
 import csv
@@ -23,8 +24,18 @@ from newsgraph.extract.predicates import label as predicate_label
 from .merged import Merged
 
 NODE_COLUMNS = ["id", "label", "type", "aliases", "articles", "mentions", "job_titles"]
-EDGE_COLUMNS = ["source", "source_label", "predicate", "predicate_label", "target", "target_label", "evidence",
-                "confidence", "sentence", "article"]
+EDGE_COLUMNS = [
+    "source",
+    "source_label",
+    "predicate",
+    "predicate_label",
+    "target",
+    "target_label",
+    "evidence",
+    "confidence",
+    "sentence",
+    "article",
+]
 SEPARATOR = "; "
 
 
@@ -45,7 +56,8 @@ def _csv(header: list[str], rows: Iterable[Iterable], fh: IO[bytes]) -> None:
 
 def node_rows(merged: Merged) -> Iterator[tuple]:
     """(id, label, type, aliases, articles, mentions, job titles) of every entity, by IRI."""
-    yield from merged.db.execute("""
+    yield from merged.db.execute(
+        """
         SELECT n.iri, n.label, n.type,
                COALESCE((SELECT group_concat(alias, ?) FROM (SELECT alias FROM aliases a WHERE a.iri = n.iri
                                                              ORDER BY alias)), ''),
@@ -53,7 +65,9 @@ def node_rows(merged: Merged) -> Iterator[tuple]:
                COALESCE((SELECT group_concat(value, ?) FROM (SELECT DISTINCT value FROM attributes t
                                                              WHERE t.iri = n.iri AND t.name = 'jobTitle'
                                                              ORDER BY value)), '')
-        FROM nodes n ORDER BY n.iri""", (SEPARATOR, SEPARATOR))
+        FROM nodes n ORDER BY n.iri""",
+        (SEPARATOR, SEPARATOR),
+    )
 
 
 def edge_rows(merged: Merged) -> Iterator[tuple]:

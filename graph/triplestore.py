@@ -14,6 +14,7 @@ bench/sparql_scale.py takes 7 s; opening the store again takes milliseconds. Wha
 pyoxigraph version and the store format, so a changed export, a new pyoxigraph or a new
 format loads afresh (into a new folder, swapped in whole: a store is never half loaded).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -50,8 +51,9 @@ def default_location(source: str | os.PathLike) -> Path:
     return turtle.with_name(turtle.stem + ".oxigraph")
 
 
-def prepare(source: str | os.PathLike, location: str | os.PathLike | None = None,
-            log: Callable[[str], None] | None = None) -> Path:
+def prepare(
+    source: str | os.PathLike, location: str | os.PathLike | None = None, log: Callable[[str], None] | None = None
+) -> Path:
     """The folder of an Oxigraph store holding `source` (see the module's docstring), loaded now
     if it is missing or out of date. `location` is the folder to keep it in."""
     path = Path(source)
@@ -71,8 +73,9 @@ def prepare(source: str | os.PathLike, location: str | os.PathLike | None = None
         return _load(turtle, home, log)
 
 
-def open_store(source: str | os.PathLike, location: str | os.PathLike | None = None,
-               log: Callable[[str], None] | None = None) -> ox.Store:
+def open_store(
+    source: str | os.PathLike, location: str | os.PathLike | None = None, log: Callable[[str], None] | None = None
+) -> ox.Store:
     """A read-only Oxigraph store of `source`, made or refreshed first when needed."""
     return ox.Store.read_only(str(prepare(source, location, log)))
 
@@ -113,6 +116,7 @@ def _export_facts(folder: Path, home: Path, log) -> Path:
         return turtle
     from .build import export
     from .store import Store
+
     if log:
         log(f"exporting {folder / FACTS} to {turtle}")
     with Store(folder, create=False) as store:

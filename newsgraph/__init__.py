@@ -1,4 +1,5 @@
 """newsgraph: news articles in, one knowledge graph out (see newsgraph.extract and newsgraph.graph)."""
+
 from importlib.metadata import PackageNotFoundError, version
 
 try:  # pyproject.toml is the one place the version is written; the installed metadata carries it

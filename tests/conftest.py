@@ -1,4 +1,5 @@
 """Shared fixtures: hand-built Docs for logic tests, one real-model build of seeds/ for the rest."""
+
 from __future__ import annotations
 
 import os
@@ -33,17 +34,28 @@ def make_doc(vocab):
 
     `heads` are absolute token indices; `ents` are IOB strings ("B-PERSON", "I-PERSON", "O").
     """
+
     def make(words, heads=None, deps=None, pos=None, tags=None, lemmas=None, ents=None, spaces=None):
         n = len(words)
-        return Doc(vocab, words=words, spaces=spaces, heads=heads if heads is not None else list(range(n)),
-                   deps=deps or ["dep"] * n, pos=pos or ["PROPN"] * n, tags=tags or ["NNP"] * n,
-                   lemmas=lemmas or [w.lower() for w in words], ents=ents or ["O"] * n)
+        return Doc(
+            vocab,
+            words=words,
+            spaces=spaces,
+            heads=heads if heads is not None else list(range(n)),
+            deps=deps or ["dep"] * n,
+            pos=pos or ["PROPN"] * n,
+            tags=tags or ["NNP"] * n,
+            lemmas=lemmas or [w.lower() for w in words],
+            ents=ents or ["O"] * n,
+        )
+
     return make
 
 
 @pytest.fixture(scope="session")
 def nlp():
     from newsgraph.extract import load_pipeline
+
     return load_pipeline()
 
 
@@ -51,6 +63,7 @@ def nlp():
 def seeds_build(tmp_path_factory, nlp):
     """Build seeds/ once with the real model; (graph loaded back from graph.ttl, report, out_dir)."""
     from newsgraph.graph import build, load_graph
+
     out = tmp_path_factory.mktemp("seeds-out")
     report = build([SEEDS], out, nlp=nlp)
     return load_graph(out / "graph.ttl"), report, out
@@ -81,8 +94,10 @@ def listener():
     class Record(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             heard.append((self.command, self.path))
-            body = (b'{"head": {"vars": ["s"]}, "results": {"bindings": '
-                    b'[{"s": {"type": "uri", "value": "urn:from-the-network"}}]}}')
+            body = (
+                b'{"head": {"vars": ["s"]}, "results": {"bindings": '
+                b'[{"s": {"type": "uri", "value": "urn:from-the-network"}}]}}'
+            )
             self.send_response(200)
             self.send_header("Content-Type", "application/sparql-results+json")
             self.send_header("Content-Length", str(len(body)))

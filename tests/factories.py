@@ -1,4 +1,5 @@
 """Hand-made facts for tests that need no model: entities, articles, relations, hostile names."""
+
 from __future__ import annotations
 
 from newsgraph.extract import Article, ArticleFacts, Entity, Mention, Quotation, Relation
@@ -7,17 +8,28 @@ from newsgraph.extract import Article, ArticleFacts, Entity, Mention, Quotation,
 def entity(key, name, kind, *forms, votes=None):
     forms = forms or (name,)
     mentions = tuple(Mention(text=f, start=i * 10, end=i * 10 + len(f), label="X") for i, f in enumerate(forms))
-    return Entity(key=key, name=name, type=kind, mentions=mentions,
-                  type_votes=tuple(sorted((votes or {kind: len(forms)}).items())))
+    return Entity(
+        key=key,
+        name=name,
+        type=kind,
+        mentions=mentions,
+        type_votes=tuple(sorted((votes or {kind: len(forms)}).items())),
+    )
 
 
-def article(art_id, *entities, relations=(), attributes=(), quotations=(), headline=None, date="2020-09-09",
-            url=None, body=None):
+def article(
+    art_id, *entities, relations=(), attributes=(), quotations=(), headline=None, date="2020-09-09", url=None, body=None
+):
     body = "Body of " + art_id if body is None else body
-    return ArticleFacts(article=Article(id=art_id, path=f"{art_id}.txt", headline=headline or f"Headline {art_id}",
-                                        body=body, date=date, url=url),
-                        entities=tuple(entities), relations=tuple(relations), attributes=tuple(attributes),
-                        quotations=tuple(quotations))
+    return ArticleFacts(
+        article=Article(
+            id=art_id, path=f"{art_id}.txt", headline=headline or f"Headline {art_id}", body=body, date=date, url=url
+        ),
+        entities=tuple(entities),
+        relations=tuple(relations),
+        attributes=tuple(attributes),
+        quotations=tuple(quotations),
+    )
 
 
 def named_in(body, key, name, kind, *forms):
@@ -30,8 +42,9 @@ def named_in(body, key, name, kind, *forms):
 def rel_in(body, s, p, o, sentence, conf=0.8):
     """A relation whose evidence is a sentence of the body, at its place there."""
     start = body.index(sentence)
-    return Relation(subject=s, predicate=p, object=o, sentence=sentence, start=start, end=start + len(sentence),
-                    confidence=conf)
+    return Relation(
+        subject=s, predicate=p, object=o, sentence=sentence, start=start, end=start + len(sentence), confidence=conf
+    )
 
 
 def _places(text, word):
@@ -42,13 +55,15 @@ def _places(text, word):
 
 
 def quote(text, speaker=None, start=0):
-    return Quotation(text=text, speaker=speaker, sentence=f'"{text}," someone said.', start=start,
-                     end=start + len(text))
+    return Quotation(
+        text=text, speaker=speaker, sentence=f'"{text}," someone said.', start=start, end=start + len(text)
+    )
 
 
 def rel(s, p, o, sentence="A sentence.", start=0, conf=0.8):
-    return Relation(subject=s, predicate=p, object=o, sentence=sentence, start=start, end=start + len(sentence),
-                    confidence=conf)
+    return Relation(
+        subject=s, predicate=p, object=o, sentence=sentence, start=start, end=start + len(sentence), confidence=conf
+    )
 
 
 # names and headlines written to break whatever reads them
@@ -72,16 +87,23 @@ def story(i):
     """Article a{i:03d}: a person who works for one of five organisations, in London (shared entities,
     so merging articles is real work); the same facts for the same i, always."""
     person, org = f"{FIRST[i % 10]} {LAST[i // 10 % 10]}", ORGS[i % 5]
-    return article(f"a{i:03d}", entity("e0", person, "Person"), entity("e1", org, "Organization"),
-                   entity("e2", "London", "Place"),
-                   relations=[rel("e0", "worksFor", "e1", f"{person} works for {org}."),
-                              rel("e1", "location", "e2", f"{org} is in London.", start=30)],
-                   quotations=[quote(f"{org} is a fine place to work, said {person}", "e0")])
+    return article(
+        f"a{i:03d}",
+        entity("e0", person, "Person"),
+        entity("e1", org, "Organization"),
+        entity("e2", "London", "Place"),
+        relations=[
+            rel("e0", "worksFor", "e1", f"{person} works for {org}."),
+            rel("e1", "location", "e2", f"{org} is in London.", start=30),
+        ],
+        quotations=[quote(f"{org} is a fine place to work, said {person}", "e0")],
+    )
 
 
 def fill(store, numbers):
     """Put the stories with these numbers into a Store (as `ingest` would, without a model)."""
     from newsgraph.graph.store import text_hash
+
     with store.writing():
         for i in numbers:
             facts = story(i)

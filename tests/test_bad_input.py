@@ -3,6 +3,7 @@
 Each test is one promise. The reader-level ones need no model; the build-level ones run the real
 model on a few short files.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -38,16 +39,22 @@ def problems_for(tmp_path, name: str, make) -> tuple[list[str], list[str]]:
     return report.problems, ids
 
 
-@pytest.mark.parametrize("name, make, reason", [
-    ("empty.txt", lambda p: p.write_bytes(b""), "empty: no article text found"),
-    ("blank.txt", lambda p: p.write_bytes(b"  \n\t \n"), "empty: no article text found"),
-    ("image.txt", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary file (an image"),
-    ("nul.txt", lambda p: p.write_bytes(b"text with a \x00 NUL"), "binary file (contains NUL bytes)"),
-    ("huge.txt", lambda p: os.truncate(p.write_bytes(b"") or p, MAX_BYTES + 1), "too large ("),
-    ("pipe.txt", lambda p: os.mkfifo(p), "not a regular file"),
-    ("loop.txt", lambda p: (os.symlink(p.with_name("loop2.txt"), p), os.symlink(p, p.with_name("loop2.txt"))),
-     "symbolic link loop"),
-])
+@pytest.mark.parametrize(
+    "name, make, reason",
+    [
+        ("empty.txt", lambda p: p.write_bytes(b""), "empty: no article text found"),
+        ("blank.txt", lambda p: p.write_bytes(b"  \n\t \n"), "empty: no article text found"),
+        ("image.txt", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary file (an image"),
+        ("nul.txt", lambda p: p.write_bytes(b"text with a \x00 NUL"), "binary file (contains NUL bytes)"),
+        ("huge.txt", lambda p: os.truncate(p.write_bytes(b"") or p, MAX_BYTES + 1), "too large ("),
+        ("pipe.txt", lambda p: os.mkfifo(p), "not a regular file"),
+        (
+            "loop.txt",
+            lambda p: (os.symlink(p.with_name("loop2.txt"), p), os.symlink(p, p.with_name("loop2.txt"))),
+            "symbolic link loop",
+        ),
+    ],
+)
 def test_a_bad_file_is_named_with_its_reason_and_the_rest_still_reads(tmp_path, name, make, reason):
     problems, ids = problems_for(tmp_path, name, make)
     assert ids == ["good"]
@@ -59,9 +66,15 @@ def test_an_unreadable_file_is_named_and_skipped(tmp_path, monkeypatch):
     secret.write_text(GOOD.replace("Paris", "Berlin"))
     if os.geteuid() == 0:  # root reads anything: make the read fail the way chmod 000 would
         real = type(secret).read_bytes
-        monkeypatch.setattr(type(secret), "read_bytes",
-                            lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
-                            if self.name == "secret.txt" else real(self))
+        monkeypatch.setattr(
+            type(secret),
+            "read_bytes",
+            lambda self: (
+                (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                if self.name == "secret.txt"
+                else real(self)
+            ),
+        )
     else:
         secret.chmod(0)
     problems, ids = problems_for(tmp_path, "x.txt", lambda p: None)
@@ -85,8 +98,12 @@ def test_a_folder_symlink_loop_does_not_hang_the_walk(tmp_path):
 
 def test_a_file_name_that_is_not_utf8_is_read_and_named_safely(tmp_path, monkeypatch, capsys):
     from newsgraph.graph.cli import main
-    monkeypatch.setattr(sys.modules["newsgraph.graph.build"], "extract_with",
-                        lambda articles, **_: (ArticleFacts(article=a) for a in articles))  # no model needed
+
+    monkeypatch.setattr(
+        sys.modules["newsgraph.graph.build"],
+        "extract_with",
+        lambda articles, **_: (ArticleFacts(article=a) for a in articles),
+    )  # no model needed
     folder = os.fsencode(tmp_path / "in")
     os.mkdir(folder)
     for name, city in ((b"bad\xff.txt", "Rome"), (b"caf\xe9.txt", "Oslo")):
@@ -106,7 +123,8 @@ def test_a_newline_in_a_file_name_cannot_forge_a_message_line(tmp_path):
     assert [a.id for a, _ in read_files([tmp_path], report)] == ["good"]
     assert sorted(report.problems) == [
         f"{tmp_path}/bidi\\u202etxt.md: binary file (contains NUL bytes), not text",
-        f"{tmp_path}/x.txt\\nnewsgraph: skipped forged.txt: empty: no article text found"]
+        f"{tmp_path}/x.txt\\nnewsgraph: skipped forged.txt: empty: no article text found",
+    ]
     assert all(p.isprintable() for p in report.problems)
 
 
@@ -135,6 +153,7 @@ def test_folders_deeper_than_path_max_and_unreadable_ones_are_named(tmp_path, mo
         if os.fspath(path) == str(tmp_path / "locked"):
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return scandir(path)
+
     monkeypatch.setattr(os, "scandir", locked)
     report = BuildReport()
     assert [a.id for a, _ in read_files([tmp_path], report)] == ["good"]
@@ -143,11 +162,14 @@ def test_folders_deeper_than_path_max_and_unreadable_ones_are_named(tmp_path, mo
     assert unreadable == f"{tmp_path / 'locked'}: cannot list folder (Permission denied)"
 
 
-@pytest.mark.parametrize("encoding, data, note", [
-    ("cp1252", "Café owner José Núñez spoke in Zürich – “quietly”.".encode("cp1252"), "cp1252 (guessed)"),
-    ("latin-1", "Señor Muñoz visited Köln.".encode("latin-1"), "cp1252 (guessed)"),
-    ("utf-16", codecs.BOM_UTF16_BE + "Angela Merkel met Emmanuel Macron.".encode("utf-16-be"), "UTF-16"),
-])
+@pytest.mark.parametrize(
+    "encoding, data, note",
+    [
+        ("cp1252", "Café owner José Núñez spoke in Zürich – “quietly”.".encode("cp1252"), "cp1252 (guessed)"),
+        ("latin-1", "Señor Muñoz visited Köln.".encode("latin-1"), "cp1252 (guessed)"),
+        ("utf-16", codecs.BOM_UTF16_BE + "Angela Merkel met Emmanuel Macron.".encode("utf-16-be"), "UTF-16"),
+    ],
+)
 def test_text_that_is_not_utf8_is_decoded_and_the_guess_is_reported(tmp_path, encoding, data, note):
     (tmp_path / "odd.txt").write_bytes(data)
     report = BuildReport()
@@ -159,15 +181,15 @@ def test_text_that_is_not_utf8_is_decoded_and_the_guess_is_reported(tmp_path, en
 def test_the_same_article_under_two_names_is_one_article_with_both_names(tmp_path, nlp):
     (tmp_path / "b-copy.txt").write_text(GOOD)
     (tmp_path / "a-original.txt").write_text("  " + GOOD.replace(" ", "  "))  # whitespace aside, the same
-    for n, order in enumerate(([tmp_path / "b-copy.txt", tmp_path / "a-original.txt"],
-                               [tmp_path / "a-original.txt", tmp_path / "b-copy.txt"])):
+    for n, order in enumerate(
+        ([tmp_path / "b-copy.txt", tmp_path / "a-original.txt"], [tmp_path / "a-original.txt", tmp_path / "b-copy.txt"])
+    ):
         report = BuildReport()
         with Store(tmp_path / f"store{n}") as store:
             ingest(order, store, nlp=nlp, report=report)
             (art,) = [f.article for f in store]
         assert (art.id, art.duplicates) == ("a-original", ("b-copy",))  # whatever the order given
-        assert report.notes == [f"{tmp_path / 'b-copy.txt'}: same text as {tmp_path / 'a-original.txt'}; "
-                                "counted once"]
+        assert report.notes == [f"{tmp_path / 'b-copy.txt'}: same text as {tmp_path / 'a-original.txt'}; counted once"]
     g = build_graph([article("a-original", entity("e0", "Angela Merkel", "Person"))])
     g.graph["articles"]["a-original"]["duplicates"] = ["b-copy"]
     assert load_graph(write_turtle(g).decode()).graph["articles"]["a-original"]["duplicates"] == ["b-copy"]
@@ -183,21 +205,30 @@ def test_one_enormous_line_is_cut_into_pieces_that_join_back_exactly():
 @pytest.mark.model
 def test_a_long_one_line_article_is_parsed_in_pieces_with_exact_offsets(nlp, tmp_path):
     from newsgraph.extract import extract_facts
+
     sentence = "Jeff Stone is the editor of CyberScoop in Washington. "
     path = tmp_path / "long.txt"
     path.write_text("A long dump\n" + sentence * 1_800)  # ~97,000 characters on one line: two pieces
     art = read_article(path)
     facts = next(extract_facts([art], nlp))
     assert len(split_text(art.body)) == 2
-    assert facts.relations and all(art.body[r.start:r.end] == r.sentence for r in facts.relations)
+    assert facts.relations and all(art.body[r.start : r.end] == r.sentence for r in facts.relations)
     assert {e.name for e in facts.entities} >= {"Jeff Stone", "CyberScoop", "Washington"}
 
 
 # --- hostile text --------------------------------------------------------------------------------
 
+
 def test_a_users_entity_name_cannot_inject_sparql(tmp_path):
-    facts = [article(f"a{i}", entity("e0", name, "Person"), entity("e1", "Acme", "Organization"),
-                     relations=[rel("e0", "worksFor", "e1")]) for i, name in enumerate(HOSTILE)]
+    facts = [
+        article(
+            f"a{i}",
+            entity("e0", name, "Person"),
+            entity("e1", "Acme", "Organization"),
+            relations=[rel("e0", "worksFor", "e1")],
+        )
+        for i, name in enumerate(HOSTILE)
+    ]
     path = tmp_path / "g.ttl"
     path.write_bytes(write_turtle(build_graph(facts)))
     for name in HOSTILE:
@@ -212,8 +243,16 @@ def test_a_users_entity_name_cannot_inject_sparql(tmp_path):
 def test_the_query_command_binds_text_instead_of_splicing_it(tmp_path):
     path = tmp_path / "g.ttl"
     path.write_bytes(write_turtle(build_graph([article("a1", entity("e0", "Acme", "Organization"))])))
-    cmd = [sys.executable, "-m", "newsgraph.graph.cli", "query", str(path),
-           "SELECT ?e WHERE { ?e rdfs:label ?name }", "--format", "csv"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newsgraph.graph.cli",
+        "query",
+        str(path),
+        "SELECT ?e WHERE { ?e rdfs:label ?name }",
+        "--format",
+        "csv",
+    ]
     ok = subprocess.run(cmd + ["--bind", "name=Acme"], capture_output=True, text=True, check=True)
     assert ok.stdout.splitlines() == ["e", "urn:newsgraph:entity:organization:acme"]
     evil = subprocess.run(cmd + ["--bind", 'name=" } ?e ?p ?o . { "'], capture_output=True, text=True, check=True)
@@ -221,6 +260,7 @@ def test_the_query_command_binds_text_instead_of_splicing_it(tmp_path):
 
 
 # --- whole or absent -----------------------------------------------------------------------------
+
 
 def test_a_failed_write_leaves_the_old_files_and_no_temporaries(tmp_path, monkeypatch):
     old = {tmp_path / "graph.ttl": b"old ttl", tmp_path / "graph.html": b"old html"}
@@ -231,6 +271,7 @@ def test_a_failed_write_leaves_the_old_files_and_no_temporaries(tmp_path, monkey
     def interrupted(src, dst):
         calls.append(dst)
         raise KeyboardInterrupt  # as if Ctrl-C arrived at the first rename
+
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_all({p: b"new " + p.name.encode() for p in old})
@@ -246,6 +287,7 @@ def test_ctrl_c_during_the_renames_is_held_until_both_files_are_new(tmp_path, mo
     def replace_then_ctrl_c(src, dst):
         real_replace(src, dst)
         os.kill(os.getpid(), signal.SIGINT)  # arrives between the two renames
+
     monkeypatch.setattr(os, "replace", replace_then_ctrl_c)
     with pytest.raises(KeyboardInterrupt):
         write_all(files)
@@ -273,8 +315,12 @@ def test_ctrl_c_mid_build_leaves_the_previous_output_intact(tmp_path, seeds_buil
     corpus.mkdir()
     for i in range(200):  # long enough to be still running on a loaded machine (it is interrupted anyway)
         (corpus / f"{i}.txt").write_text(GOOD.replace("Monday", f"day {i}") * 50)
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.graph.cli", "build", str(corpus), "-o", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsgraph.graph.cli", "build", str(corpus), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while rss_mb(proc.pid) < 300 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.1)  # wait until the model is in memory: the build is under way
@@ -286,18 +332,25 @@ def test_ctrl_c_mid_build_leaves_the_previous_output_intact(tmp_path, seeds_buil
     for name in ("graph.ttl", "graph.html"):
         assert (out / name).read_bytes() == (seeds_out / name).read_bytes()
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".newsgraph.lock")) == [
-        "graph.html", "graph.ttl"]
+        "graph.html",
+        "graph.ttl",
+    ]
 
 
 @pytest.mark.model
 def test_two_builds_into_one_folder_do_not_interleave(tmp_path):
     out = tmp_path / "out"
     sources = {"one": SEEDS / "000_912c7b24476735e9.txt", "two": SEEDS / "003_84a72388b0f39897.txt"}
-    procs = [subprocess.Popen([sys.executable, "-m", "newsgraph.graph.cli", "build", str(src), "-o", str(out), "-q"])
-             for src in sources.values()]
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "newsgraph.graph.cli", "build", str(src), "-o", str(out), "-q"])
+        for src in sources.values()
+    ]
     assert [p.wait(timeout=300) for p in procs] == [0, 0]
-    ttl_ids = {str(o) for o in Graph().parse(out / "graph.ttl").objects(None, None)
-               if str(o) in {s.stem for s in sources.values()}}
+    ttl_ids = {
+        str(o)
+        for o in Graph().parse(out / "graph.ttl").objects(None, None)
+        if str(o) in {s.stem for s in sources.values()}
+    }
     html = (out / "graph.html").read_text()
     html_ids = {s.stem for s in sources.values() if f'"{s.stem}"' in html}
     assert len(ttl_ids) == 1 and ttl_ids == html_ids  # both files from the same build

@@ -1,4 +1,5 @@
 """The DWIE and Re-DocRED benchmarks: scoring on hand-made data, and both scripts on two real documents."""
+
 from __future__ import annotations
 
 import math
@@ -34,16 +35,19 @@ def entity(eid, kind, *names, articles=("a1",)):
 
 # --- entities ----------------------------------------------------------------------------------
 
+
 def test_names_compare_without_case_spacing_or_a_leading_the():
     assert score.normalise("  The   CDU ") == score.normalise("cdu") == "cdu"
     assert score.normalise("Theresa May") == "theresa may"
 
 
 def test_entity_is_right_by_any_name_and_only_with_the_gold_type():
-    predicted = [entity("merkel", "Person", "Mrs Merkel", "Merkel"),  # an alias is a gold mention
-                 entity("cdu", "Organization", "CDU"),  # "the CDU" in the gold
-                 entity("germany", "Organization", "Germany"),  # right name, wrong type
-                 entity("chancellor", "Person", "Chancellor")]  # a gold name of an unscored type
+    predicted = [
+        entity("merkel", "Person", "Mrs Merkel", "Merkel"),  # an alias is a gold mention
+        entity("cdu", "Organization", "CDU"),  # "the CDU" in the gold
+        entity("germany", "Organization", "Germany"),  # right name, wrong type
+        entity("chancellor", "Person", "Chancellor"),
+    ]  # a gold name of an unscored type
     result = score.score_entities([gold_doc()], predicted)
     assert (result["tp"], result["fp"], result["fn"]) == (2, 2, 2)
     assert result["alignments"]["a1"].matched == {"merkel": 0, "cdu": 1}
@@ -53,15 +57,19 @@ def test_entity_is_right_by_any_name_and_only_with_the_gold_type():
 
 
 def test_a_second_node_for_one_gold_entity_is_a_false_positive_but_keeps_its_relations():
-    predicted = [entity("angela", "Person", "Angela Merkel", "Merkel"), entity("merkel", "Person", "Merkel"),
-                 entity("cdu", "Organization", "CDU")]
+    predicted = [
+        entity("angela", "Person", "Angela Merkel", "Merkel"),
+        entity("merkel", "Person", "Merkel"),
+        entity("cdu", "Organization", "CDU"),
+    ]
     result = score.score_entities([gold_doc()], predicted)
     a = result["alignments"]["a1"]
     assert a.matched == {"angela": 0, "cdu": 1} and a.wrong == ["merkel"]  # the node with more matching names wins
     assert a.named["merkel"] == 0
     assert result["wrong"] == {"Merkel (Person, duplicate)": 1}
-    rel = score.score_relations([gold_doc({(0, "memberOf", 1)})],
-                                [Relation("merkel", "memberOf", "cdu", "a1", 0.9)], result["alignments"])
+    rel = score.score_relations(
+        [gold_doc({(0, "memberOf", 1)})], [Relation("merkel", "memberOf", "cdu", "a1", 0.9)], result["alignments"]
+    )
     assert rel["micro"]["tp"] == 1
 
 
@@ -92,12 +100,17 @@ def test_missed_entities_named_only_in_the_headline_are_counted():
 
 # --- relations ---------------------------------------------------------------------------------
 
+
 def aligned(*predicted):
     return {"a1": score.align(gold_doc().entities, predicted)}
 
 
-PEOPLE = (entity("merkel", "Person", "Merkel"), entity("cdu", "Organization", "CDU"),
-          entity("germany", "Place", "Germany"), entity("berlin", "Place", "Berlin"))
+PEOPLE = (
+    entity("merkel", "Person", "Merkel"),
+    entity("cdu", "Organization", "CDU"),
+    entity("germany", "Place", "Germany"),
+    entity("berlin", "Place", "Berlin"),
+)
 
 
 def test_relation_direction_counts():
@@ -112,25 +125,32 @@ def test_relation_direction_counts():
 
 def test_relation_needs_its_evidence_in_the_article_and_a_scored_predicate():
     doc = gold_doc({(0, "memberOf", 1)})
-    predicted = [Relation("merkel", "memberOf", "cdu", "other-article", 0.9),
-                 Relation("merkel", "leader-of", "cdu", "a1", 0.9)]
+    predicted = [
+        Relation("merkel", "memberOf", "cdu", "other-article", 0.9),
+        Relation("merkel", "leader-of", "cdu", "a1", 0.9),
+    ]
     result = score.score_relations([doc], predicted, aligned(*PEOPLE))
     assert result["micro"] == score.prf(0, 0, 1)
 
 
 def test_relation_with_an_unaligned_node_is_wrong_and_duplicates_count_once():
     doc = gold_doc({(0, "nationality", 2)})
-    predicted = [Relation("merkel", "nationality", "germany", "a1", 0.6),
-                 Relation("merkel", "nationality", "germany", "a1", 0.9),
-                 Relation("merkel", "nationality", "mars", "a1", 0.7)]
+    predicted = [
+        Relation("merkel", "nationality", "germany", "a1", 0.6),
+        Relation("merkel", "nationality", "germany", "a1", 0.9),
+        Relation("merkel", "nationality", "mars", "a1", 0.7),
+    ]
     result = score.score_relations([doc], predicted, aligned(*PEOPLE, entity("mars", "Place", "Mars")))
     assert result["micro"] == score.prf(1, 1, 0)
     assert sorted(result["outcomes"]) == [(0.7, False), (0.9, True)]
 
 
 def test_spouse_is_symmetric_and_parent_is_children_reversed():
-    entities = [GoldEntity(0, "Person", (Mention("Ann", 0, 3),)), GoldEntity(1, "Person", (Mention("Bob", 5, 8),)),
-                GoldEntity(2, "Person", (Mention("Cat", 9, 12),))]
+    entities = [
+        GoldEntity(0, "Person", (Mention("Ann", 0, 3),)),
+        GoldEntity(1, "Person", (Mention("Bob", 5, 8),)),
+        GoldEntity(2, "Person", (Mention("Cat", 9, 12),)),
+    ]
     doc = GoldDoc("t", "a1", "h", "Ann, Bob, Cat", 0, entities, {(0, "spouse", 1), (0, "children", 2)})
     people = [entity(n, "Person", n.title()) for n in ("ann", "bob", "cat")]
     alignments = {"a1": score.align(entities, people)}
@@ -141,8 +161,9 @@ def test_spouse_is_symmetric_and_parent_is_children_reversed():
 
 
 def test_reliability_bins_by_tenths_with_one_in_the_last_bin():
-    rows = score.reliability([(0.0, True), (0.05, False), (0.1, True), (0.17, False), (0.86, True), (0.95, True),
-                              (1.0, False), (0.99, True)])
+    rows = score.reliability(
+        [(0.0, True), (0.05, False), (0.1, True), (0.17, False), (0.86, True), (0.95, True), (1.0, False), (0.99, True)]
+    )
     assert [r["count"] for r in rows] == [2, 2, 0, 0, 0, 0, 0, 0, 1, 3]
     assert rows[0]["share"] == 0.5 and rows[1]["share"] == 0.5 and rows[2]["share"] is None
     assert math.isclose(rows[9]["share"], 2 / 3)
@@ -151,13 +172,23 @@ def test_reliability_bins_by_tenths_with_one_in_the_last_bin():
 
 def test_relations_from_graph_take_the_best_confidence_per_article():
     import networkx as nx
+
     g = nx.MultiDiGraph()
-    g.add_edge("s", "o", key="worksFor", evidence=[{"article": "a", "confidence": 0.4},
-                                                   {"article": "a", "confidence": 0.7},
-                                                   {"article": "b", "confidence": 0.2}])
+    g.add_edge(
+        "s",
+        "o",
+        key="worksFor",
+        evidence=[
+            {"article": "a", "confidence": 0.4},
+            {"article": "a", "confidence": 0.7},
+            {"article": "b", "confidence": 0.2},
+        ],
+    )
     g.add_edge("s", "o", key="ambassador-to", evidence=[{"article": "a", "confidence": 0.9}])
-    assert score.relations_from_graph(g) == [Relation("s", "worksFor", "o", "a", 0.7),
-                                             Relation("s", "worksFor", "o", "b", 0.2)]
+    assert score.relations_from_graph(g) == [
+        Relation("s", "worksFor", "o", "a", 0.7),
+        Relation("s", "worksFor", "o", "b", 0.2),
+    ]
 
 
 def test_floor_pairs_entities_named_in_one_sentence():
@@ -165,16 +196,21 @@ def test_floor_pairs_entities_named_in_one_sentence():
     doc = GoldDoc("t", "a1", "h", body, 0, gold_doc().entities, set())
     found = score.floor_relations([doc], PEOPLE)
     assert {(r.subject, r.property, r.object) for r in found} == {
-        ("merkel", "worksFor", "cdu"), ("merkel", "nationality", "berlin"), ("cdu", "location", "berlin")}
+        ("merkel", "worksFor", "cdu"),
+        ("merkel", "nationality", "berlin"),
+        ("cdu", "location", "berlin"),
+    }
 
 
 # --- the data sets -----------------------------------------------------------------------------
 
+
 def test_detokenize_gives_readable_text_and_token_spans():
-    text, spans = datasets.detokenize([["He", "said", '"', "yes", '"', "(", "twice", ")", "."],
-                                       ["A", "two", "-", "year", "deal", "'s", "end", "."]])
+    text, spans = datasets.detokenize(
+        [["He", "said", '"', "yes", '"', "(", "twice", ")", "."], ["A", "two", "-", "year", "deal", "'s", "end", "."]]
+    )
     assert text == 'He said "yes" (twice). A two-year deal\'s end.'
-    assert text[slice(*spans[1][1])] == "two" and text[spans[0][3][0]:spans[0][3][1]] == "yes"
+    assert text[slice(*spans[1][1])] == "two" and text[spans[0][3][0] : spans[0][3][1]] == "yes"
 
 
 def test_split_is_fixed_by_the_ids_and_the_parts_are_disjoint():
@@ -188,6 +224,7 @@ def test_split_is_fixed_by_the_ids_and_the_parts_are_disjoint():
 
 # --- the real data, with the real model -----------------------------------------------------------
 
+
 @pytest.fixture
 def bench_data(shared_dir):
     if not (datasets.DWIE.exists() and datasets.REDOCRED.exists()):
@@ -199,6 +236,7 @@ def bench_data(shared_dir):
 @pytest.mark.parametrize("load", [datasets.load_dwie, datasets.load_redocred], ids=["dwie", "redocred"])
 def test_benchmark_builds_two_documents_and_scores_them(bench_data, nlp, load):
     import harness
+
     docs = datasets.split(load(), "test")[:2]
     result = harness.run(docs, nlp=nlp)
     assert result["built"] == 2 and not result["problems"] and not result["not_built"]

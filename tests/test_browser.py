@@ -1,4 +1,5 @@
 """graph.html in a real browser: Debian's chromium, headless, through Playwright, offline from file://."""
+
 from __future__ import annotations
 
 import csv
@@ -49,15 +50,18 @@ def seeds_page(browser, seeds_build):
 
 def painted(page, hex_color: str) -> int:
     """How many canvas pixels have this colour (give or take anti-aliasing)."""
-    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return page.evaluate("""([r, g, b]) => {
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return page.evaluate(
+        """([r, g, b]) => {
         const c = document.querySelector('#net canvas');
         const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let n = 0;
         for (let i = 0; i < px.length; i += 4) {
             if (Math.abs(px[i] - r) < 8 && Math.abs(px[i + 1] - g) < 8 && Math.abs(px[i + 2] - b) < 8) n++;
         }
-        return n; }""", [r, g, b])
+        return n; }""",
+        [r, g, b],
+    )
 
 
 def visible_ids(page) -> list[str]:
@@ -96,10 +100,13 @@ def test_clicking_a_node_opens_its_panel(seeds_page):
     page.wait_for_timeout(600)  # let an earlier focus animation (400 ms) end
     page.evaluate("window.newsgraph.network.fit()")
     page.wait_for_timeout(100)
-    x, y = page.evaluate("""(id) => { const n = window.newsgraph.network;
+    x, y = page.evaluate(
+        """(id) => { const n = window.newsgraph.network;
         const p = n.canvasToDOM(n.getPositions([id])[id]);
         const box = document.querySelector('#net').getBoundingClientRect();
-        return [box.left + p.x, box.top + p.y]; }""", LIU)
+        return [box.left + p.x, box.top + p.y]; }""",
+        LIU,
+    )
     page.mouse.click(x, y)
     page.wait_for_function(f"() => window.newsgraph.network.getSelectedNodes()[0] === {LIU!r}")
     assert page.text_content("#panel h2") == "Liu Xiaoming"
@@ -120,11 +127,13 @@ def test_type_and_article_filters_hide_nodes(seeds_page, seeds_build):
     page.select_option("#article", "004_1dce59e31ca20825")
     page.wait_for_timeout(200)
     assert set(visible_ids(page)) == {n for n, d in graph.nodes(data=True) if "004_1dce59e31ca20825" in d["articles"]}
-    assert page.text_content("#panel h2") == ("Chinese diplomat demands investigation after his Twitter account "
-                                              "liked embarrassing posts")
+    assert page.text_content("#panel h2") == (
+        "Chinese diplomat demands investigation after his Twitter account liked embarrassing posts"
+    )
     page.click("#panel button.link >> text=Twitter")  # an entity of the article, one click away
-    page.wait_for_function("() => window.newsgraph.network.getSelectedNodes()[0] === "
-                           "'urn:newsgraph:entity:organization:twitter'")
+    page.wait_for_function(
+        "() => window.newsgraph.network.getSelectedNodes()[0] === 'urn:newsgraph:entity:organization:twitter'"
+    )
     assert page.text_content("#panel h2") == "Twitter"
     page.select_option("#article", "003_84a72388b0f39897")
     assert page.get_attribute("#panel a", "href") == "https://www.bbc.com/news/technology-54092119"
@@ -146,12 +155,19 @@ def test_screenshot_is_written(seeds_page, tmp_path):
 
 def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
     bodies = [f"{name} works for Acme <b>Corp</b>. <script>alert('body')</script>" for name in HOSTILE]
-    facts = [article(f"a{i}", named_in(body, f"e{i}", name, "Person"),
-                     named_in(body, "acme", "Acme <b>Corp</b>", "Organization"), body=body,
-                     relations=[rel_in(body, f"e{i}", "worksFor", "acme", f"{name} works for Acme <b>Corp</b>.")],
-                     quotations=[quote(f"I said {name}", f"e{i}")],
-                     headline=name, url="javascript:alert('url')")
-             for i, (name, body) in enumerate(zip(HOSTILE, bodies, strict=True))]
+    facts = [
+        article(
+            f"a{i}",
+            named_in(body, f"e{i}", name, "Person"),
+            named_in(body, "acme", "Acme <b>Corp</b>", "Organization"),
+            body=body,
+            relations=[rel_in(body, f"e{i}", "worksFor", "acme", f"{name} works for Acme <b>Corp</b>.")],
+            quotations=[quote(f"I said {name}", f"e{i}")],
+            headline=name,
+            url="javascript:alert('url')",
+        )
+        for i, (name, body) in enumerate(zip(HOSTILE, bodies, strict=True))
+    ]
     path = tmp_path / "hostile.html"
     with merge(facts) as merged:
         path.write_text(html_page(merged, title="<img src=x onerror=alert('title')>"), encoding="utf-8")
@@ -214,8 +230,9 @@ def test_hostile_names_open_no_dialog_and_show_as_text(browser, tmp_path):
 
 
 def test_max_nodes_notice_is_on_the_page(browser, tmp_path):
-    facts = [article(f"a{i}", entity("big", "Big Name", "Person"), entity(f"p{i}", f"Place {i}", "Place"))
-             for i in range(30)]
+    facts = [
+        article(f"a{i}", entity("big", "Big Name", "Person"), entity(f"p{i}", f"Place {i}", "Place")) for i in range(30)
+    ]
     path = tmp_path / "capped.html"
     path.write_text(html_page(build_graph(facts), max_nodes=10), encoding="utf-8")
     log = PageLog()
@@ -230,8 +247,16 @@ def test_max_nodes_notice_is_on_the_page(browser, tmp_path):
 
 def test_a_big_page_opens_laid_out_with_linked_entities_and_shows_the_rest_where_the_build_put_them(browser, tmp_path):
     hub = entity("hub", "Hub Org", "Organization")
-    facts = [article(f"a{i}", hub, entity("p", f"Person {i}", "Person"), entity("q", f"Place {i}", "Place"),
-                     relations=[rel("p", "worksFor", "hub")] if i < 40 else []) for i in range(600)]
+    facts = [
+        article(
+            f"a{i}",
+            hub,
+            entity("p", f"Person {i}", "Person"),
+            entity("q", f"Place {i}", "Place"),
+            relations=[rel("p", "worksFor", "hub")] if i < 40 else [],
+        )
+        for i in range(600)
+    ]
     graph = build_graph(facts)
     assert graph.number_of_nodes() == 1201
     path = tmp_path / "big.html"
@@ -268,10 +293,13 @@ def open_facts(browser, tmp_path, facts, name="page", fragment="", **kw):
 
 def canvas_point(page, x: float, y: float) -> tuple[float, float]:
     """Page coordinates of a point of the graph (canvas coordinates)."""
-    return page.evaluate("""([x, y]) => {
+    return page.evaluate(
+        """([x, y]) => {
         const n = window.newsgraph.network; const p = n.canvasToDOM({x, y});
         const box = document.querySelector('#net').getBoundingClientRect(); return [box.left + p.x, box.top + p.y];
-    }""", [x, y])
+    }""",
+        [x, y],
+    )
 
 
 def click_edge(page, edge_id: str) -> None:
@@ -294,12 +322,27 @@ PAIR_SENTENCE = "Ann Lee, who works for Acme, met Acme's board."
 def pair_facts():
     ann, acme = entity("ann", "Ann Lee", "Person"), entity("acme", "Acme", "Organization")
     return [
-        article("a1", ann, acme, relations=[rel("ann", "worksFor", "acme", PAIR_SENTENCE, 10, 0.9),
-                                            rel("ann", "memberOf", "acme", PAIR_SENTENCE, 10, 0.6)]),
-        article("a2", ann, acme, relations=[rel("ann", "worksFor", "acme", "“" + PAIR_SENTENCE + "”", 40, 0.7),
-                                            rel("ann", "worksFor", "acme", "Ann Lee joined Acme.", 90, 0.8),
-                                            rel("acme", "founder", "ann", "Acme was founded by Ann Lee.", 0, 0.5)],
-                headline="Second story", date="2021-03-04"),
+        article(
+            "a1",
+            ann,
+            acme,
+            relations=[
+                rel("ann", "worksFor", "acme", PAIR_SENTENCE, 10, 0.9),
+                rel("ann", "memberOf", "acme", PAIR_SENTENCE, 10, 0.6),
+            ],
+        ),
+        article(
+            "a2",
+            ann,
+            acme,
+            relations=[
+                rel("ann", "worksFor", "acme", "“" + PAIR_SENTENCE + "”", 40, 0.7),
+                rel("ann", "worksFor", "acme", "Ann Lee joined Acme.", 90, 0.8),
+                rel("acme", "founder", "ann", "Acme was founded by Ann Lee.", 0, 0.5),
+            ],
+            headline="Second story",
+            date="2021-03-04",
+        ),
     ]
 
 
@@ -320,8 +363,10 @@ def test_clicking_an_arrow_opens_every_relation_between_the_pair_each_sentence_o
         shared = page.locator("#panel li.sentence", has_text="who works for Acme")
         assert shared.locator(".count-badge").text_content() == "×2"  # read in two places
         assert "states: member of, works for" in shared.text_content() and "confidence 0.90" in shared.text_content()
-        assert shared.locator("button.link").all_text_contents() == ["Headline a1 (2020-09-09)",
-                                                                    "Second story (2021-03-04)"]
+        assert shared.locator("button.link").all_text_contents() == [
+            "Headline a1 (2020-09-09)",
+            "Second story (2021-03-04)",
+        ]
         assert page.evaluate("window.newsgraph.network.getSelectedEdges()") == [f"{ann}|{acme}"]
         assert log.errors == []
     finally:
@@ -363,46 +408,116 @@ BOB = "urn:newsgraph:entity:person:bob-ray"
 def two_stories():
     ann, acme = entity("ann", "Ann Lee", "Person"), entity("acme", "Acme", "Organization")
     bob, beta = entity("bob", "Bob Ray", "Person"), entity("beta", "Beta Town", "Place")
-    return [article("a1", ann, acme, relations=[rel("ann", "worksFor", "acme", "Ann Lee works for Acme.")],
-                    headline="Ann's story"),
-            article("a2", bob, beta, acme, headline="Bob's story", date="2021-01-02",
-                    relations=[rel("bob", "homeLocation", "beta", "Bob Ray lives in Beta Town.")])]
+    return [
+        article(
+            "a1",
+            ann,
+            acme,
+            relations=[rel("ann", "worksFor", "acme", "Ann Lee works for Acme.")],
+            headline="Ann's story",
+        ),
+        article(
+            "a2",
+            bob,
+            beta,
+            acme,
+            headline="Bob's story",
+            date="2021-01-02",
+            relations=[rel("bob", "homeLocation", "beta", "Bob Ray lives in Beta Town.")],
+        ),
+    ]
 
 
 def test_choosing_an_article_searching_and_clearing_each_give_one_consistent_view(browser, tmp_path):
     page, log = open_facts(browser, tmp_path, two_stories(), "two")
     try:
         page.evaluate(f"window.newsgraph.focus({ANN!r})")  # Ann and Acme lit, Bob and Beta Town grey
-        assert view_of(page) == {"selected": [ANN], "panel": "entity", "title": "Ann Lee", "menu": "", "shown": 4,
-                                 "grey": 2, "note": ""}
+        assert view_of(page) == {
+            "selected": [ANN],
+            "panel": "entity",
+            "title": "Ann Lee",
+            "menu": "",
+            "shown": 4,
+            "grey": 2,
+            "note": "",
+        }
         page.select_option("#article", "a2")  # Ann is not in it: she is let go, and nothing stays grey
-        assert view_of(page) == {"selected": [], "panel": "article", "title": "Bob's story", "menu": "a2",
-                                 "shown": 3, "grey": 0, "note": ""}
+        assert view_of(page) == {
+            "selected": [],
+            "panel": "article",
+            "title": "Bob's story",
+            "menu": "a2",
+            "shown": 3,
+            "grey": 0,
+            "note": "",
+        }
         page.select_option("#article", "")  # back to all: no article panel left open
-        assert view_of(page) == {"selected": [], "panel": "", "title": None, "menu": "", "shown": 4, "grey": 0,
-                                 "note": ""}
+        assert view_of(page) == {
+            "selected": [],
+            "panel": "",
+            "title": None,
+            "menu": "",
+            "shown": 4,
+            "grey": 0,
+            "note": "",
+        }
         page.select_option("#article", "a2")
         page.evaluate(f"window.newsgraph.focus({BOB!r}, {{}})")  # in the article: it stays chosen
-        assert view_of(page) == {"selected": [BOB], "panel": "entity", "title": "Bob Ray", "menu": "a2", "shown": 3,
-                                 "grey": 1, "note": ""}
+        assert view_of(page) == {
+            "selected": [BOB],
+            "panel": "entity",
+            "title": "Bob Ray",
+            "menu": "a2",
+            "shown": 3,
+            "grey": 1,
+            "note": "",
+        }
         page.fill("#search", "Nobody Atall")
         page.press("#search", "Enter")  # no match: said in two places, and the old selection is gone
-        assert view_of(page) == {"selected": [], "panel": "nomatch", "title": "No match", "menu": "a2", "shown": 3,
-                                 "grey": 0, "note": "no match"}
+        assert view_of(page) == {
+            "selected": [],
+            "panel": "nomatch",
+            "title": "No match",
+            "menu": "a2",
+            "shown": 3,
+            "grey": 0,
+            "note": "no match",
+        }
         assert "No entity is named “Nobody Atall”" in page.text_content("#panel")
         page.fill("#search", "ann")  # a match outside the article: the article filter gives way, and says so
         page.press("#search", "Enter")
-        assert view_of(page) == {"selected": [ANN], "panel": "entity", "title": "Ann Lee", "menu": "", "shown": 4,
-                                 "grey": 2, "note": ""}
+        assert view_of(page) == {
+            "selected": [ANN],
+            "panel": "entity",
+            "title": "Ann Lee",
+            "menu": "",
+            "shown": 4,
+            "grey": 2,
+            "note": "",
+        }
         assert "To show Ann Lee: all articles." in page.text_content("#notice")
         page.click("#clear")
-        assert view_of(page) == {"selected": [], "panel": "", "title": None, "menu": "", "shown": 4, "grey": 0,
-                                 "note": ""}
+        assert view_of(page) == {
+            "selected": [],
+            "panel": "",
+            "title": None,
+            "menu": "",
+            "shown": 4,
+            "grey": 0,
+            "note": "",
+        }
         assert page.input_value("#search") == "" and page.text_content("#notice") == ""
         page.evaluate(f"window.newsgraph.focus({BOB!r}, {{}})")
         page.uncheck("#legend input[data-kind=Person]")  # a filter that hides the selection lets it go
-        assert view_of(page) == {"selected": [], "panel": "", "title": None, "menu": "", "shown": 2, "grey": 0,
-                                 "note": ""}
+        assert view_of(page) == {
+            "selected": [],
+            "panel": "",
+            "title": None,
+            "menu": "",
+            "shown": 2,
+            "grey": 0,
+            "note": "",
+        }
         assert log.errors == []
     finally:
         page.context.close()
@@ -421,7 +536,8 @@ def test_the_url_hash_reopens_the_same_view(browser, tmp_path):
         again = open_page(browser, tmp_path / "hash.html", PageLog(), fragment=fragment)
         assert view_of(again) == before
         assert again.is_checked("#legend input[data-kind=Person]") and not again.is_checked(
-            "#legend input[data-kind=Place]")
+            "#legend input[data-kind=Place]"
+        )
         again.context.close()
         # an edge, and the article read from it
         page.evaluate(f"window.newsgraph.selectEdge({ANN + '|' + ACME!r})")
@@ -442,9 +558,14 @@ def test_the_url_hash_reopens_the_same_view(browser, tmp_path):
 
 
 def test_download_png_of_the_view_and_csv_of_the_selection(browser, tmp_path):
-    facts = two_stories() + [article("a3", entity("x", "=HYPERLINK(\"http://x\")", "Organization"),
-                                      entity("acme", "Acme", "Organization"),
-                                      relations=[rel("x", "parentOrganization", "acme", "-1, said \"Acme\".")])]
+    facts = two_stories() + [
+        article(
+            "a3",
+            entity("x", '=HYPERLINK("http://x")', "Organization"),
+            entity("acme", "Acme", "Organization"),
+            relations=[rel("x", "parentOrganization", "acme", '-1, said "Acme".')],
+        )
+    ]
     page, log = open_facts(browser, tmp_path, facts, "downloads")
     try:
         with page.expect_download() as got:
@@ -452,21 +573,36 @@ def test_download_png_of_the_view_and_csv_of_the_selection(browser, tmp_path):
         png = Path(got.value.path()).read_bytes()
         assert got.value.suggested_filename == "newsgraph.png" and png[:8] == b"\x89PNG\r\n\x1a\n"
         width, height = struct.unpack(">II", png[16:24])
-        assert (width, height) == tuple(page.evaluate("[document.querySelector('#net canvas').width, "
-                                                      "document.querySelector('#net canvas').height]"))
+        assert (width, height) == tuple(
+            page.evaluate("[document.querySelector('#net canvas').width, document.querySelector('#net canvas').height]")
+        )
         assert len(png) > 5_000  # a picture, not a blank
         page.evaluate(f"window.newsgraph.focus({ACME!r}, {{}})")
         with page.expect_download() as got:
             page.click("#csv")
         rows = list(csv.reader(io.StringIO(Path(got.value.path()).read_text("utf-8-sig"), newline="")))
-        assert rows[0] == ["row", "source", "source_label", "source_type", "predicate", "target", "target_label",
-                           "target_type", "evidence", "confidence", "sentence", "article"]
+        assert rows[0] == [
+            "row",
+            "source",
+            "source_label",
+            "source_type",
+            "predicate",
+            "target",
+            "target_label",
+            "target_type",
+            "evidence",
+            "confidence",
+            "sentence",
+            "article",
+        ]
         entities = {r[2] for r in rows if r[0] == "entity"}
-        assert entities == {"Acme", "Ann Lee", "'=HYPERLINK(\"http://x\")"}  # Acme and its neighbours
+        assert entities == {"Acme", "Ann Lee", '\'=HYPERLINK("http://x")'}  # Acme and its neighbours
         relations = [r for r in rows if r[0] == "relation"]
-        assert [(r[2], r[4], r[6]) for r in relations] == [("'=HYPERLINK(\"http://x\")", "part of", "Acme"),
-                                                           ("Ann Lee", "works for", "Acme")]  # by IRI
-        assert relations[0][10] == "'-1, said \"Acme\"." and relations[1][8:10] == ["1", "0.800"]
+        assert [(r[2], r[4], r[6]) for r in relations] == [
+            ('\'=HYPERLINK("http://x")', "part of", "Acme"),
+            ("Ann Lee", "works for", "Acme"),
+        ]  # by IRI
+        assert relations[0][10] == '\'-1, said "Acme".' and relations[1][8:10] == ["1", "0.800"]
         page.evaluate("window.newsgraph.clear()")
         everyone = list(csv.reader(io.StringIO(page.evaluate("window.newsgraph.csv()"), newline="")))
         assert len([r for r in everyone if r[0] == "entity"]) == 5
@@ -475,18 +611,30 @@ def test_download_png_of_the_view_and_csv_of_the_selection(browser, tmp_path):
         page.context.close()
 
 
-STORY = ("Acme hires a chief 🚀 at last.\n\nAnn Lee, who ran Beta Town's council, now works for Acme. "
-         "Acme said <img src=x onerror=alert('body')> and </script><script>alert(1)</script> were typos.\n\n"
-         "Lee starts on Monday.")
+STORY = (
+    "Acme hires a chief 🚀 at last.\n\nAnn Lee, who ran Beta Town's council, now works for Acme. "
+    "Acme said <img src=x onerror=alert('body')> and </script><script>alert(1)</script> were typos.\n\n"
+    "Lee starts on Monday."
+)
 ANN_WORKS = "Ann Lee, who ran Beta Town's council, now works for Acme."
 
 
 def story_facts():
     ann, acme = named_in(STORY, "ann", "Ann Lee", "Person", "Lee"), named_in(STORY, "acme", "Acme", "Organization")
     town = named_in(STORY, "town", "Beta Town", "Place")
-    return [article("s1", ann, acme, town, body=STORY, url="https://example.org/acme", headline="Acme hires",
-                    relations=[rel_in(STORY, "ann", "worksFor", "acme", ANN_WORKS)]),
-            article("s2", named_in("Acme grew.", "acme", "Acme", "Organization"), body="Acme grew.")]
+    return [
+        article(
+            "s1",
+            ann,
+            acme,
+            town,
+            body=STORY,
+            url="https://example.org/acme",
+            headline="Acme hires",
+            relations=[rel_in(STORY, "ann", "worksFor", "acme", ANN_WORKS)],
+        ),
+        article("s2", named_in("Acme grew.", "acme", "Acme", "Organization"), body="Acme grew."),
+    ]
 
 
 def test_two_clicks_from_an_entity_to_its_sentence_in_the_article_text(browser, tmp_path):
@@ -510,14 +658,22 @@ def test_two_clicks_from_an_entity_to_its_sentence_in_the_article_text(browser, 
             return m.top >= p.top && m.bottom <= p.bottom; }""")
         assert box  # scrolled into view
         assert page.eval_on_selector_all("#panel button.mention", "bs => bs.map(b => b.textContent)") == [
-            "Acme", "Ann Lee", "Beta Town", "Acme", "Acme", "Lee"]
+            "Acme",
+            "Ann Lee",
+            "Beta Town",
+            "Acme",
+            "Acme",
+            "Lee",
+        ]
         assert page.evaluate("document.querySelectorAll('#panel img, img, iframe').length") == 0
         page.click("#panel button.mention >> text=Beta Town")  # a name in the text: to its node, still reading
-        page.wait_for_function("() => window.newsgraph.network.getSelectedNodes()[0] === "
-                               "'urn:newsgraph:entity:place:beta-town'")
+        page.wait_for_function(
+            "() => window.newsgraph.network.getSelectedNodes()[0] === 'urn:newsgraph:entity:place:beta-town'"
+        )
         assert view_of(page)["panel"] == "article" and "Marked: Beta Town" in page.text_content("#panel")
         assert page.eval_on_selector_all("#panel button.mention.current", "bs => bs.map(b => b.textContent)") == [
-            "Beta Town"]
+            "Beta Town"
+        ]
         assert log.errors == [] and log.dialogs == [] and log.outside == []
     finally:
         page.context.close()
@@ -555,14 +711,38 @@ def test_article_texts_stay_within_the_budget_those_of_drawn_relations_first(bro
 
 def dated_facts():
     ann, acme = entity("ann", "Ann Lee", "Person"), entity("acme", "Acme", "Organization")
-    bob, beta, cal = entity("bob", "Bob Ray", "Person"), entity("beta", "Beta Town", "Place"), entity(
-        "cal", "Cal Moe", "Person")
-    return [article("d1", ann, acme, date="2021-01-01", headline="January",
-                    relations=[rel("ann", "worksFor", "acme", "Ann Lee works for Acme.")]),
-            article("d2", bob, beta, acme, date="2021-06-01", headline="June",
-                    relations=[rel("bob", "homeLocation", "beta", "Bob Ray lives in Beta Town.")]),
-            article("u1", cal, acme, date=None, headline="Sometime",
-                    relations=[rel("cal", "worksFor", "acme", "Cal Moe works for Acme.")])]
+    bob, beta, cal = (
+        entity("bob", "Bob Ray", "Person"),
+        entity("beta", "Beta Town", "Place"),
+        entity("cal", "Cal Moe", "Person"),
+    )
+    return [
+        article(
+            "d1",
+            ann,
+            acme,
+            date="2021-01-01",
+            headline="January",
+            relations=[rel("ann", "worksFor", "acme", "Ann Lee works for Acme.")],
+        ),
+        article(
+            "d2",
+            bob,
+            beta,
+            acme,
+            date="2021-06-01",
+            headline="June",
+            relations=[rel("bob", "homeLocation", "beta", "Bob Ray lives in Beta Town.")],
+        ),
+        article(
+            "u1",
+            cal,
+            acme,
+            date=None,
+            headline="Sometime",
+            relations=[rel("cal", "worksFor", "acme", "Cal Moe works for Acme.")],
+        ),
+    ]
 
 
 def set_dates(page, start: str, end: str, undated: bool) -> None:
@@ -582,14 +762,19 @@ def test_a_date_range_filters_entities_relations_and_the_article_menu_and_undate
     try:
         assert page.get_attribute("#from", "min") == "2021-01-01" and page.get_attribute("#to", "max") == "2021-06-01"
         assert page.text_content("#undatedcount") == "(1)"
-        assert page.evaluate(menu) == ["All articles", "January (2021-01-01)", "June (2021-06-01)",
-                                       "Sometime (undated)"]
+        assert page.evaluate(menu) == [
+            "All articles",
+            "January (2021-01-01)",
+            "June (2021-06-01)",
+            "Sometime (undated)",
+        ]
         assert page.evaluate("document.querySelector('#article optgroup').label") == "Undated (1)"
         set_dates(page, "2021-03-01", "", True)  # from March: June, and the undated article
         assert labels_shown(page) == {"Bob Ray", "Beta Town", "Acme", "Cal Moe"}
         assert sorted(page.evaluate("window.newsgraph.edgeView.getIds()")) == [
             "urn:newsgraph:entity:person:bob-ray|urn:newsgraph:entity:place:beta-town",
-            "urn:newsgraph:entity:person:cal-moe|urn:newsgraph:entity:organization:acme"]
+            "urn:newsgraph:entity:person:cal-moe|urn:newsgraph:entity:organization:acme",
+        ]
         assert page.evaluate(menu) == ["All articles", "June (2021-06-01)", "Sometime (undated)"]
         assert page.text_content("#stats").startswith("2 of 3 articles (1 undated) in the dates")
         page.evaluate(f"window.newsgraph.focus({ACME!r}, {{}})")  # its panel: only what the dates keep
@@ -624,11 +809,22 @@ CO2 = "Ann Lee and Acme agreed. Bob Ray left."
 
 def co_facts():
     def people(body):
-        return (named_in(body, "ann", "Ann Lee", "Person"), named_in(body, "bob", "Bob Ray", "Person"),
-                named_in(body, "acme", "Acme", "Organization"))
-    return [article("c1", *people(CO1), body=CO1, date="2021-01-01"),
-            article("c2", *people(CO2), body=CO2, date="2021-02-01",
-                    relations=[rel_in(CO2, "ann", "worksFor", "acme", "Ann Lee and Acme agreed.")])]
+        return (
+            named_in(body, "ann", "Ann Lee", "Person"),
+            named_in(body, "bob", "Bob Ray", "Person"),
+            named_in(body, "acme", "Acme", "Organization"),
+        )
+
+    return [
+        article("c1", *people(CO1), body=CO1, date="2021-01-01"),
+        article(
+            "c2",
+            *people(CO2),
+            body=CO2,
+            date="2021-02-01",
+            relations=[rel_in(CO2, "ann", "worksFor", "acme", "Ann Lee and Acme agreed.")],
+        ),
+    ]
 
 
 def co_links(page) -> dict:
@@ -649,7 +845,8 @@ def test_co_mentions_are_off_by_default_weighted_lighter_and_never_a_relation(br
         assert sorted(map(tuple, drawn)) == [
             (False, False, True, None),  # the relation: solid, with an arrow
             (True, [5, 5], False, "rgba(130, 154, 177, 0.45)"),  # co-mentions: dashed, light, no arrow
-            (True, [5, 5], False, "rgba(130, 154, 177, 0.45)")]
+            (True, [5, 5], False, "rgba(130, 154, 177, 0.45)"),
+        ]
         assert [b["text"] for b in page.evaluate("window.newsgraph.edgeLabels()")] == ["works for"]  # no label
         page.select_option("#comode", "article")
         set_dates(page, "2021-02-01", "", True)  # counted again for the dates: c2 only
@@ -682,8 +879,10 @@ def overlaps(a: dict, b: dict) -> bool:
 
 def label_boxes(page) -> tuple[list[dict], list[dict]]:
     """The edge labels drawn and every entity's disc and name, in canvas units."""
-    labels = [{"x0": b["x"], "x1": b["x"] + b["w"], "y0": b["y"], "y1": b["y"] + b["h"], "text": b["text"]}
-              for b in page.evaluate("window.newsgraph.edgeLabels()")]
+    labels = [
+        {"x0": b["x"], "x1": b["x"] + b["w"], "y0": b["y"], "y1": b["y"] + b["h"], "text": b["text"]}
+        for b in page.evaluate("window.newsgraph.edgeLabels()")
+    ]
     return labels, page.evaluate("window.newsgraph.nodeBoxes()")
 
 
@@ -692,7 +891,7 @@ def assert_labels_cover_nothing(page) -> list[str]:
     for label in labels:
         assert not [b["id"] for b in boxes if overlaps(label, b)], label
     for i, a in enumerate(labels):
-        assert not [b for b in labels[i + 1:] if overlaps(a, b)], a
+        assert not [b for b in labels[i + 1 :] if overlaps(a, b)], a
     return [label["text"] for label in labels]
 
 
@@ -713,8 +912,15 @@ def test_edge_labels_cover_no_entity_and_no_name_at_the_default_zoom(browser, se
 
 def test_a_crowded_star_keeps_its_names_clear_of_edge_labels_and_tooltips_use_the_pages_font(browser, tmp_path):
     hub = entity("hub", "Hub Organisation With A Long Name", "Organization")
-    facts = [article(f"a{i}", hub, entity("p", f"Person Number {i}", "Person"),
-                     relations=[rel("p", "worksFor", "hub"), rel("p", "memberOf", "hub")]) for i in range(25)]
+    facts = [
+        article(
+            f"a{i}",
+            hub,
+            entity("p", f"Person Number {i}", "Person"),
+            relations=[rel("p", "worksFor", "hub"), rel("p", "memberOf", "hub")],
+        )
+        for i in range(25)
+    ]
     page, log = open_facts(browser, tmp_path, facts, "star")
     try:
         texts = assert_labels_cover_nothing(page)
@@ -730,8 +936,9 @@ def test_a_crowded_star_keeps_its_names_clear_of_edge_labels_and_tooltips_use_th
         page.mouse.move(*canvas_point(page, pos["x"], pos["y"]))
         page.wait_for_function("() => getComputedStyle(document.querySelector('#tip')).visibility === 'visible'")
         assert page.text_content("#tip strong") == "Hub Organisation With A Long Name"
-        fonts = page.evaluate("[getComputedStyle(document.querySelector('#tip')).fontFamily, "
-                              "getComputedStyle(document.body).fontFamily]")
+        fonts = page.evaluate(
+            "[getComputedStyle(document.querySelector('#tip')).fontFamily, getComputedStyle(document.body).fontFamily]"
+        )
         assert fonts[0] == fonts[1] and "system-ui" in fonts[0]
         assert log.errors == []
     finally:
@@ -751,10 +958,12 @@ def test_usable_at_1024_pixels_wide(browser, tmp_path):
         for name, left, right, _, bottom in boxes:  # every control on screen, left of the panel
             assert 0 <= left and right <= 1024 - 300 and bottom <= 200, name
         for i, a in enumerate(boxes):  # and none on top of another
-            for b in boxes[i + 1:]:
+            for b in boxes[i + 1 :]:
                 assert not (a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1), (a[0], b[0])
-        net = page.evaluate("(() => { const r = document.querySelector('#net').getBoundingClientRect(); "
-                            "return [r.width, r.height]; })()")
+        net = page.evaluate(
+            "(() => { const r = document.querySelector('#net').getBoundingClientRect(); "
+            "return [r.width, r.height]; })()"
+        )
         assert net[0] >= 650 and net[1] >= 550
         page.evaluate("window.newsgraph.read('s1', [0, 10])")  # the article text is readable in the panel
         width = page.evaluate("document.querySelector('#panel .article-text').getBoundingClientRect().width")

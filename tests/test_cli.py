@@ -1,4 +1,5 @@
 """The command line as a user meets it: version, help, query input and output, errors in one line."""
+
 from __future__ import annotations
 
 import json
@@ -35,14 +36,16 @@ def test_version_is_pyprojects_and_the_changelogs():
 
 
 def test_help_imports_no_model_and_answers_at_once():
-    probe = ("import sys, time; t = time.perf_counter()\n"
-             "from newsgraph.graph import cli\n"
-             f"for command in {COMMANDS!r}:\n"
-             "    try: cli.main([command, '--help'])\n"
-             "    except SystemExit: pass\n"
-             "heavy = [m for m in ('spacy', 'pyvis', 'rdflib', 'networkx', 'pyoxigraph', 'waitress')\n"
-             "         if m in sys.modules]\n"
-             "print(heavy, time.perf_counter() - t, file=sys.stderr)")
+    probe = (
+        "import sys, time; t = time.perf_counter()\n"
+        "from newsgraph.graph import cli\n"
+        f"for command in {COMMANDS!r}:\n"
+        "    try: cli.main([command, '--help'])\n"
+        "    except SystemExit: pass\n"
+        "heavy = [m for m in ('spacy', 'pyvis', 'rdflib', 'networkx', 'pyoxigraph', 'waitress')\n"
+        "         if m in sys.modules]\n"
+        "print(heavy, time.perf_counter() - t, file=sys.stderr)"
+    )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     heavy, seconds = proc.stderr.strip().rsplit("] ", 1)
     assert heavy == "[", f"--help imported {heavy}]"
@@ -58,6 +61,7 @@ def test_help_is_true_to_what_the_commands_accept():
     from newsgraph.graph.build import EXPORTS, FORMAT_GROUPS
     from newsgraph.graph.html import DEFAULT_MAX_NODES
     from newsgraph.graph.rdf import PREFIXES
+
     assert DEFAULT_MODEL in cli.MODEL_HELP and cli.MAX_NODES_HELP == DEFAULT_MAX_NODES
     build = " ".join(run("build", "--help").stdout.split())
     for suffix in SUFFIXES:
@@ -91,8 +95,11 @@ def test_query_from_stdin_and_from_a_file(tmp_path):
 
 
 def test_query_json_is_the_w3c_results_format():
-    out = json.loads(run("query", GRAPH, "SELECT ?e ?name WHERE { ?e schema:name ?name } ORDER BY ?e LIMIT 1",
-                         "--format", "json").stdout)
+    out = json.loads(
+        run(
+            "query", GRAPH, "SELECT ?e ?name WHERE { ?e schema:name ?name } ORDER BY ?e LIMIT 1", "--format", "json"
+        ).stdout
+    )
     assert out["head"]["vars"] == ["e", "name"]
     row = out["results"]["bindings"][0]
     assert row["e"] == {"type": "uri", "value": "urn:newsgraph:entity:organization:bbc"}
@@ -110,25 +117,35 @@ def test_query_formats_csv_tsv_xml_and_graphs():
     assert tsv.splitlines()[0] == "?name" and '"Liu Xiaoming"' in tsv
     xml = run("query", GRAPH, PEOPLE, "--format", "xml").stdout
     assert '<variable name="name"/>' in xml and "<literal>Liu Xiaoming</literal>" in xml
-    construct = 'CONSTRUCT { ?e schema:name ?n } WHERE { ?e schema:name ?n ; a schema:Person }'
+    construct = "CONSTRUCT { ?e schema:name ?n } WHERE { ?e schema:name ?n ; a schema:Person }"
     assert "schema:name" in run("query", GRAPH, construct).stdout  # Turtle
     assert '"@context"' in run("query", GRAPH, construct, "--format", "json").stdout  # JSON-LD
 
 
 def test_query_into_a_closed_pipe_is_quiet():
-    proc = subprocess.run(" ".join(NEWSGRAPH + ["query", GRAPH, "'SELECT * WHERE { ?s ?p ?o }'", "|", "head", "-1"]),
-                          shell=True, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        " ".join(NEWSGRAPH + ["query", GRAPH, "'SELECT * WHERE { ?s ?p ?o }'", "|", "head", "-1"]),
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.stdout.count("\n") == 1
     assert proc.stderr == ""
 
 
-@pytest.mark.parametrize("query, message", [
-    ("SELEC ?x WHERE { ?x ?p ?o }", "newsgraph: query failed: not valid SPARQL: error at 1:"),
-    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "newsgraph: query refused: it is an update"),
-    ("LOAD <http://example.org/data.ttl>", "newsgraph: query refused: it is an update"),
-    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-     "newsgraph: query refused: SERVICE would send the query over the network"),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("SELEC ?x WHERE { ?x ?p ?o }", "newsgraph: query failed: not valid SPARQL: error at 1:"),
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "newsgraph: query refused: it is an update"),
+        ("LOAD <http://example.org/data.ttl>", "newsgraph: query refused: it is an update"),
+        (
+            "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+            "newsgraph: query refused: SERVICE would send the query over the network",
+        ),
+    ],
+)
 def test_query_problems_are_one_line(query, message):
     proc = run("query", GRAPH, query)
     assert proc.returncode == 2

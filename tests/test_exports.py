@@ -1,4 +1,5 @@
 """The exports for Gephi, spreadsheets and JSON-LD users, and the RDF schema.org users expect."""
+
 from __future__ import annotations
 
 import csv
@@ -27,17 +28,32 @@ CONTRACT_EVIDENCE = """SELECT ?s ?rel ?o ?sentence WHERE {
 @pytest.fixture
 def corpus():
     return [
-        article("a1", entity("e0", "Liu Xiaoming", "Person", "Liu Xiaoming", "Liu"),
-                entity("e1", "Twitter", "Organization"), entity("e2", "United Kingdom", "Place", "UK"),
-                relations=[rel("e0", "ambassador-to", "e2", "Liu is ambassador to the UK.", conf=0.7)],
-                attributes=[Attribute("e0", "jobTitle", "ambassador", "Liu is ambassador to the UK.", 0, 28, 0.9)],
-                quotations=[quote("There is no such camp in Xinjiang", "e0", 40)]),
-        article("a2", entity("e0", "Liu Xiaoming", "Person"), entity("e1", "Twitter", "Organization"),
-                entity("e2", "Jeff Stone", "Person"), entity("e3", "=HYPERLINK(\"http://x\")", "Person"),
-                relations=[rel("e2", "worksFor", "e1", "Jeff Stone works at Twitter.", 5),
-                           rel("e3", "worksFor", "e1", "@sum works at Twitter.", 50)]),
-        article("a3", entity("e0", "Liu Xiaoming", "Person"), entity("e1", "United Kingdom", "Place", "U.K."),
-                relations=[rel("e0", "ambassador-to", "e1", "Liu, envoy to the U.K., spoke.", 9, conf=0.9)]),
+        article(
+            "a1",
+            entity("e0", "Liu Xiaoming", "Person", "Liu Xiaoming", "Liu"),
+            entity("e1", "Twitter", "Organization"),
+            entity("e2", "United Kingdom", "Place", "UK"),
+            relations=[rel("e0", "ambassador-to", "e2", "Liu is ambassador to the UK.", conf=0.7)],
+            attributes=[Attribute("e0", "jobTitle", "ambassador", "Liu is ambassador to the UK.", 0, 28, 0.9)],
+            quotations=[quote("There is no such camp in Xinjiang", "e0", 40)],
+        ),
+        article(
+            "a2",
+            entity("e0", "Liu Xiaoming", "Person"),
+            entity("e1", "Twitter", "Organization"),
+            entity("e2", "Jeff Stone", "Person"),
+            entity("e3", '=HYPERLINK("http://x")', "Person"),
+            relations=[
+                rel("e2", "worksFor", "e1", "Jeff Stone works at Twitter.", 5),
+                rel("e3", "worksFor", "e1", "@sum works at Twitter.", 50),
+            ],
+        ),
+        article(
+            "a3",
+            entity("e0", "Liu Xiaoming", "Person"),
+            entity("e1", "United Kingdom", "Place", "U.K."),
+            relations=[rel("e0", "ambassador-to", "e1", "Liu, envoy to the U.K., spoke.", 9, conf=0.9)],
+        ),
     ]
 
 
@@ -51,10 +67,13 @@ def exported(corpus, tmp_path):
 def test_formats_default_to_turtle_and_html_and_all_writes_every_export(corpus, tmp_path):
     export(corpus, tmp_path / "default")
     assert sorted(p.name for p in (tmp_path / "default").iterdir() if not p.name.startswith(".")) == [
-        "graph.html", "graph.ttl"]
+        "graph.html",
+        "graph.ttl",
+    ]
     export(corpus, tmp_path / "all", formats=["all"])
     assert sorted(p.name for p in (tmp_path / "all").iterdir() if not p.name.startswith(".")) == sorted(
-        name for name, _ in EXPORTS.values())
+        name for name, _ in EXPORTS.values()
+    )
     assert export_formats(["csv", "TTL ", "csv"]) == ["nodes-csv", "edges-csv", "ttl"]
     with pytest.raises(ValueError, match="--format pdf: unknown"):
         export_formats(["pdf"])
@@ -98,8 +117,14 @@ def test_flatten_makes_a_loaded_graph_writable_by_networkx(corpus, tmp_path):
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_names_survive_graphml(name, tmp_path):
-    facts = [article("a1", entity("e0", name, "Person"), entity("e1", "Acme", "Organization"),
-                     relations=[rel("e0", "worksFor", "e1", f"{name} works at Acme.")])]
+    facts = [
+        article(
+            "a1",
+            entity("e0", name, "Person"),
+            entity("e1", "Acme", "Organization"),
+            relations=[rel("e0", "worksFor", "e1", f"{name} works at Acme.")],
+        )
+    ]
     export(facts, tmp_path, formats=["graphml"])
     back = nx.read_graphml(tmp_path / "graph.graphml")
     expected = "".join(c if c in "\t\n" or ord(c) >= 0x20 else "\ufffd" for c in name)  # XML 1.0 cannot carry them
@@ -115,13 +140,21 @@ def rows(path):
 def test_edges_csv_has_one_row_per_relation_with_label_count_sentence_and_confidence(exported, corpus):
     edges = rows(exported / "edges.csv")
     assert len(edges) == build_graph(corpus).number_of_edges()
-    ambassador = next(e for e in edges
-                      if e["predicate_label"] == "ambassador to" and e["target_label"] == "United Kingdom")
+    ambassador = next(
+        e for e in edges if e["predicate_label"] == "ambassador to" and e["target_label"] == "United Kingdom"
+    )
     assert ambassador == {
-        "source": "urn:newsgraph:entity:person:liu-xiaoming", "source_label": "Liu Xiaoming",
-        "predicate": RELATION + "ambassador-to", "predicate_label": "ambassador to",
-        "target": "urn:newsgraph:entity:place:united-kingdom", "target_label": "United Kingdom",
-        "evidence": "2", "confidence": "0.900", "sentence": "Liu, envoy to the U.K., spoke.", "article": "a3"}
+        "source": "urn:newsgraph:entity:person:liu-xiaoming",
+        "source_label": "Liu Xiaoming",
+        "predicate": RELATION + "ambassador-to",
+        "predicate_label": "ambassador to",
+        "target": "urn:newsgraph:entity:place:united-kingdom",
+        "target_label": "United Kingdom",
+        "evidence": "2",
+        "confidence": "0.900",
+        "sentence": "Liu, envoy to the U.K., spoke.",
+        "article": "a3",
+    }
     works = [e for e in edges if e["predicate"] == "https://schema.org/worksFor"]
     assert {e["predicate_label"] for e in works} == {"works for"}
 
@@ -155,6 +188,7 @@ def test_jsonld_is_the_turtle_graph_with_a_schema_org_context(exported):
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_names_survive_jsonld(name, tmp_path):
     import pyoxigraph as ox
+
     export([article("a1", entity("e0", name, "Person"), headline=name)], tmp_path, formats=["ttl", "jsonld"])
     turtle = Graph().parse(tmp_path / "graph.ttl", format="turtle")
     assert isomorphic(Graph().parse(tmp_path / "graph.jsonld", format="json-ld"), turtle)
@@ -210,12 +244,15 @@ def test_jsonld_writer_handles_any_construct_result():
     import pyoxigraph as ox
 
     from newsgraph.graph.jsonld import jsonld_bytes
+
     b = ox.BlankNode("b0")
-    triples = [ox.Triple(b, ox.NamedNode("http://example.org/p"), ox.Literal("x", language="fr")),
-               ox.Triple(ox.NamedNode("http://example.org/s"), ox.NamedNode("https://schema.org/name"),
-                         ox.Literal("n")),
-               ox.Triple(ox.NamedNode("http://example.org/s"), ox.NamedNode(str(RDF.type)), b)]
+    triples = [
+        ox.Triple(b, ox.NamedNode("http://example.org/p"), ox.Literal("x", language="fr")),
+        ox.Triple(ox.NamedNode("http://example.org/s"), ox.NamedNode("https://schema.org/name"), ox.Literal("n")),
+        ox.Triple(ox.NamedNode("http://example.org/s"), ox.NamedNode(str(RDF.type)), b),
+    ]
     back = list(ox.parse(jsonld_bytes(triples), format=ox.RdfFormat.JSON_LD))
     assert len(back) == 3
     assert Graph().parse(io.BytesIO(jsonld_bytes(triples)), format="json-ld").value(
-        URIRef("http://example.org/s"), SDO.name) == Literal("n")
+        URIRef("http://example.org/s"), SDO.name
+    ) == Literal("n")

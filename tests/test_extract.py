@@ -1,4 +1,5 @@
 """Mentions, in-article coreference and relation patterns, on hand-built Docs (no model)."""
+
 from __future__ import annotations
 
 from newsgraph.extract import Article, facts_from_doc
@@ -60,7 +61,7 @@ def test_spans_are_clean_and_junk_is_dropped(make_doc):
     f = facts(make_doc(words, ents=ents))
     assert sorted(names(f)) == ["Chinese Embassy", "Manchuria"]
     mention = names(f)["Chinese Embassy"].mentions[0]
-    assert f.article.body[mention.start:mention.end] == "Chinese Embassy"
+    assert f.article.body[mention.start : mention.end] == "Chinese Embassy"
 
 
 def test_acronym_joins_the_organisation_it_spells(make_doc):
@@ -159,6 +160,7 @@ def test_facts_are_plain_data_that_survive_json(make_doc):
     import pickle
 
     from newsgraph.extract import ArticleFacts
+
     f = facts(passive_doc(make_doc))
     assert ArticleFacts.from_dict(json.loads(json.dumps(f.to_dict()))) == f
     assert pickle.loads(pickle.dumps(f)) == f
@@ -187,13 +189,48 @@ def test_a_name_the_model_tagged_once_is_found_where_it_missed_it(make_doc):
 
 
 def test_a_portfolio_word_tagged_alone_is_no_organisation_but_its_office_is(make_doc):
-    words = ["Interior", "Minister", "Anna", "Berg", "and", "the", "State", "Department", "met", "Microsoft", "and",
-             "the", "Secretary", "of", "State", "."]
-    ents = ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "B-ORG",
-            "O"]
+    words = [
+        "Interior",
+        "Minister",
+        "Anna",
+        "Berg",
+        "and",
+        "the",
+        "State",
+        "Department",
+        "met",
+        "Microsoft",
+        "and",
+        "the",
+        "Secretary",
+        "of",
+        "State",
+        ".",
+    ]
+    ents = [
+        "B-ORG",
+        "O",
+        "B-PERSON",
+        "I-PERSON",
+        "O",
+        "O",
+        "B-ORG",
+        "O",
+        "O",
+        "B-ORG",
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-ORG",
+        "O",
+    ]
     f = facts(make_doc(words, ents=ents))
     assert {(e.name, e.type) for e in f.entities} == {
-        ("Anna Berg", PERSON), ("State Department", ORGANIZATION), ("Microsoft", ORGANIZATION)}
+        ("Anna Berg", PERSON),
+        ("State Department", ORGANIZATION),
+        ("Microsoft", ORGANIZATION),
+    }
 
 
 def test_a_company_before_a_role_word_stays(make_doc):
@@ -223,7 +260,10 @@ def test_towns_that_beat_each_other_are_clubs_and_a_clubs_town_stays_a_place(mak
     ents = ["B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents))
     assert {(e.name, e.type) for e in f.entities} == {
-        ("Hoffenheim", ORGANIZATION), ("Dortmund", ORGANIZATION), ("Gelsenkirchen", PLACE)}
+        ("Hoffenheim", ORGANIZATION),
+        ("Dortmund", ORGANIZATION),
+        ("Gelsenkirchen", PLACE),
+    }
 
 
 def test_a_full_name_outvotes_its_surname_tagged_otherwise(make_doc):
@@ -237,9 +277,10 @@ def test_a_full_name_outvotes_its_surname_tagged_otherwise(make_doc):
 
 
 def test_an_ampersand_acronym_and_a_short_form_join_their_organisations(make_doc):
-    words = ["Johnson", "&", "Johnson", "and", "SBC", "Communications", "met", ".", "J&J", "and", "SBC", "left",
-             "."]
+    words = ["Johnson", "&", "Johnson", "and", "SBC", "Communications", "met", ".", "J&J", "and", "SBC", "left", "."]
     ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "B-ORG", "O", "O"]
     f = facts(make_doc(words, ents=ents))
     assert sorted((e.name, len(e.mentions)) for e in f.entities) == [
-        ("Johnson & Johnson", 2), ("SBC Communications", 2)]
+        ("Johnson & Johnson", 2),
+        ("SBC Communications", 2),
+    ]

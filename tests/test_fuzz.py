@@ -2,6 +2,7 @@
 hold for any text, not only the examples we thought of. The number of examples is bounded by
 the hypothesis profile in conftest.py ("ci" by default; HYPOTHESIS_PROFILE=thorough for more).
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,9 @@ from factories import article, entity, quote, rel
 # any Unicode text but lone surrogates (which no file can hold as UTF-8)
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
 NAME = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60)
-NEWSY = st.text(st.sampled_from(list("Liu Xiaoming's “Embassy” U.K. the The-\n\t\"'<>{}#\\é劉\u202e\x07 ")),
-                max_size=80)
+NEWSY = st.text(
+    st.sampled_from(list("Liu Xiaoming's “Embassy” U.K. the The-\n\t\"'<>{}#\\é劉\u202e\x07 ")), max_size=80
+)
 KINDS = st.sampled_from(["Person", "Organization", "Place"])
 IRI = re.compile(r"urn:newsgraph:entity:(person|organization|place):[a-z0-9-]+")
 
@@ -90,18 +92,28 @@ def test_article_iris_are_valid_for_any_file_name(name):
 
 
 @settings(deadline=None)
-@given(person=st.one_of(NAME, NEWSY), alias=st.one_of(NAME, NEWSY), headline=NAME, sentence=TEXT,
-       art_id=NAME, kind=KINDS)
+@given(
+    person=st.one_of(NAME, NEWSY), alias=st.one_of(NAME, NEWSY), headline=NAME, sentence=TEXT, art_id=NAME, kind=KINDS
+)
 def test_turtle_round_trip_keeps_every_string_and_parses_strictly(person, alias, headline, sentence, art_id, kind):
     forms = (person, alias) if name_key(alias) != name_key(person) and name_key(alias) else (person,)
-    facts = [article(art_id, entity("e0", person, kind, *forms), entity("e1", "Acme Corp", "Organization"),
-                     relations=[rel("e0", "worksFor", "e1", sentence)], headline=headline)]
+    facts = [
+        article(
+            art_id,
+            entity("e0", person, kind, *forms),
+            entity("e1", "Acme Corp", "Organization"),
+            relations=[rel("e0", "worksFor", "e1", sentence)],
+            headline=headline,
+        )
+    ]
     graph = build_graph(facts)
     data = write_turtle(graph)
     back = load_graph(data.decode("utf-8"))
     node = next(n for n, d in back.nodes(data=True) if n != "urn:newsgraph:entity:organization:acme-corp")
     assert {back.nodes[node]["label"], *back.nodes[node]["aliases"]} == {
-        graph.nodes[node]["label"], *graph.nodes[node]["aliases"]}
+        graph.nodes[node]["label"],
+        *graph.nodes[node]["aliases"],
+    }
     assert back.graph["articles"][art_id]["headline"] == (headline or art_id)
     assert [ev["sentence"] for *_, d in back.edges(data=True) for ev in d["evidence"]] == [sentence]
     strict = pyoxigraph.Store()
@@ -110,15 +122,25 @@ def test_turtle_round_trip_keeps_every_string_and_parses_strictly(person, alias,
 
 
 @settings(deadline=None)
-@given(names=st.lists(st.one_of(NAME, st.sampled_from(["a", "a b", "a-b", "ab", "A.B.", "a b c"])),
-                      min_size=1, max_size=6), kind=KINDS)
+@given(
+    names=st.lists(
+        st.one_of(NAME, st.sampled_from(["a", "a b", "a-b", "ab", "A.B.", "a b c"])), min_size=1, max_size=6
+    ),
+    kind=KINDS,
+)
 def test_streamed_turtle_order_is_the_global_sort_of_its_distinct_triples(names, kind):
     """The exporter never sorts the whole graph: each kind of subject streams from its table and the
     streams are merged. Names like "a" and "a-b" order differently as IRIs and as <IRIs>."""
-    facts = [article(f"art {i}", entity("e0", name, kind), entity("e1", "Acme Corp", "Organization"),
-                     relations=[rel("e0", "worksFor", "e1", f"{name} works for Acme.", start=i)],
-                     attributes=[Attribute("e0", "jobTitle", name or "x", "s", 0, 1)],
-                     quotations=[quote(f"{name} said four words here", speaker="e0")])
-             for i, name in enumerate(names)]
+    facts = [
+        article(
+            f"art {i}",
+            entity("e0", name, kind),
+            entity("e1", "Acme Corp", "Organization"),
+            relations=[rel("e0", "worksFor", "e1", f"{name} works for Acme.", start=i)],
+            attributes=[Attribute("e0", "jobTitle", name or "x", "s", 0, 1)],
+            quotations=[quote(f"{name} said four words here", speaker="e0")],
+        )
+        for i, name in enumerate(names)
+    ]
     streamed = list(ox_triples(build_graph(facts)))
     assert streamed == sorted(set(streamed), key=lambda t: (str(t[0]), t[1] != RDF_TYPE, str(t[1]), str(t[2])))

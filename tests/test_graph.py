@@ -1,4 +1,5 @@
 """Merging facts across articles, the RDF export and its round trip, the HTML page's safety."""
+
 from __future__ import annotations
 
 import json
@@ -23,17 +24,28 @@ from factories import HOSTILE, article, entity, quote, rel
 @pytest.fixture
 def corpus():
     return [
-        article("a1", entity("e0", "Liu Xiaoming", "Person", "Liu Xiaoming", "Liu"),
-                entity("e1", "Twitter", "Organization", votes={"Person": 2}),
-                entity("e2", "United Kingdom", "Place", "UK"),
-                relations=[rel("e0", "ambassador-to", "e2", "Liu is ambassador to the UK.")],
-                attributes=[Attribute("e0", "jobTitle", "ambassador", "Liu is ambassador to the UK.", 0, 28)]),
-        article("a2", entity("e0", "Liu Xiamong", "Person"),
-                entity("e1", "Twitter", "Organization", votes={"Organization": 3}),
-                entity("e2", "Jeff Stone", "Person"), entity("e3", "Jeff Bezos", "Person"),
-                relations=[rel("e2", "worksFor", "e1", "Jeff Stone works at Twitter.", 5)]),
-        article("a3", entity("e0", "Xiaoming", "Person"), entity("e1", "United Kingdom", "Place", "U.K."),
-                relations=[rel("e0", "ambassador-to", "e1", "Xiaoming, envoy to the U.K., spoke.")]),
+        article(
+            "a1",
+            entity("e0", "Liu Xiaoming", "Person", "Liu Xiaoming", "Liu"),
+            entity("e1", "Twitter", "Organization", votes={"Person": 2}),
+            entity("e2", "United Kingdom", "Place", "UK"),
+            relations=[rel("e0", "ambassador-to", "e2", "Liu is ambassador to the UK.")],
+            attributes=[Attribute("e0", "jobTitle", "ambassador", "Liu is ambassador to the UK.", 0, 28)],
+        ),
+        article(
+            "a2",
+            entity("e0", "Liu Xiamong", "Person"),
+            entity("e1", "Twitter", "Organization", votes={"Organization": 3}),
+            entity("e2", "Jeff Stone", "Person"),
+            entity("e3", "Jeff Bezos", "Person"),
+            relations=[rel("e2", "worksFor", "e1", "Jeff Stone works at Twitter.", 5)],
+        ),
+        article(
+            "a3",
+            entity("e0", "Xiaoming", "Person"),
+            entity("e1", "United Kingdom", "Place", "U.K."),
+            relations=[rel("e0", "ambassador-to", "e1", "Xiaoming, envoy to the U.K., spoke.")],
+        ),
     ]
 
 
@@ -44,7 +56,12 @@ def test_one_node_per_entity_across_articles(corpus):
     assert liu["aliases"] == ["Liu", "Liu Xiamong", "Xiaoming"]
     assert g.nodes[node_by_label(g, "Twitter")]["type"] == "Organization"  # 3 votes beat 2
     assert {d["label"] for _, d in g.nodes(data=True)} == {
-        "Liu Xiaoming", "Twitter", "United Kingdom", "Jeff Stone", "Jeff Bezos"}
+        "Liu Xiaoming",
+        "Twitter",
+        "United Kingdom",
+        "Jeff Stone",
+        "Jeff Bezos",
+    }
 
 
 def test_relations_keep_every_evidence_sentence(corpus):
@@ -53,7 +70,9 @@ def test_relations_keep_every_evidence_sentence(corpus):
     edge = g.edges[s, o, "ambassador-to"]
     assert edge["label"] == "ambassador to"
     assert [(e["article"], e["sentence"]) for e in edge["evidence"]] == [
-        ("a1", "Liu is ambassador to the UK."), ("a3", "Xiaoming, envoy to the U.K., spoke.")]
+        ("a1", "Liu is ambassador to the UK."),
+        ("a3", "Xiaoming, envoy to the U.K., spoke."),
+    ]
 
 
 def test_merge_does_not_depend_on_article_order(corpus):
@@ -69,7 +88,10 @@ def test_exports_streamed_from_disk_equal_those_of_the_networkx_graph(corpus, tm
     with merge(corpus) as merged:  # the page also carries the articles' texts, which networkx does not hold
         assert (tmp_path / "graph.html").read_text("utf-8") == html_page(merged, max_nodes=3)
     assert (report.articles, sum(report.entities.values()), report.relations) == (
-        3, graph.number_of_nodes(), graph.number_of_edges())
+        3,
+        graph.number_of_nodes(),
+        graph.number_of_edges(),
+    )
 
 
 def test_the_page_leaves_the_merged_tables_open_for_the_next_export(corpus, tmp_path):
@@ -106,12 +128,17 @@ def test_round_trip_graph_turtle_graph_is_lossless(corpus):
     assert isomorphic(to_rdf(back), Graph().parse(data=data, format="turtle"))
 
 
-
-
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_names_survive_turtle_and_iris_stay_safe(name):
-    facts = [article("x y<z>", entity("e0", name, "Person"), entity("e1", "Acme Corp", "Organization"),
-                     relations=[rel("e0", "worksFor", "e1", f"{name} works for Acme.")], headline=name)]
+    facts = [
+        article(
+            "x y<z>",
+            entity("e0", name, "Person"),
+            entity("e1", "Acme Corp", "Organization"),
+            relations=[rel("e0", "worksFor", "e1", f"{name} works for Acme.")],
+            headline=name,
+        )
+    ]
     g = build_graph(facts)
     data = write_turtle(g)
     back = load_graph(data.decode())
@@ -123,8 +150,15 @@ def test_hostile_names_survive_turtle_and_iris_stay_safe(name):
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_html_page_shows_hostile_text_as_data(name):
-    facts = [article("a", entity("e0", name, "Person"), entity("e1", "Acme", "Organization"),
-                     relations=[rel("e0", "worksFor", "e1", name)], headline=name)]
+    facts = [
+        article(
+            "a",
+            entity("e0", name, "Person"),
+            entity("e1", "Acme", "Organization"),
+            relations=[rel("e0", "worksFor", "e1", name)],
+            headline=name,
+        )
+    ]
     page = html_page(build_graph(facts))
     data = page.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data and ">" not in data  # nothing in the data block can open or close a tag
@@ -155,12 +189,21 @@ def page_data(page):
 
 
 def test_a_capped_page_carries_the_quotations_of_the_entities_it_draws_up_to_a_limit():
-    many = [quote(f"Words number {i} from the minister", speaker="e0", start=i * 50)
-            for i in range(QUOTES_PER_SPEAKER + 5)]
-    facts = [article("a1", entity("e0", "Ann Minister", "Person", "Ann Minister", "Ann Minister"),
-                     entity("e1", "Bob Aide", "Person"),
-                     quotations=[*many, quote("The aide said these words", speaker="e1", start=5000),
-                                 quote("Nobody owns these four words", start=6000)])]
+    many = [
+        quote(f"Words number {i} from the minister", speaker="e0", start=i * 50) for i in range(QUOTES_PER_SPEAKER + 5)
+    ]
+    facts = [
+        article(
+            "a1",
+            entity("e0", "Ann Minister", "Person", "Ann Minister", "Ann Minister"),
+            entity("e1", "Bob Aide", "Person"),
+            quotations=[
+                *many,
+                quote("The aide said these words", speaker="e1", start=5000),
+                quote("Nobody owns these four words", start=6000),
+            ],
+        )
+    ]
     full = page_data(html_page(build_graph(facts)))
     assert len(full["quotations"]) == full["quotationsTotal"] == QUOTES_PER_SPEAKER + 7
     capped = page_data(html_page(build_graph(facts), max_nodes=1))
@@ -170,13 +213,20 @@ def test_a_capped_page_carries_the_quotations_of_the_entities_it_draws_up_to_a_l
 
 
 def test_min_confidence_drops_weak_evidence_and_relations_left_without_any(corpus):
-    corpus[0] = article("a1", *corpus[0].entities, relations=[rel("e0", "ambassador-to", "e2", "Weak.", conf=0.5)],
-                        attributes=corpus[0].attributes)
+    corpus[0] = article(
+        "a1",
+        *corpus[0].entities,
+        relations=[rel("e0", "ambassador-to", "e2", "Weak.", conf=0.5)],
+        attributes=corpus[0].attributes,
+    )
     full, strict = build_graph(corpus), build_graph(corpus, min_confidence=0.6)
     s, o = node_by_label(full, "Liu Xiaoming"), node_by_label(full, "United Kingdom")
     assert [e["sentence"] for e in full.edges[s, o, "ambassador-to"]["evidence"]] == [
-        "Weak.", "Xiaoming, envoy to the U.K., spoke."]
+        "Weak.",
+        "Xiaoming, envoy to the U.K., spoke.",
+    ]
     assert [e["sentence"] for e in strict.edges[s, o, "ambassador-to"]["evidence"]] == [
-        "Xiaoming, envoy to the U.K., spoke."]
+        "Xiaoming, envoy to the U.K., spoke."
+    ]
     assert build_graph(corpus, min_confidence=0.9).number_of_edges() == 0
     assert set(build_graph(corpus, min_confidence=0.9).nodes) == set(full.nodes)

@@ -1,4 +1,5 @@
 """Identity rules (extract/identity.py): name keys, typo matching, acronyms, names, types and ids."""
+
 from collections import Counter
 
 import pytest
@@ -16,23 +17,29 @@ from newsgraph.extract.identity import (
 from newsgraph.extract.names import slug
 
 
-@pytest.mark.parametrize("a, b", [
-    ("The Chinese Embassy", "Chinese Embassy's"),
-    ("U.K.", "the United Kingdom"),
-    ("UK", "Britain"),
-    ("Liu Xiaoming’s", "liu xiaoming"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The Chinese Embassy", "Chinese Embassy's"),
+        ("U.K.", "the United Kingdom"),
+        ("UK", "Britain"),
+        ("Liu Xiaoming’s", "liu xiaoming"),
+    ],
+)
 def test_name_key_ignores_case_dots_articles_possessives_and_known_spellings(a, b):
     assert name_key(a) == name_key(b)
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("Liu Xiamong", "Liu Xiaoming", True),
-    ("Jeff Stone", "Jeff Bezos", False),
-    ("Ann Lee", "Ann Lea", False),  # short words: a typo is not likelier than another person
-    ("Bill Gates", "Bill Gates", False),  # equal is not "similar": it is the same key
-    ("Liu", "Liu Xiaoming", False),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Liu Xiamong", "Liu Xiaoming", True),
+        ("Jeff Stone", "Jeff Bezos", False),
+        ("Ann Lee", "Ann Lea", False),  # short words: a typo is not likelier than another person
+        ("Bill Gates", "Bill Gates", False),  # equal is not "similar": it is the same key
+        ("Liu", "Liu Xiaoming", False),
+    ],
+)
 def test_similar_names_matches_typos_but_keeps_people_apart(a, b, same):
     assert similar_names(a, b) is same
 
@@ -62,11 +69,16 @@ def test_choose_type_is_the_majority_and_ties_go_to_organisation_then_person():
 
 
 def test_merge_keys_are_full_names_but_not_a_persons_lone_surname():
-    liu = Entity("e0", "Liu Xiaoming", "Person", (Mention("Liu Xiaoming", 0, 12, "PERSON"),
-                                                   Mention("Liu", 40, 43, "PERSON")))
+    liu = Entity(
+        "e0", "Liu Xiaoming", "Person", (Mention("Liu Xiaoming", 0, 12, "PERSON"), Mention("Liu", 40, 43, "PERSON"))
+    )
     assert merge_keys(liu) == ["liu xiaoming"]
-    nato = Entity("e1", "North Atlantic Treaty Organization", "Organization",
-                  (Mention("North Atlantic Treaty Organization", 0, 34, "ORG"), Mention("NATO", 50, 54, "ORG")))
+    nato = Entity(
+        "e1",
+        "North Atlantic Treaty Organization",
+        "Organization",
+        (Mention("North Atlantic Treaty Organization", 0, 34, "ORG"), Mention("NATO", 50, 54, "ORG")),
+    )
     assert merge_keys(nato) == ["nato", "north atlantic treaty organization"]
 
 

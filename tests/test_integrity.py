@@ -1,6 +1,7 @@
 """Integrity under real use (issue 18): one snapshot per export, writers that take turns, one line
 and a distinct exit status per failure, no leftovers. No model: facts are made by hand
 (factories.story) or extraction is replaced by one that returns empty facts."""
+
 from __future__ import annotations
 
 import errno
@@ -39,6 +40,7 @@ def no_model(monkeypatch):
         for art in articles:
             seen.append(art.id)
             yield ArticleFacts(article=art)
+
     monkeypatch.setattr(build_module, "extract_with", extract)
     return seen
 
@@ -73,6 +75,7 @@ def test_an_export_racing_removes_and_adds_writes_a_state_the_store_was_in(tmp_p
                     store.remove(art_id)
                 fill(store, [int(v[1:]) for v in victims])
                 toggles.append(1)
+
     thread = threading.Thread(target=writer)
     thread.start()
     try:
@@ -105,11 +108,17 @@ def test_a_second_writer_waits_its_turn_and_says_so(tmp_path):
     with Store(tmp_path / "store") as store:
         fill(store, range(3))
         with store.writing():
-            proc = subprocess.Popen([*CLI, "remove", "a001", "--store", str(tmp_path / "store")],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            proc = subprocess.Popen(
+                [*CLI, "remove", "a001", "--store", str(tmp_path / "store")],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
             line = proc.stderr.readline()
-            assert line == f"newsgraph: waiting for the store {tmp_path / 'store'}: another add or remove is " \
-                           "writing to it\n"
+            assert (
+                line == f"newsgraph: waiting for the store {tmp_path / 'store'}: another add or remove is "
+                "writing to it\n"
+            )
             time.sleep(0.5)
             assert proc.poll() is None and store.ids() == ["a000", "a001", "a002"]  # still waiting
         out, err = proc.communicate(timeout=60)
@@ -121,6 +130,7 @@ def test_concurrent_adds_lose_no_extraction(tmp_path, monkeypatch):
         for art in articles:
             time.sleep(0.05)
             yield ArticleFacts(article=art)
+
     monkeypatch.setattr(build_module, "extract_with", slow)
     monkeypatch.setattr("newsgraph.graph.store.COMMIT_SECONDS", 0.0)  # commit after every article
     folders = [corpus(tmp_path / f"in{k}", 8) for k in range(3)]
@@ -135,6 +145,7 @@ def test_concurrent_adds_lose_no_extraction(tmp_path, monkeypatch):
                 ingest([folder], store, waiting=waited.append)
         except BaseException as exc:  # noqa: B902 - reported below
             errors.append(exc)
+
     threads = [threading.Thread(target=add, args=(f,)) for f in folders]
     with Store(tmp_path / "store") as holder, holder.writing():  # another writer holds the store
         for t in threads:
@@ -153,10 +164,13 @@ def test_ctrl_c_during_add_keeps_and_counts_what_it_finished(tmp_path, monkeypat
             if n == 2:
                 raise KeyboardInterrupt
             yield ArticleFacts(article=art)
+
     monkeypatch.setattr(build_module, "extract_with", two_then_interrupt)
     assert main(["add", str(corpus(tmp_path / "in", 5)), "--store", str(tmp_path / "store"), "-q"]) == 130
-    assert capsys.readouterr().err == "newsgraph: interrupted; the store keeps the 2 new article(s) it had " \
-                                      "finished and holds 2\n"
+    assert (
+        capsys.readouterr().err == "newsgraph: interrupted; the store keeps the 2 new article(s) it had "
+        "finished and holds 2\n"
+    )
     with Store(tmp_path / "store") as store:
         assert len(store) == 2
 
@@ -167,8 +181,9 @@ CUBE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # min
 
 
 def test_ctrl_c_ends_a_query_at_once_even_without_a_time_limit():
-    proc = subprocess.Popen([*CLI, "query", GRAPH, CUBE, "--timeout", "0"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*CLI, "query", GRAPH, CUBE, "--timeout", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     time.sleep(3)  # loaded, and counting
     assert proc.poll() is None
     proc.send_signal(2)
@@ -180,8 +195,9 @@ def test_ctrl_c_ends_a_query_at_once_even_without_a_time_limit():
 
 def test_a_query_that_grows_past_the_memory_limit_is_stopped():
     sort = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"  # sorts 1.1 M rows
-    proc = subprocess.run([*CLI, "query", GRAPH, sort, "--max-memory", "250"], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [*CLI, "query", GRAPH, sort, "--max-memory", "250"], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr == "newsgraph: query stopped: it took more than 250 MB of memory (--max-memory)\n"
 
@@ -195,6 +211,7 @@ def test_answers_are_capped_and_say_so(bind, capsys):
 
 def test_query_has_a_time_limit_by_default():
     from newsgraph.graph.cli import _parser
+
     args = _parser().parse_args(["query", GRAPH, "ASK {}"])
     assert (args.timeout, args.max_rows, args.max_memory) == (30.0, 100_000, 2048)
     assert _parser().parse_args(["query", GRAPH, "ASK {}", "--timeout", "0"]).timeout is None
@@ -250,8 +267,8 @@ def test_a_damaged_store_is_refused_before_anything_is_written_to_it(tmp_path, c
     path = tmp_path / "store" / FILE
     data = bytearray(path.read_bytes())
     page = 4096
-    data[5 * page + 100: 5 * page + 400] = b"\xa5" * 300  # pages in the middle of the facts
-    data[9 * page: 9 * page + 16] = b"\x0d" + b"\xff" * 15
+    data[5 * page + 100 : 5 * page + 400] = b"\xa5" * 300  # pages in the middle of the facts
+    data[9 * page : 9 * page + 16] = b"\x0d" + b"\xff" * 15
     path.write_bytes(bytes(data))
     assert main(["add", str(corpus(tmp_path / "in", 1)), "--store", str(tmp_path / "store")]) == 2
     one_line(capsys.readouterr().err, str(path), "damaged")
@@ -264,8 +281,9 @@ def test_a_damaged_store_is_refused_before_anything_is_written_to_it(tmp_path, c
 def test_a_bad_json_row_names_its_article(tmp_path, capsys):
     with Store(tmp_path / "store") as store:
         fill(store, range(3))
-        store.db.execute("UPDATE texts SET facts = '{\"article\": ' WHERE hash = (SELECT hash FROM files "
-                         "WHERE id = 'a001')")
+        store.db.execute(
+            "UPDATE texts SET facts = '{\"article\": ' WHERE hash = (SELECT hash FROM files WHERE id = 'a001')"
+        )
         store.commit()
     assert main(["export", "--store", str(tmp_path / "store"), "-o", str(tmp_path / "out")]) == 2
     one_line(capsys.readouterr().err, "the facts of article a001 are damaged", "newsgraph remove a001")
@@ -281,6 +299,7 @@ def test_a_read_only_store_is_one_line(tmp_path, capsys, monkeypatch, no_model):
         if Path(path).parent != tmp_path / "store":  # the export's scratch copy is elsewhere, writable
             return connect(path, **kw)
         return connect(f"file:{path}?mode=ro", uri=True, **kw)
+
     monkeypatch.setattr("newsgraph.graph.store.sqlite3.connect", read_only)
     assert main(["add", str(corpus(tmp_path / "in", 1)), "--store", str(tmp_path / "store")]) == 2
     one_line(capsys.readouterr().err, str(tmp_path / "store" / FILE), "read-only")
@@ -305,6 +324,7 @@ def test_a_full_disk_while_writing_an_export_is_one_line_and_keeps_the_old_files
     def full(merged, fh, **_):
         fh.write(b"partial")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
     monkeypatch.setitem(build_module.EXPORTS, "html", ("graph.html", full))
     assert main(["export", "--store", str(tmp_path / "store"), "-o", str(out)]) == 2
     one_line(capsys.readouterr().err, str(out / "graph.html"), "No space left on device")
@@ -327,8 +347,10 @@ def test_temporary_files_of_a_killed_export_go_with_the_next_export(tmp_path):
 
 
 def test_scratch_folders_of_a_killed_run_are_swept_and_live_ones_kept(tmp_path):
-    code = ("import sys, time; from newsgraph.graph.scratch import scratch\n"
-            "with scratch('merge', sys.argv[1]) as f:\n    print(f, flush=True); time.sleep(120)\n")
+    code = (
+        "import sys, time; from newsgraph.graph.scratch import scratch\n"
+        "with scratch('merge', sys.argv[1]) as f:\n    print(f, flush=True); time.sleep(120)\n"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
     killed = Path(proc.stdout.readline().strip())
     assert (killed / LOCK).exists()

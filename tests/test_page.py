@@ -1,4 +1,5 @@
 """What graph.html is made of, without a browser: co-mentions, the layout, the data the page reads."""
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,7 @@ from factories import article, named_in
 def test_sentences_start_after_a_full_stop_and_a_space_or_a_line_end():
     text = 'He said "Go." Then left!\n\nA new paragraph? Yes. U.S. stays. v1.2 too'
     starts = sentence_starts(text)
-    assert [text[s:s + 4] for s in starts] == ["He s", "Then", "A ne", "Yes.", "U.S.", "stay", "v1.2"]
+    assert [text[s : s + 4] for s in starts] == ["He s", "Then", "A ne", "Yes.", "U.S.", "stay", "v1.2"]
 
 
 def test_co_mentions_keep_each_entitys_most_frequent_partners_and_count_what_they_leave_out():
@@ -35,9 +36,15 @@ def test_co_mentions_keep_each_entitys_most_frequent_partners_and_count_what_the
     names = [d.split(":")[-1] for d in drawn]
     got = {(names[a], names[b]): (len(places) // 2, sum(places[1::2])) for a, b, places in pairs}
     # the hub's 3 most frequent partners, and each person's own best (the hub), and Person 0 with Person 1
-    assert got == {("hub-co", "person-5"): (6, 6), ("hub-co", "person-4"): (5, 5), ("hub-co", "person-3"): (4, 4),
-                   ("hub-co", "person-2"): (3, 3), ("hub-co", "person-1"): (2, 2), ("hub-co", "person-0"): (2, 1),
-                   ("person-0", "person-1"): (1, 1)}
+    assert got == {
+        ("hub-co", "person-5"): (6, 6),
+        ("hub-co", "person-4"): (5, 5),
+        ("hub-co", "person-3"): (4, 4),
+        ("hub-co", "person-2"): (3, 3),
+        ("hub-co", "person-1"): (2, 2),
+        ("hub-co", "person-0"): (2, 1),
+        ("person-0", "person-1"): (1, 1),
+    }
     assert left_out == 0
     with merge(facts) as merged:
         pairs, left_out = co_mentions(merged, sorted(merged.top_nodes(None)), order, per_entity=1)
@@ -60,9 +67,15 @@ def test_the_layout_is_the_same_every_time_and_keeps_names_apart():
 
 
 def test_every_node_of_the_page_has_its_place(tmp_path):
-    facts = [article(f"a{i}", named_in(f"Ann met Bob {i}.", "ann", "Ann", "Person"),
-                     named_in(f"Ann met Bob {i}.", "bob", f"Bob {i}", "Person"), body=f"Ann met Bob {i}.")
-             for i in range(5)]
+    facts = [
+        article(
+            f"a{i}",
+            named_in(f"Ann met Bob {i}.", "ann", "Ann", "Person"),
+            named_in(f"Ann met Bob {i}.", "bob", f"Bob {i}", "Person"),
+            body=f"Ann met Bob {i}.",
+        )
+        for i in range(5)
+    ]
     timings: dict = {}
     with merge(facts) as merged:
         text = html_page(merged, timings=timings)

@@ -4,6 +4,7 @@ The learned model's additions are left out here (tests/test_relmodel.py covers t
 Each test states what a reader of the sentence would say, including what must NOT be read
 (negation, unnamed speakers, scare quotes) and which way a relation points (passive voice).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -18,6 +19,7 @@ pytestmark = pytest.mark.model
 def read(nlp):
     def run(text):
         return facts_from_doc(nlp(text), Article(id="t", path="t.txt", headline="t", body=text), PATTERNS_ONLY)
+
     return run
 
 
@@ -107,18 +109,20 @@ def test_speaker_after_the_quote(read):
     f = read('"We will appeal against the decision," Boris Johnson said on Monday.')
     assert quotes(f) == [("Boris Johnson", "We will appeal against the decision")]
     (q,) = f.quotations
-    assert f.article.body[q.start:q.end] == q.text
+    assert f.article.body[q.start : q.end] == q.text
     assert q.sentence.startswith('"We will appeal') and q.sentence.endswith("on Monday.")
 
 
 def test_title_speaker_is_the_person_with_that_title(read):
-    f = read('Liu Xiaoming is the Chinese ambassador to the UK. In a strong response, the ambassador said that '
-             '"A good anvil does not fear the hammer".')
+    f = read(
+        "Liu Xiaoming is the Chinese ambassador to the UK. In a strong response, the ambassador said that "
+        '"A good anvil does not fear the hammer".'
+    )
     assert quotes(f) == [("Liu Xiaoming", "A good anvil does not fear the hammer")]
 
 
 def test_caption_with_a_colon(read):
-    f = read("China's ambassador Liu Xiaoming: \"There is no such concentration camp in Xinjiang\"")
+    f = read('China\'s ambassador Liu Xiaoming: "There is no such concentration camp in Xinjiang"')
     assert quotes(f) == [("Liu Xiaoming", "There is no such concentration camp in Xinjiang")]
 
 
@@ -128,9 +132,11 @@ def test_pronoun_speaker_is_the_person_named_before(read):
 
 
 def test_a_statement_is_from_whoever_the_article_said_spoke(read):
-    f = read('The Chinese Embassy said on Wednesday that the account was attacked.\n\n'
-             '"The embassy has reported this to Twitter and urged an investigation," said a statement.\n\n'
-             '"The embassy reserves the right to take further actions."')
+    f = read(
+        "The Chinese Embassy said on Wednesday that the account was attacked.\n\n"
+        '"The embassy has reported this to Twitter and urged an investigation," said a statement.\n\n'
+        '"The embassy reserves the right to take further actions."'
+    )
     assert quotes(f) == [
         ("Chinese Embassy", "The embassy has reported this to Twitter and urged an investigation"),
         ("Chinese Embassy", "The embassy reserves the right to take further actions"),  # continues the one before
@@ -138,10 +144,14 @@ def test_a_statement_is_from_whoever_the_article_said_spoke(read):
 
 
 def test_unnamed_speakers_stay_unnamed_and_scare_quotes_are_not_quotations(read):
-    f = read('Officials claimed that "anti-Chinese elements had viciously attacked" the "liked" posts.\n\n'
-             'One tweet said the government "could murder their own people."')
-    assert quotes(f) == [(None, "anti-Chinese elements had viciously attacked"),
-                         (None, "could murder their own people")]
+    f = read(
+        'Officials claimed that "anti-Chinese elements had viciously attacked" the "liked" posts.\n\n'
+        'One tweet said the government "could murder their own people."'
+    )
+    assert quotes(f) == [
+        (None, "anti-Chinese elements had viciously attacked"),
+        (None, "could murder their own people"),
+    ]
 
 
 def test_negated_speech_verb_names_no_speaker(read):
@@ -157,8 +167,10 @@ def test_a_possessive_platform_account_is_an_account_on_the_platform(read):
 
 
 def test_an_embassy_belongs_to_its_country_and_its_ambassador_works_for_it(read):
-    f = read("China's ambassador to the UK Liu Xiaoming spoke on Monday. The Chinese Embassy in London said "
-             "the account had been hacked.")
+    f = read(
+        "China's ambassador to the UK Liu Xiaoming spoke on Monday. The Chinese Embassy in London said "
+        "the account had been hacked."
+    )
     found = triples(f)
     assert ("Chinese Embassy", "parentOrganization", "China") in found
     assert ("Liu Xiaoming", "worksFor", "Chinese Embassy") in found

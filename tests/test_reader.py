@@ -1,4 +1,5 @@
 """The article reader: three input shapes, Markdown stripping, metadata and bad files."""
+
 from __future__ import annotations
 
 import codecs
@@ -53,14 +54,15 @@ The embassy asked [Twitter](https://twitter.com) to investigate.
     assert "Reuters" in art.credits
     assert "Original Article" not in art.body and "http" not in art.body and "![" not in art.body
     assert "Published 4 hours ago" not in art.body
-    assert art.body == ("The ambassador has had an account since 2019\n\n"
-                        "The embassy asked Twitter to investigate.")
+    assert art.body == ("The ambassador has had an account since 2019\n\nThe embassy asked Twitter to investigate.")
 
 
 def test_plain_text_headline_byline_and_furniture():
-    text = ("Diplomat demands investigation after account liked posts\n\nTwitter declined to comment.\n\n"
-            "© AP Photo / Matt Rourke\n\nJeff Stone\n\nWritten by Jeff Stone\n\nJeff Stone is an editor.\n\n"
-            "Latest Podcasts")
+    text = (
+        "Diplomat demands investigation after account liked posts\n\nTwitter declined to comment.\n\n"
+        "© AP Photo / Matt Rourke\n\nJeff Stone\n\nWritten by Jeff Stone\n\nJeff Stone is an editor.\n\n"
+        "Latest Podcasts"
+    )
     art = parse_article(text, "d")
     assert art.headline == "Diplomat demands investigation after account liked posts"
     assert art.authors == ("Jeff Stone",)
@@ -71,17 +73,29 @@ def test_plain_text_headline_byline_and_furniture():
 TITLE = "Berlin talks resume next week"
 
 
-@pytest.mark.parametrize("ending, authors, editors, sources", [
-    ("mz/msh (AP, AFP, dpa)", (), (), ("AP", "AFP", "dpa")),
-    ("Author: Martin Polansky (jc) Editor: Rob Mudge", ("Martin Polansky",), ("Rob Mudge",), ()),
-    ("Author: Nathan Morley, Nicosia, Cyprus / dfm Editor: Nancy Isenson", ("Nathan Morley",), ("Nancy Isenson",), ()),
-    ("Author: Darren Mara (dpa, Reuters) Editor: Susan Houlton", ("Darren Mara",), ("Susan Houlton",),
-     ("dpa", "Reuters")),
-    ("tkw/AFP/AP/dpa Editor: Jennifer Abramsohn", (), ("Jennifer Abramsohn",), ("AFP", "AP", "dpa")),
-    ("cjc/uhe (Financial Times, dpa)", (), (), ("Financial Times", "dpa")),
-    ("AFP, ASX (hch/bea)", (), (), ("AFP", "ASX")),
-    ("(Reuters)", (), (), ("Reuters",)),
-])
+@pytest.mark.parametrize(
+    "ending, authors, editors, sources",
+    [
+        ("mz/msh (AP, AFP, dpa)", (), (), ("AP", "AFP", "dpa")),
+        ("Author: Martin Polansky (jc) Editor: Rob Mudge", ("Martin Polansky",), ("Rob Mudge",), ()),
+        (
+            "Author: Nathan Morley, Nicosia, Cyprus / dfm Editor: Nancy Isenson",
+            ("Nathan Morley",),
+            ("Nancy Isenson",),
+            (),
+        ),
+        (
+            "Author: Darren Mara (dpa, Reuters) Editor: Susan Houlton",
+            ("Darren Mara",),
+            ("Susan Houlton",),
+            ("dpa", "Reuters"),
+        ),
+        ("tkw/AFP/AP/dpa Editor: Jennifer Abramsohn", (), ("Jennifer Abramsohn",), ("AFP", "AP", "dpa")),
+        ("cjc/uhe (Financial Times, dpa)", (), (), ("Financial Times", "dpa")),
+        ("AFP, ASX (hch/bea)", (), (), ("AFP", "ASX")),
+        ("(Reuters)", (), (), ("Reuters",)),
+    ],
+)
 def test_closing_credits_are_metadata_not_text(ending, authors, editors, sources):
     text = f"{TITLE}\n\nMerkel met Hollande in Berlin on Thursday.\n\nThe talks will go on. {ending}"
     art = parse_article(text, "dw")
@@ -91,25 +105,34 @@ def test_closing_credits_are_metadata_not_text(ending, authors, editors, sources
     assert alone.body == "The talks will go on." and alone.sources == sources
 
 
-@pytest.mark.parametrize("ending", [
-    "He heads the delegation to the Council of Europe (PACE).",  # an acronym in the last sentence
-    "The vote is due in May (or June)",  # not a list of agencies, no desk initials
-    "Prices rose for him and/or her",
-    "Talks ended at 40 km/h",
-])
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "He heads the delegation to the Council of Europe (PACE).",  # an acronym in the last sentence
+        "The vote is due in May (or June)",  # not a list of agencies, no desk initials
+        "Prices rose for him and/or her",
+        "Talks ended at 40 km/h",
+    ],
+)
 def test_prose_that_looks_like_a_credit_stays(ending):
     art = parse_article(f"{TITLE}\n\nThe talks will go on. {ending}", "dw")
     assert art.body == f"The talks will go on. {ending}" and not art.sources and not art.editors
 
 
-@pytest.mark.parametrize("caption, kept, credit", [
-    ("The flag flaps in Shanghai, China. (Lucas Schifres/Pictobank)", "The flag flaps in Shanghai, China.",
-     "Lucas Schifres/Pictobank"),
-    ("Protesters in Hong Kong. AP Photo/Matt Rourke", "Protesters in Hong Kong.", "AP Photo/Matt Rourke"),
-    ("(Lucas Schifres/Pictobank)", None, "Lucas Schifres/Pictobank"),
-    ("The vote (Labour/Conservative) was close.", "The vote (Labour/Conservative) was close.", None),
-    ("He met Mr. Smith/Jones in May.", "He met Mr. Smith/Jones in May.", None),
-])
+@pytest.mark.parametrize(
+    "caption, kept, credit",
+    [
+        (
+            "The flag flaps in Shanghai, China. (Lucas Schifres/Pictobank)",
+            "The flag flaps in Shanghai, China.",
+            "Lucas Schifres/Pictobank",
+        ),
+        ("Protesters in Hong Kong. AP Photo/Matt Rourke", "Protesters in Hong Kong.", "AP Photo/Matt Rourke"),
+        ("(Lucas Schifres/Pictobank)", None, "Lucas Schifres/Pictobank"),
+        ("The vote (Labour/Conservative) was close.", "The vote (Labour/Conservative) was close.", None),
+        ("He met Mr. Smith/Jones in May.", "He met Mr. Smith/Jones in May.", None),
+    ],
+)
 def test_photo_credits_after_a_caption_are_set_aside(caption, kept, credit):
     art = parse_article(f"{TITLE}\n\n{caption}\n\nThe talks will go on.", "c")
     assert art.body == "\n\n".join(p for p in (kept, "The talks will go on.") if p)
@@ -125,12 +148,15 @@ def test_a_title_repeated_is_dropped_but_a_first_sentence_that_starts_with_it_st
     assert art.body == "Myra Clark Gaines (c. 1804 - 1885) was an American socialite. She sued."
 
 
-@pytest.mark.parametrize("opening, body, sources", [
-    ("WASHINGTON (AP) — The president spoke.", "Washington — The president spoke.", ("AP",)),
-    ("NEW YORK, Oct 3 (Reuters) - Stocks fell.", "New York, Oct 3 — Stocks fell.", ("Reuters",)),
-    ("WINSTON-SALEM (AP) - Rain fell.", "Winston-Salem — Rain fell.", ("AP",)),
-    ("NATO (the alliance) - it met.", "NATO (the alliance) - it met.", ()),
-])
+@pytest.mark.parametrize(
+    "opening, body, sources",
+    [
+        ("WASHINGTON (AP) — The president spoke.", "Washington — The president spoke.", ("AP",)),
+        ("NEW YORK, Oct 3 (Reuters) - Stocks fell.", "New York, Oct 3 — Stocks fell.", ("Reuters",)),
+        ("WINSTON-SALEM (AP) - Rain fell.", "Winston-Salem — Rain fell.", ("AP",)),
+        ("NATO (the alliance) - it met.", "NATO (the alliance) - it met.", ()),
+    ],
+)
 def test_a_wire_dateline_gives_its_agency_and_its_place_in_ordinary_capitals(opening, body, sources):
     art = parse_article(f"{TITLE}\n\n{opening}", "w")
     assert art.body == body and art.sources == sources
@@ -138,6 +164,7 @@ def test_a_wire_dateline_gives_its_agency_and_its_place_in_ordinary_capitals(ope
 
 def test_every_seed_reads_with_a_headline_and_clean_body():
     from conftest import SEEDS
+
     articles = [read_article(p) for p in sorted(SEEDS.glob("*.txt"))]
     assert len(articles) == 5
     by_id = {a.id: a for a in articles}
@@ -164,12 +191,15 @@ def test_utf16_with_bom_is_read(tmp_path):
     assert "Emmanuel Macron" in read_article(path).body
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "empty"),
-    (b"   \n\t\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    (b"some text\x00with a NUL", "binary"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"some text\x00with a NUL", "binary"),
+    ],
+)
 def test_bad_files_raise_a_message_naming_file_and_reason(tmp_path, content, reason):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -192,9 +222,11 @@ def test_find_articles_reports_missing_paths_and_lists_each_file_once(tmp_path):
 
 def test_html_page_saved_as_txt_is_read_as_its_visible_text(tmp_path):
     path = tmp_path / "page.txt"
-    path.write_text("<!DOCTYPE html><html><head><title>Envoy speaks out</title><script>var x = '<b>';</script>"
-                    "<style>p {color: red}</style></head><body><p>Liu Xiaoming spoke in London.</p>"
-                    "<p>The embassy said &quot;no&quot;.</p></body></html>")
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>Envoy speaks out</title><script>var x = '<b>';</script>"
+        "<style>p {color: red}</style></head><body><p>Liu Xiaoming spoke in London.</p>"
+        "<p>The embassy said &quot;no&quot;.</p></body></html>"
+    )
     art = read_article(path)
     assert art.headline == "Envoy speaks out"
     assert art.body == 'Liu Xiaoming spoke in London.\n\nThe embassy said "no".'

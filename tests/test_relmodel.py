@@ -1,5 +1,6 @@
 """The learned relation extractor (extract/relmodel.py): candidates, the document-level decision,
 and the shipped model on a few sentences."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,9 +25,11 @@ def merkel_doc(make_doc):
     pos = ["ADJ", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"]
     lemmas = ["german", "chancellor", "Angela", "Merkel", "visit", "Paris", ".", "Germany", "win", "."]
     doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    entities = [Entity("e0", "Angela Merkel", PERSON, (Mention("Angela Merkel", 18, 31, "PERSON"),)),
-                Entity("e1", "Paris", PLACE, (Mention("Paris", 40, 45, "GPE"),)),
-                Entity("e2", "Germany", PLACE, (Mention("Germany", 48, 55, "GPE"),))]
+    entities = [
+        Entity("e0", "Angela Merkel", PERSON, (Mention("Angela Merkel", 18, 31, "PERSON"),)),
+        Entity("e1", "Paris", PLACE, (Mention("Paris", 40, 45, "GPE"),)),
+        Entity("e2", "Germany", PLACE, (Mention("Germany", 48, 55, "GPE"),)),
+    ]
     return doc, entities, {2: "e0", 3: "e0", 5: "e1", 7: "e2"}
 
 
@@ -50,13 +53,23 @@ def test_candidates_read_paths_words_titles_demonyms_and_countries(make_doc):
 def test_signatures_limit_the_pairs_scored(make_doc):
     doc, entities, token_map = merkel_doc(make_doc)
     assert {(c.subject, c.object) for c in candidates(doc, entities, token_map, signatures={(PERSON, PLACE)})} == {
-        ("e0", "e1"), ("e0", "e2")}
+        ("e0", "e1"),
+        ("e0", "e2"),
+    }
 
 
-TOY = {"properties": {"nationality": {
-    "signatures": [[PERSON, PLACE]], "bias": -2.0, "weights": {"dem:s": 4.0}, "calibration": [1.0, 0.0],
-    "threshold": 0.5}},
-    "patterns": {"verb-object|met": {"n": 10, "precision": 0.4}}}
+TOY = {
+    "properties": {
+        "nationality": {
+            "signatures": [[PERSON, PLACE]],
+            "bias": -2.0,
+            "weights": {"dem:s": 4.0},
+            "calibration": [1.0, 0.0],
+            "threshold": 0.5,
+        }
+    },
+    "patterns": {"verb-object|met": {"n": 10, "precision": 0.4}},
+}
 
 
 def test_the_model_decides_per_pair_and_patterns_keep_their_measured_precision(make_doc):
@@ -67,27 +80,37 @@ def test_the_model_decides_per_pair_and_patterns_keep_their_measured_precision(m
     assert set(found) == {("e0", "nationality", "e2"), ("e0", "met", "e1")}  # Paris: no demonym, 0.12 < 0.5
     nationality = found["e0", "nationality", "e2"]
     assert nationality.confidence == 0.881 and nationality.rule == "model"  # sigmoid(-2 + 4)
-    assert nationality.sentence == doc.text.strip() and doc.text[nationality.start:nationality.end] == doc.text.strip()
+    assert (
+        nationality.sentence == doc.text.strip() and doc.text[nationality.start : nationality.end] == doc.text.strip()
+    )
     assert found["e0", "met", "e1"].confidence == 0.533  # (10 x 0.4 measured + 5 x its own 0.8) / 15
 
 
 def test_a_relation_a_pattern_stated_is_not_added_again_by_the_model(make_doc):
     doc, entities, token_map = merkel_doc(make_doc)
-    pattern = Relation("e0", "nationality", "e2", "German Chancellor Angela Merkel visited Paris .", 0, 44, 0.75,
-                       "demonym-before-name")
+    pattern = Relation(
+        "e0", "nationality", "e2", "German Chancellor Angela Merkel visited Paris .", 0, 44, 0.75, "demonym-before-name"
+    )
     out = model_relations(doc, entities, token_map, [pattern], RelationModel(TOY))
     assert [(r.predicate, r.rule, r.confidence) for r in out] == [("nationality", "demonym-before-name", 0.75)]
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, expected", [
-    ("Shanghai, China is a big city. Hamburg is a port in Germany.",
-     {("Shanghai", "containedInPlace", "China"), ("Hamburg", "containedInPlace", "Germany")}),
-    ("German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday. "
-     "Germany and France agreed on a plan.",
-     {("Angela Merkel", "nationality", "Germany"), ("Emmanuel Macron", "nationality", "France")}),
-    ("Barack Obama was born in Honolulu, Hawaii.", {("Barack Obama", "birthPlace", "Honolulu")}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Shanghai, China is a big city. Hamburg is a port in Germany.",
+            {("Shanghai", "containedInPlace", "China"), ("Hamburg", "containedInPlace", "Germany")},
+        ),
+        (
+            "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday. "
+            "Germany and France agreed on a plan.",
+            {("Angela Merkel", "nationality", "Germany"), ("Emmanuel Macron", "nationality", "France")},
+        ),
+        ("Barack Obama was born in Honolulu, Hawaii.", {("Barack Obama", "birthPlace", "Honolulu")}),
+    ],
+)
 def test_the_shipped_model_reads_plain_news_sentences(nlp, text, expected):
     assert MODEL_FILE.is_file() and default_model() is not None
     facts = facts_from_doc(nlp(text), Article("t", "t.txt", "", text))
@@ -95,13 +118,15 @@ def test_the_shipped_model_reads_plain_news_sentences(nlp, text, expected):
     found = {(names[r.subject], r.predicate, names[r.object]) for r in facts.relations}
     assert expected <= found
     for r in facts.relations:
-        assert 0 < r.confidence <= 1 and text[r.start:r.end] == r.sentence
+        assert 0 < r.confidence <= 1 and text[r.start : r.end] == r.sentence
 
 
 @pytest.mark.model
 def test_patterns_only_leaves_the_model_out(nlp):
-    text = ("German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday. "
-            "Germany and France agreed on a plan.")
+    text = (
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday. "
+        "Germany and France agreed on a plan."
+    )
     doc = nlp(text)
     default = facts_from_doc(doc, Article("t", "t.txt", "", text))
     patterns = facts_from_doc(doc, Article("t", "t.txt", "", text), PATTERNS_ONLY)
@@ -117,8 +142,10 @@ def test_a_pronoun_brings_its_person_into_the_sentence(make_doc):
     deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "prt", "prep", "pobj", "punct"]
     pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "ADP", "ADP", "PROPN", "PUNCT"]
     doc = make_doc(words, heads=heads, deps=deps, pos=pos)
-    entities = [Entity("e0", "Angela Merkel", PERSON, (Mention("Angela Merkel", 0, 13, "PERSON"),)),
-                Entity("e1", "Hamburg", PLACE, (Mention("Hamburg", 39, 46, "GPE"),))]
+    entities = [
+        Entity("e0", "Angela Merkel", PERSON, (Mention("Angela Merkel", 0, 13, "PERSON"),)),
+        Entity("e1", "Hamburg", PLACE, (Mention("Hamburg", 39, 46, "GPE"),)),
+    ]
     cand = by_pair(candidates(doc, entities, {0: "e0", 1: "e0", 8: "e1"}))["e0", "e1"]
     assert {"d:0", "via:pronoun", "p:nsubj|grew|prep>pobj", "sm:1"} <= set(cand.features)  # lemmas as written
     assert doc.text[slice(*cand.evidence)].strip() == "She grew up in Hamburg ."
@@ -128,17 +155,23 @@ def test_bulk_scoring_gives_each_candidates_probability(make_doc):
     doc, entities, token_map = merkel_doc(make_doc)
     model = default_model()
     cands = candidates(doc, entities, token_map, signatures=model.signatures)
-    low = RelationModel({**model.data, "properties": {
-        k: {**p, "threshold": 0.0} for k, p in model.properties.items()}})  # every admitted pair out
+    low = RelationModel(
+        {**model.data, "properties": {k: {**p, "threshold": 0.0} for k, p in model.properties.items()}}
+    )  # every admitted pair out
     got = {(c.subject, c.object, prop): prob for c, prop, prob in low.predict(cands)}
-    expected = {(c.subject, c.object, prop): model.probability(prop, c.features)
-                for c in cands for prop, p in model.properties.items() if list(c.types) in p["signatures"]}
+    expected = {
+        (c.subject, c.object, prop): model.probability(prop, c.features)
+        for c in cands
+        for prop, p in model.properties.items()
+        if list(c.types) in p["signatures"]
+    }
     assert got.keys() == expected.keys() and len(got) > 10
     assert all(abs(got[k] - expected[k]) < 1e-9 for k in got)
 
 
 def test_a_very_long_text_pairs_only_its_most_mentioned_entities(make_doc):
     from newsgraph.extract import relmodel
+
     n = relmodel.MAX_PAIRED + 20
     words = [f"Town{i}" for i in range(n)] + ["Capital", ".", "Capital"]
     doc = make_doc(words, heads=[n + 2] * (n + 2) + [n + 2])

@@ -1,4 +1,5 @@
 """The resolver that relations and quotations share (extract/resolve.py), on hand-built Docs."""
+
 from __future__ import annotations
 
 from newsgraph.extract.facts import ORGANIZATION, PERSON, Entity, Mention
@@ -16,8 +17,10 @@ def person_and_pronoun(make_doc):
     pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "DET", "PROPN", "NOUN", "PUNCT"]
     tags = ["NNP", "NNP", "VBD", ".", "PRP", "VBD", "DT", "NNP", "NN", "."]
     doc = make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags)
-    entities = [Entity("e0", "Liu Xiaoming", PERSON, (Mention("Liu Xiaoming", 0, 12, "PERSON"),)),
-                Entity("e1", "Twitter", ORGANIZATION, (Mention("Twitter", 33, 40, "ORG"),))]
+    entities = [
+        Entity("e0", "Liu Xiaoming", PERSON, (Mention("Liu Xiaoming", 0, 12, "PERSON"),)),
+        Entity("e1", "Twitter", ORGANIZATION, (Mention("Twitter", 33, 40, "ORG"),)),
+    ]
     return doc, entities, {0: "e0", 1: "e0", 7: "e1"}
 
 

@@ -1,4 +1,5 @@
 """The real model on seeds/: facts a reader of the five articles would state."""
+
 from __future__ import annotations
 
 import hashlib
@@ -77,7 +78,7 @@ def test_every_evidence_sentence_is_in_its_article(seeds_build):
     count = 0
     for _, _, data in graph.edges(data=True):
         for ev in data["evidence"]:
-            assert bodies[ev["article"]][ev["start"]:ev["end"]] == ev["sentence"]  # offsets exact
+            assert bodies[ev["article"]][ev["start"] : ev["end"]] == ev["sentence"]  # offsets exact
             count += 1
     assert count >= 10
 
@@ -100,6 +101,7 @@ def test_export_loads_back_into_the_same_graph(seeds_build):
 
 def test_rebuild_writes_byte_identical_files(seeds_build, nlp, tmp_path):
     from newsgraph.graph.build import build
+
     _, _, out = seeds_build
     files = sorted(SEEDS.glob("*.txt"), reverse=True)  # another listing order
     build(files, tmp_path, nlp=nlp)
@@ -123,9 +125,20 @@ def test_cli_build_reports_bad_files_and_still_builds_the_rest(tmp_path):
     (corpus / "good.txt").write_text("Angela Merkel met Emmanuel Macron in Paris on Monday.\n")
     (corpus / "empty.txt").write_text("  \n")
     (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    proc = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "build", str(corpus),
-                           str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out")],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsgraph.graph.cli",
+            "build",
+            str(corpus),
+            str(tmp_path / "missing.txt"),
+            "-o",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
     errors = proc.stderr.strip().splitlines()
     assert f"newsgraph: skipped {corpus / 'empty.txt'}: empty: no article text found" in errors
@@ -144,14 +157,21 @@ def test_cli_query_prints_a_table_and_csv(seeds_build):
     assert "Liu Xiaoming" in table.splitlines()[2]
     csv = subprocess.run(cmd + ["--format", "csv"], capture_output=True, text=True, check=True).stdout
     assert csv.splitlines()[:2] == ["name,articles", "Liu Xiaoming,5"]
-    bad = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "query", str(out / "graph.ttl"),
-                          "SELEC nonsense"], capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "newsgraph.graph.cli", "query", str(out / "graph.ttl"), "SELEC nonsense"],
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 2 and bad.stderr.startswith("newsgraph: query failed:") and "Traceback" not in bad.stderr
 
 
 def test_benchmark_script_runs():
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "build_speed.py"), "--copies", "1"],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "build_speed.py"), "--copies", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[1].split()[-1] == "ratio"
@@ -162,17 +182,34 @@ def test_benchmark_script_runs():
 
 def test_output_does_not_depend_on_hash_seed(seeds_build, tmp_path):
     import os
+
     _, _, out = seeds_build
     env = dict(os.environ, PYTHONHASHSEED="12345")
-    subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path), "-q"],
-                   env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path), "-q"],
+        env=env,
+        check=True,
+    )
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
 
 
 def test_unknown_model_is_a_clear_message(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path),
-                           "--model", "no_such_model"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsgraph.graph.cli",
+            "build",
+            str(SEEDS),
+            "-o",
+            str(tmp_path),
+            "--model",
+            "no_such_model",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith("newsgraph: spaCy model 'no_such_model' is not installed")
     assert not (tmp_path / "graph.ttl").exists()
@@ -180,13 +217,28 @@ def test_unknown_model_is_a_clear_message(tmp_path):
 
 def test_min_confidence_option_keeps_only_surer_relations(seeds_build, nlp, tmp_path):
     from newsgraph.graph.build import build
+
     graph = seeds_build[0]
     build([SEEDS], tmp_path, nlp=nlp, min_confidence=0.75)
     strict = load_graph(tmp_path / "graph.ttl")
     assert 0 < strict.number_of_edges() < graph.number_of_edges()
     assert all(ev["confidence"] >= 0.75 for *_, d in strict.edges(data=True) for ev in d["evidence"])
-    proc = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path),
-                           "--min-confidence", "2"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsgraph.graph.cli",
+            "build",
+            str(SEEDS),
+            "-o",
+            str(tmp_path),
+            "--min-confidence",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 2 and "must be between 0 and 1" in proc.stderr
 
 
@@ -195,16 +247,21 @@ def test_quotations_have_their_speakers_and_point_into_their_articles(seeds_buil
     quotations = graph.graph["quotations"]
     bodies = {p.stem: read_article(p).body for p in SEEDS.glob("*.txt")}
     for q in quotations:
-        assert bodies[q["article"]][q["start"]:q["end"]] == q["text"]
+        assert bodies[q["article"]][q["start"] : q["end"]] == q["text"]
     said = {(graph.nodes[q["speaker"]]["label"] if q["speaker"] else None, q["text"]) for q in quotations}
     assert ("Liu Xiaoming", "There is no such concentration camp in Xinjiang") in said
     assert ("Liu Xiaoming", "A good anvil does not fear the hammer") in said
     assert sum(1 for who, _ in said if who == "Chinese Embassy") >= 3
     assert not any(len(text.split()) < 4 for _, text in said)  # "liked", "despicable": not quotations
-    rows = list(run_query(str(out / "graph.ttl"), """PREFIX schema: <https://schema.org/>
+    rows = list(
+        run_query(
+            str(out / "graph.ttl"),
+            """PREFIX schema: <https://schema.org/>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?text ?who WHERE { ?q a schema:Quotation ; schema:text ?text ; schema:isPartOf ?a ;
-                                     schema:spokenByCharacter ?p . ?p rdfs:label ?who }"""))
+                                     schema:spokenByCharacter ?p . ?p rdfs:label ?who }""",
+        )
+    )
     assert len(rows) == sum(1 for q in quotations if q["speaker"])
     assert load_graph(out / "graph.ttl").graph["quotations"] == quotations
 
@@ -215,6 +272,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     import pty
     import struct
     import termios
+
     cmd = [sys.executable, "-m", "newsgraph.graph.cli", "build", str(SEEDS), "-o", str(tmp_path / "a")]
     quiet = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert quiet.returncode == 0 and "article/s" not in quiet.stderr and "%|" not in quiet.stderr
@@ -234,5 +292,6 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert proc.wait(timeout=300) == 0
     text = seen.decode("utf-8", "replace")
     import re
+
     assert re.search(r"[1-5]/5 \[\d\d:\d\d<\d\d:\d\d, +[\d.]+(article/s|s/article)\]", text), text  # done/total,
     # time so far < time left, rate

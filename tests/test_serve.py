@@ -3,6 +3,7 @@
 One server (the real command, on a free port of 127.0.0.1) serves a copy of output/graph.ttl for
 the module, with a 3 s time limit and a 50-row cap so that both can be seen.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,9 +36,12 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 755
 
 
 def start(folder, *options):
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.graph.cli", "serve", str(folder), "--port", "0",
-                             *options],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsgraph.graph.cli", "serve", str(folder), "--port", "0", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = proc.stdout.readline()
     if not line.startswith("SPARQL endpoint http://127.0.0.1:"):
         proc.kill()
@@ -124,19 +128,25 @@ def test_get_post_form_and_post_body_give_the_same_answer(served):
     assert via_get[2] == form[2] == body[2] and via_get[1]["Content-Type"].startswith("text/csv")
 
 
-@pytest.mark.parametrize("accept, media", [
-    ("application/sparql-results+json", "application/sparql-results+json"),
-    ("application/sparql-results+xml", "application/sparql-results+xml"),
-    ("text/csv", "text/csv"), ("text/tab-separated-values", "text/tab-separated-values"),
-    ("", "application/sparql-results+json"),
-])
+@pytest.mark.parametrize(
+    "accept, media",
+    [
+        ("application/sparql-results+json", "application/sparql-results+json"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        ("", "application/sparql-results+json"),
+    ],
+)
 def test_results_by_accept(served, accept, media):
     status, headers, body = get(served[0], PEOPLE, accept)
     assert status == 200 and headers["Content-Type"].split(";")[0] == media and b"Liu Xiaoming" in body
 
 
-@pytest.mark.parametrize("accept, media", [("text/turtle", "text/turtle"),
-                                           ("application/ld+json", "application/ld+json"), ("*/*", "text/turtle")])
+@pytest.mark.parametrize(
+    "accept, media",
+    [("text/turtle", "text/turtle"), ("application/ld+json", "application/ld+json"), ("*/*", "text/turtle")],
+)
 def test_graphs_by_accept(served, accept, media):
     status, headers, body = get(served[0], f"DESCRIBE <{LIU}>", accept)
     assert status == 200 and headers["Content-Type"].split(";")[0] == media
@@ -144,20 +154,32 @@ def test_graphs_by_accept(served, accept, media):
     assert graph.value(URIRef(LIU), SDO.name) == Literal("Liu Xiaoming")
 
 
-@pytest.mark.parametrize("how, status, message", [
-    ({"data": urllib.parse.urlencode({"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}).encode()},
-     403, b"read-only"),
-    ({"data": b"INSERT DATA { <urn:a> <urn:b> <urn:c> }", "headers": {"Content-Type": "application/sparql-update"}},
-     403, b"read-only"),
-    ({"query": "LOAD <http://example.org/data.ttl>"}, 403, b"update"),
-    ({"query": "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"}, 403, b"network"),
-    ({"query": "SELECT ?x WHERE { ?x"}, 400, b"not valid SPARQL"),
-    ({"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "headers": {"Accept": "image/png"}}, 406, b"cannot answer"),
-    ({"path": "/nope"}, 404, b"not found"),
-    ({"data": b"SELECT * {}", "headers": {"Content-Type": "text/plain"}}, 415, b"unsupported"),
-    ({"method": "PUT", "data": b"x"}, 405, b"not allowed"),
-    ({"query": "SELECT * {}", "headers": {"Host": "attacker.example"}}, 403, b"addressed to this machine"),
-])
+@pytest.mark.parametrize(
+    "how, status, message",
+    [
+        (
+            {"data": urllib.parse.urlencode({"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}).encode()},
+            403,
+            b"read-only",
+        ),
+        (
+            {
+                "data": b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                "headers": {"Content-Type": "application/sparql-update"},
+            },
+            403,
+            b"read-only",
+        ),
+        ({"query": "LOAD <http://example.org/data.ttl>"}, 403, b"update"),
+        ({"query": "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"}, 403, b"network"),
+        ({"query": "SELECT ?x WHERE { ?x"}, 400, b"not valid SPARQL"),
+        ({"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "headers": {"Accept": "image/png"}}, 406, b"cannot answer"),
+        ({"path": "/nope"}, 404, b"not found"),
+        ({"data": b"SELECT * {}", "headers": {"Content-Type": "text/plain"}}, 415, b"unsupported"),
+        ({"method": "PUT", "data": b"x"}, 405, b"not allowed"),
+        ({"query": "SELECT * {}", "headers": {"Host": "attacker.example"}}, 403, b"addressed to this machine"),
+    ],
+)
 def test_what_is_refused_and_how(served, how, status, message):
     endpoint, _ = served
     url = endpoint.rsplit("/", 1)[0] + how["path"] if "path" in how else endpoint
@@ -171,8 +193,11 @@ def test_what_is_refused_and_how(served, how, status, message):
 def test_a_running_server_sends_nothing_to_the_network(served, listener):
     endpoint, _ = served
     url, heard = listener
-    for query in (f"SELECT ?s WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}", f"LOAD <{url}/data.ttl>",
-                  f"SELECT ?s FROM <{url}/data.ttl> WHERE {{ ?s ?p ?o }} LIMIT 1"):
+    for query in (
+        f"SELECT ?s WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
+        f"LOAD <{url}/data.ttl>",
+        f"SELECT ?s FROM <{url}/data.ttl> WHERE {{ ?s ?p ?o }} LIMIT 1",
+    ):
         status, _, body = get(endpoint, query)
         assert b"from-the-network" not in body
     assert heard == []
@@ -203,15 +228,21 @@ def test_the_contract_query_finds_schema_org_relations(served):
       ?sx rdfs:label ?s . ?ox rdfs:label ?o . ?p rdfs:label ?rel } ORDER BY ?s ?rel ?o"""
     rows = json.loads(get(served[0], query)[2])["results"]["bindings"]  # the first 50 (--max-rows)
     assert {"s": "Jeff Stone", "rel": "works for", "o": "CyberScoop"} in [
-        {k: v["value"] for k, v in row.items()} for row in rows]
+        {k: v["value"] for k, v in row.items()} for row in rows
+    ]
 
 
 def test_cors_only_when_asked():
     class Pool:
         def run(self, job, timeout):
             return 200, {"Content-Type": "text/csv"}, b"x\r\n"
-    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/sparql", "QUERY_STRING": "query=ASK%7B%7D",
-               "HTTP_HOST": "localhost:7878"}
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/sparql",
+        "QUERY_STRING": "query=ASK%7B%7D",
+        "HTTP_HOST": "localhost:7878",
+    }
     for cors in (False, True):
         seen = {}
         App(Pool(), cors=cors)(dict(environ), lambda status, headers, seen=seen: seen.update(headers))
@@ -240,6 +271,7 @@ def test_a_newsgraph_store_and_an_oxigraph_store_can_be_served(tmp_path):
     from newsgraph.graph.store import Store, text_hash
 
     from factories import article, entity
+
     facts = article("a1", entity("e0", "Angela Merkel", "Person"))
     with Store(tmp_path / "facts") as store:
         store.put(text_hash(facts.article.body), facts)
@@ -258,16 +290,34 @@ def test_a_newsgraph_store_and_an_oxigraph_store_can_be_served(tmp_path):
 
 
 def test_serve_says_clearly_what_it_cannot_serve(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "newsgraph.graph.cli", "serve", str(tmp_path)],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsgraph.graph.cli", "serve", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2 and proc.stderr.startswith(f"newsgraph: {tmp_path}: no graph.ttl")
 
 
 def test_load_benchmark_runs(served):
     _, folder = served
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "serve_load.py"), "--graph", str(folder),
-                           "--clients", "3", "--queries", "4", "--rounds", "2"],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "serve_load.py"),
+            "--graph",
+            str(folder),
+            "--clients",
+            "3",
+            "--queries",
+            "4",
+            "--rounds",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "12 queries" in proc.stdout and "errors: 0" in proc.stdout and "after round 2" in proc.stdout
 
@@ -276,6 +326,7 @@ def test_load_benchmark_runs(served):
 @pytest.mark.browser
 def test_query_page_runs_queries_offline_in_chromium(served):
     from browser import CHROMIUM, chromium
+
     if not shutil.which(CHROMIUM):
         if os.environ.get("CI"):
             raise RuntimeError(f"CI must run the browser tests, but {CHROMIUM} is missing")
@@ -294,6 +345,7 @@ def test_query_page_runs_queries_offline_in_chromium(served):
             else:
                 outside.append(r.request.url)
                 r.abort()
+
         page.route("**/*", route)
         page.goto(base)
         assert page.text_content("#endpoint") == endpoint

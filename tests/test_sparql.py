@@ -1,4 +1,5 @@
 """Read-only SPARQL (graph/sparql.py): what is refused, content negotiation, the W3C results formats."""
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,9 @@ from conftest import ROOT
 def store():
     s = ox.Store()
     s.bulk_load(path=str(ROOT / "output" / "graph.ttl"), format=ox.RdfFormat.TURTLE)
-    s.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"),
-                  ox.Literal('tab\there "quoted" <b>&', language="en")))
+    s.add(
+        ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal('tab\there "quoted" <b>&', language="en"))
+    )
     s.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.BlankNode("b1")))
     return s
 
@@ -30,36 +32,47 @@ def test_prefixes_are_the_exports():
     assert sparql.STRING_PREFIXES == {k: str(v) for k, v in PREFIXES.items()} == JSONLD_PREFIXES
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-    "select * where { service silent <http://example.org/sparql> { ?s ?p ?o } }",
-    "SELECT * WHERE { ?a ?b ?c . OPTIONAL { SeRvIcE ?endpoint { ?s ?p ?o } } }",
-    "SELECT * WHERE { \\u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-    "SELECT * WHERE {?s ?p \"x\"}SERVICE<http://example.org/>{?s ?p ?o}",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "select * where { service silent <http://example.org/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?a ?b ?c . OPTIONAL { SeRvIcE ?endpoint { ?s ?p ?o } } }",
+        "SELECT * WHERE { \\u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        'SELECT * WHERE {?s ?p "x"}SERVICE<http://example.org/>{?s ?p ?o}',
+    ],
+)
 def test_service_is_refused_however_written(query):
     with pytest.raises(sparql.Refused, match="SERVICE would send the query over the network"):
         sparql.check(query)
 
 
-@pytest.mark.parametrize("query", [
-    'SELECT * WHERE { ?s schema:text "the Secret Service said" }',
-    "SELECT * WHERE { ?s ?p ?o } # a SERVICE in a comment\n",
-    "PREFIX service: <http://example.org/>\nSELECT ?service WHERE { ?service service:x ?o }",
-    "SELECT * WHERE { ?s <http://example.org/SERVICE> ?o }",
-    "SELECT * WHERE { ?s schema:serviceType ?o }",
-    'SELECT * WHERE { ?s ?p """delete\nSERVICE""" }',
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        'SELECT * WHERE { ?s schema:text "the Secret Service said" }',
+        "SELECT * WHERE { ?s ?p ?o } # a SERVICE in a comment\n",
+        "PREFIX service: <http://example.org/>\nSELECT ?service WHERE { ?service service:x ?o }",
+        "SELECT * WHERE { ?s <http://example.org/SERVICE> ?o }",
+        "SELECT * WHERE { ?s schema:serviceType ?o }",
+        'SELECT * WHERE { ?s ?p """delete\nSERVICE""" }',
+    ],
+)
 def test_the_word_service_in_data_refuses_nothing(query):
     sparql.check(query)
 
 
-@pytest.mark.parametrize("query", [
-    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
-    "PREFIX ex: <http://example.org/>\n# a comment\ndelete where { ?s ex:p ?o }",
-    "LOAD <http://example.org/data.ttl>",
-    "CLEAR ALL", "DROP GRAPH <urn:g>", "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "PREFIX ex: <http://example.org/>\n# a comment\ndelete where { ?s ex:p ?o }",
+        "LOAD <http://example.org/data.ttl>",
+        "CLEAR ALL",
+        "DROP GRAPH <urn:g>",
+        "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    ],
+)
 def test_updates_are_refused(query, store):
     assert sparql.is_update(query)
     with pytest.raises(sparql.Refused, match="update"):
@@ -80,21 +93,30 @@ def test_rows_are_capped_and_the_answer_says_so(store):
     assert len(graph.triples) == 5 and graph.truncated
 
 
-@pytest.mark.parametrize("accept, kind, fmt", [
-    (None, "SELECT", "json"), ("*/*", "SELECT", "json"), (None, "GRAPH", "turtle"),
-    ("application/sparql-results+xml", "SELECT", "xml"),
-    ("text/csv;q=0.5, text/tab-separated-values", "SELECT", "tsv"),
-    ("application/sparql-results+json,application/json,text/javascript,application/javascript", "SELECT", "json"),
-    ("application/sparql-results+xml, application/rdf+xml", "GRAPH", "rdfxml"),
-    ("application/ld+json", "GRAPH", "jsonld"), ("text/turtle;q=0.9, */*;q=0.1", "GRAPH", "turtle"),
-    ("image/png", "SELECT", None), ("text/csv;q=0", "SELECT", None),
-])
+@pytest.mark.parametrize(
+    "accept, kind, fmt",
+    [
+        (None, "SELECT", "json"),
+        ("*/*", "SELECT", "json"),
+        (None, "GRAPH", "turtle"),
+        ("application/sparql-results+xml", "SELECT", "xml"),
+        ("text/csv;q=0.5, text/tab-separated-values", "SELECT", "tsv"),
+        ("application/sparql-results+json,application/json,text/javascript,application/javascript", "SELECT", "json"),
+        ("application/sparql-results+xml, application/rdf+xml", "GRAPH", "rdfxml"),
+        ("application/ld+json", "GRAPH", "jsonld"),
+        ("text/turtle;q=0.9, */*;q=0.1", "GRAPH", "turtle"),
+        ("image/png", "SELECT", None),
+        ("text/csv;q=0", "SELECT", None),
+    ],
+)
 def test_content_negotiation(accept, kind, fmt):
     assert sparql.negotiate(accept, kind) == fmt
 
 
-@pytest.mark.parametrize("fmt, parse_as", [("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML),
-                                           ("tsv", ox.QueryResultsFormat.TSV)])
+@pytest.mark.parametrize(
+    "fmt, parse_as",
+    [("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML), ("tsv", ox.QueryResultsFormat.TSV)],
+)
 def test_results_read_back_with_oxigraph_as_the_same_terms(store, fmt, parse_as):
     query = "SELECT ?o ?n ?missing WHERE { <urn:x:s> ?p ?o OPTIONAL { ?o ?q ?n } } ORDER BY ?o"
     answer = sparql.run(store, query)
@@ -111,7 +133,7 @@ def test_results_read_back_with_oxigraph_as_the_same_terms(store, fmt, parse_as)
 
 
 def test_csv_results_follow_the_w3c_note(store):
-    answer = sparql.run(store, 'SELECT ?s ?o WHERE { ?s ?p ?o FILTER(?s = <urn:x:s>) } ORDER BY ?o')
+    answer = sparql.run(store, "SELECT ?s ?o WHERE { ?s ?p ?o FILTER(?s = <urn:x:s>) } ORDER BY ?o")
     rows = list(csv.reader(io.StringIO(sparql.answer_bytes(answer, "csv").decode("utf-8"), newline="")))
     assert rows[0] == ["s", "o"]
     assert sorted(rows[1:]) == [["urn:x:s", "_:b1"], ["urn:x:s", 'tab\there "quoted" <b>&']]

@@ -1,4 +1,5 @@
 """The facts store: incremental add/remove/export, and the same graph however it was built."""
+
 from __future__ import annotations
 
 import itertools
@@ -39,14 +40,18 @@ def test_the_same_text_under_two_names_is_one_article_known_by_the_smaller_id(tm
         assert store.add_article(facts.article, digest)  # a new text: its facts are wanted
         assert not store.add_article(facts.article, digest)  # asked for already
         store.put(digest, facts)
-        original = facts.article.__class__(id="a-original", path="a-original.txt", headline="x",
-                                           body=facts.article.body)
+        original = facts.article.__class__(
+            id="a-original", path="a-original.txt", headline="x", body=facts.article.body
+        )
         assert not store.add_article(original, digest)  # held already: no extraction
         assert store.names_of(digest) == (("a-original", "a-original.txt"), ["b-copy.txt"])
         store.commit()
         (only,) = list(store)
-        assert (only.article.id, only.article.path, only.article.duplicates) == ("a-original", "a-original.txt",
-                                                                                ("b-copy",))
+        assert (only.article.id, only.article.path, only.article.duplicates) == (
+            "a-original",
+            "a-original.txt",
+            ("b-copy",),
+        )
         assert store.remove("a-original") == 1
         assert [f.article.id for f in store] == ["b-copy"]  # the text stays while a file holds it
         assert store.remove("b-copy") == 1 and len(store) == 0 and list(store) == []
@@ -71,8 +76,10 @@ def test_an_interrupted_add_keeps_every_article_it_finished(tmp_path, monkeypatc
 
 def test_a_folder_that_is_not_a_store_is_refused_by_name(tmp_path, capsys):
     assert main(["export", "--store", str(tmp_path / "none"), "-o", str(tmp_path / "out")]) == 2
-    assert capsys.readouterr().err == f"newsgraph: {tmp_path / 'none'}: not a newsgraph store (no {FILE}; " \
-                                      "`newsgraph add` makes one)\n"
+    assert (
+        capsys.readouterr().err == f"newsgraph: {tmp_path / 'none'}: not a newsgraph store (no {FILE}; "
+        "`newsgraph add` makes one)\n"
+    )
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / FILE).write_bytes(b"this is not a database" * 100)
     assert main(["export", "--store", str(tmp_path / "bad"), "-o", str(tmp_path / "out")]) == 2
@@ -81,9 +88,15 @@ def test_a_folder_that_is_not_a_store_is_refused_by_name(tmp_path, capsys):
 
 
 # --- article identity: two different files are two articles, whatever their names ------------------
-CLASHING = [("report", "2021/report.txt", "a" * 64), ("report", "2022/report.txt", "b" * 64),
-            ("dup", "dup.txt", "c" * 64), ("dup", "dup.TXT", "d" * 64), ("Dup", "x/Dup.md", "e" * 64),
-            ("alone", "alone.txt", "f" * 64), ("copy", "copy.txt", "f" * 64)]
+CLASHING = [
+    ("report", "2021/report.txt", "a" * 64),
+    ("report", "2022/report.txt", "b" * 64),
+    ("dup", "dup.txt", "c" * 64),
+    ("dup", "dup.TXT", "d" * 64),
+    ("Dup", "x/Dup.md", "e" * 64),
+    ("alone", "alone.txt", "f" * 64),
+    ("copy", "copy.txt", "f" * 64),
+]
 
 
 def ids_of(files):
@@ -95,9 +108,14 @@ def ids_of(files):
 
 def test_files_sharing_a_name_or_differing_only_in_case_get_ids_of_their_own():
     ids = ids_of(CLASHING)
-    assert ids == {"a" * 64: "report-aaaaaaaa", "b" * 64: "report-bbbbbbbb", "c" * 64: "dup-cccccccc",
-                   "d" * 64: "dup-dddddddd", "e" * 64: "Dup-eeeeeeee",
-                   "f" * 64: "alone"}  # copy.txt holds the same text as alone.txt: one article
+    assert ids == {
+        "a" * 64: "report-aaaaaaaa",
+        "b" * 64: "report-bbbbbbbb",
+        "c" * 64: "dup-cccccccc",
+        "d" * 64: "dup-dddddddd",
+        "e" * 64: "Dup-eeeeeeee",
+        "f" * 64: "alone",
+    }  # copy.txt holds the same text as alone.txt: one article
     assert len({i.casefold() for i in ids.values()}) == len(ids)
     for order in itertools.permutations(CLASHING):  # whatever order the files came in
         assert ids_of(order) == ids
@@ -105,20 +123,33 @@ def test_files_sharing_a_name_or_differing_only_in_case_get_ids_of_their_own():
 
 
 def test_an_id_made_unique_never_takes_a_name_a_file_already_has():
-    files = [("report", "a/report.txt", "1" * 64), ("report", "b/report.txt", "2" * 64),
-             ("report-11111111", "c/report-11111111.txt", "3" * 64)]
+    files = [
+        ("report", "a/report.txt", "1" * 64),
+        ("report", "b/report.txt", "2" * 64),
+        ("report-11111111", "c/report-11111111.txt", "3" * 64),
+    ]
     ids = ids_of(files)
     assert ids == {"1" * 64: "report-111111111111", "2" * 64: "report-22222222", "3" * 64: "report-11111111"}
 
 
 def two_reports(art_id="report"):
     """Two different articles filed under one name, each with its own relation and sentence."""
-    one = article(art_id, entity("e0", "Ahmed Khan", "Person"), entity("e1", "Acme Corporation", "Organization"),
-                  relations=[rel("e0", "worksFor", "e1", "Ahmed Khan works for Acme Corporation.")])
-    two = article(art_id, entity("e0", "Li Wei", "Person"), entity("e1", "Globex Inc", "Organization"),
-                  entity("e2", "Tom Jones", "Person"),
-                  relations=[rel("e0", "worksFor", "e1", "Li Wei works for Globex Inc."),
-                             rel("e2", "worksFor", "e1", "Tom Jones works for Globex Inc.", start=40)])
+    one = article(
+        art_id,
+        entity("e0", "Ahmed Khan", "Person"),
+        entity("e1", "Acme Corporation", "Organization"),
+        relations=[rel("e0", "worksFor", "e1", "Ahmed Khan works for Acme Corporation.")],
+    )
+    two = article(
+        art_id,
+        entity("e0", "Li Wei", "Person"),
+        entity("e1", "Globex Inc", "Organization"),
+        entity("e2", "Tom Jones", "Person"),
+        relations=[
+            rel("e0", "worksFor", "e1", "Li Wei works for Globex Inc."),
+            rel("e2", "worksFor", "e1", "Tom Jones works for Globex Inc.", start=40),
+        ],
+    )
     one = replace(one, article=replace(one.article, path="2021/report.txt", body="Ahmed Khan works for Acme."))
     two = replace(two, article=replace(two.article, path="2022/report.txt", body="Li Wei works for Globex."))
     return one, two
@@ -140,8 +171,13 @@ def test_two_texts_under_one_name_are_two_articles_each_with_its_own_facts(tmp_p
         store.commit()
         stored = build_graph(store)
     one, two = (f"report-{text_hash(f.article.body)[:8]}" for f in reports)
-    expected = sorted([(one, "Ahmed Khan works for Acme Corporation."), (two, "Li Wei works for Globex Inc."),
-                       (two, "Tom Jones works for Globex Inc.")])
+    expected = sorted(
+        [
+            (one, "Ahmed Khan works for Acme Corporation."),
+            (two, "Li Wei works for Globex Inc."),
+            (two, "Tom Jones works for Globex Inc."),
+        ]
+    )
     assert sorted(stored.graph["articles"]) == sorted([one, two])
     assert evidence_by_article(stored) == expected
     listed = build_graph(list(reversed(reports)) if order == (1, 0) else list(reports))  # no store: the same ids
@@ -236,6 +272,7 @@ def test_two_processes_give_the_same_exports(seeds_build, tmp_path):
 @pytest.mark.model
 def test_workers_replaced_midway_give_the_same_exports(seeds_build, tmp_path, monkeypatch):
     from newsgraph.extract import workers
+
     monkeypatch.setattr(workers, "RECYCLE_ARTICLES", 1)  # a fresh worker (and model) for every article
     build([SEEDS], tmp_path, jobs=2)
     assert files_of(tmp_path) == files_of(seeds_build[2])
@@ -260,10 +297,26 @@ def test_cli_add_remove_export(tmp_path, capsys, seeds_build):
 def test_dask_on_a_two_worker_cluster_gives_the_same_exports(seeds_build, tmp_path, capsys):
     distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
     from newsgraph.extract import workers
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=40) as cluster:
-        assert main(["build", str(SEEDS), "-o", str(tmp_path), "-q", "--engine", "dask",
-                     "--scheduler", cluster.scheduler_address]) == 0
+
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    ) as cluster:
+        assert (
+            main(
+                [
+                    "build",
+                    str(SEEDS),
+                    "-o",
+                    str(tmp_path),
+                    "-q",
+                    "--engine",
+                    "dask",
+                    "--scheduler",
+                    cluster.scheduler_address,
+                ]
+            )
+            == 0
+        )
         with distributed.Client(cluster) as client:  # each worker loaded the model once and did shards
             loaded = client.run(lambda: sorted(workers._models))
     assert files_of(tmp_path) == files_of(seeds_build[2])
@@ -279,10 +332,12 @@ def test_dask_engine_without_dask_installed_is_a_clear_message(tmp_path, capsys,
 
 @pytest.mark.model
 def test_clashing_names_in_a_real_build_keep_every_sentence_with_its_own_article(tmp_path, nlp):
-    texts = {"2021/report.txt": "The Acme company report\n\nAhmed Khan works for Acme Corporation in London.\n",
-             "2022/report.txt": "The Globex company report\n\nLi Wei works for Globex Inc in Shanghai.\n",
-             "dup.txt": "The Initech company story\n\nMaria Lopez works for Initech in Austin.\n",
-             "dup.TXT": "The Umbrella company story\n\nJohn Smith works for Umbrella Corporation in Boston.\n"}
+    texts = {
+        "2021/report.txt": "The Acme company report\n\nAhmed Khan works for Acme Corporation in London.\n",
+        "2022/report.txt": "The Globex company report\n\nLi Wei works for Globex Inc in Shanghai.\n",
+        "dup.txt": "The Initech company story\n\nMaria Lopez works for Initech in Austin.\n",
+        "dup.TXT": "The Umbrella company story\n\nJohn Smith works for Umbrella Corporation in Boston.\n",
+    }
     for name, text in texts.items():
         (tmp_path / "in" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "in" / name).write_text(text)
@@ -291,11 +346,18 @@ def test_clashing_names_in_a_real_build_keep_every_sentence_with_its_own_article
     articles = graph.graph["articles"]
     assert report.articles == 4 and len(articles) == 4 and not report.problems
     assert sorted(i.rsplit("-", 1)[0] for i in articles) == ["dup", "dup", "report", "report"]
-    text_of = {meta["headline"]: text for text in texts.values() for meta in articles.values()
-               if text.startswith(meta["headline"])}
+    text_of = {
+        meta["headline"]: text
+        for text in texts.values()
+        for meta in articles.values()
+        if text.startswith(meta["headline"])
+    }
     assert len(text_of) == 4  # each article is one file, found by its headline
-    sentences = [(articles[ev["article"]]["headline"], ev["sentence"])
-                 for *_, d in graph.edges(data=True) for ev in d["evidence"]]
+    sentences = [
+        (articles[ev["article"]]["headline"], ev["sentence"])
+        for *_, d in graph.edges(data=True)
+        for ev in d["evidence"]
+    ]
     assert {headline for headline, _ in sentences} == set(text_of)  # every file kept its relations
     for headline, sentence in sentences:
         assert sentence in text_of[headline], (headline, sentence)

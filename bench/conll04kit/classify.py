@@ -6,6 +6,7 @@ so on); its features are the two types, the words between them, the words around
 words and the dependency path between their heads. Prediction needs no scikit-learn: the weights
 are a plain dict, and a score is a softmax over summed weights, so it is deterministic and fast.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,14 +22,27 @@ NONE = "NONE"
 
 # CoNLL04 relation -> the (head type, tail type) it joins
 SIGNATURES = {
-    "Work_For": ("Peop", "Org"), "Live_In": ("Peop", "Loc"), "Located_In": ("Loc", "Loc"),
-    "OrgBased_In": ("Org", "Loc"), "Kill": ("Peop", "Peop"),
+    "Work_For": ("Peop", "Org"),
+    "Live_In": ("Peop", "Loc"),
+    "Located_In": ("Loc", "Loc"),
+    "OrgBased_In": ("Org", "Loc"),
+    "Kill": ("Peop", "Peop"),
 }
 PAIRS = {sig for sig in SIGNATURES.values()}
 # NER labels (CoNLL04's own and spaCy's OntoNotes ones) and project types -> CoNLL04 types
-COARSE = {"Peop": "Peop", "PERSON": "Peop", "Person": "Peop",
-          "Org": "Org", "ORG": "Org", "Organization": "Org",
-          "Loc": "Loc", "GPE": "Loc", "LOC": "Loc", "FAC": "Loc", "Place": "Loc"}
+COARSE = {
+    "Peop": "Peop",
+    "PERSON": "Peop",
+    "Person": "Peop",
+    "Org": "Org",
+    "ORG": "Org",
+    "Organization": "Org",
+    "Loc": "Loc",
+    "GPE": "Loc",
+    "LOC": "Loc",
+    "FAC": "Loc",
+    "Place": "Loc",
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +63,7 @@ def candidates(doc: Doc, spans: Sequence[tuple[int, int, str]]) -> list[Candidat
         for j, b in enumerate(spans):
             if i == j or (coarse(a[2]), coarse(b[2])) not in PAIRS:
                 continue
-            sa, sb = doc[a[0]:a[1]], doc[b[0]:b[1]]
+            sa, sb = doc[a[0] : a[1]], doc[b[0] : b[1]]
             if sa.sent.start != sb.sent.start or (a[0] < b[1] and b[0] < a[1]):
                 continue
             out.append(Candidate(i, j, tuple(features(doc, sa, sb, coarse(a[2]), coarse(b[2])))))
@@ -67,8 +81,8 @@ def _path(a: Token, b: Token) -> tuple[list[str], list[str]]:
     common = next((t for t in up if t in down), None)
     if common is None:
         return ["nopath"], []
-    left = up[:up.index(common)]
-    right = down[:down.index(common)]
+    left = up[: up.index(common)]
+    right = down[: down.index(common)]
     deps = [f"{t.dep_}^" for t in left] + [f"{t.dep_}v" for t in reversed(right)]
     words = [_word(t) for t in left[1:]] + [_word(common)] + [_word(t) for t in reversed(right[1:])]
     return deps, words
@@ -76,11 +90,16 @@ def _path(a: Token, b: Token) -> tuple[list[str], list[str]]:
 
 def features(doc: Doc, a: Span, b: Span, ta: str, tb: str) -> list[str]:
     first, second = (a, b) if a.start < b.start else (b, a)
-    between = doc[first.end:second.start]
+    between = doc[first.end : second.start]
     n = len(between)
     pair = f"{ta}>{tb}"
-    f = [f"pair={pair}", f"order={'ab' if a.start < b.start else 'ba'}", f"dist={_bucket(n)}",
-         f"ha={_word(a.root)}", f"hb={_word(b.root)}"]
+    f = [
+        f"pair={pair}",
+        f"order={'ab' if a.start < b.start else 'ba'}",
+        f"dist={_bucket(n)}",
+        f"ha={_word(a.root)}",
+        f"hb={_word(b.root)}",
+    ]
     words = [_word(t) for t in between if not t.is_punct or t.text in (",", "(", "'s")]
     if n <= 12:
         f += [f"btw={w}" for w in words]
@@ -151,8 +170,9 @@ class Classifier:
         return best, probs[best]
 
 
-def predict_relations(doc: Doc, spans: Sequence[tuple[int, int, str]], classifier: Classifier
-                      ) -> list[tuple[int, int, str, float]]:
+def predict_relations(
+    doc: Doc, spans: Sequence[tuple[int, int, str]], classifier: Classifier
+) -> list[tuple[int, int, str, float]]:
     """(head index, tail index, CoNLL04 relation, probability) for every pair the classifier accepts."""
     out = []
     for c in candidates(doc, spans):

@@ -6,6 +6,7 @@ types, and asks the relation classifier about every typed pair; `score` is stric
 precision, recall and F1: an entity counts when span and type match, a relation when its type and
 both arguments (span and type) match.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -42,14 +43,18 @@ def predict(doc: Doc, classifier: Classifier) -> dict:
     """One sentence's prediction in the benchmark's JSON shape."""
     entities = [(e.start, e.end, entity_type(e.label_)) for e in doc.ents if entity_type(e.label_)]
     relations = predict_relations(doc, entities, classifier)
-    return {"entities": [{"start": s, "end": e, "type": t} for s, e, t in entities],
-            "relations": [{"head": h, "tail": t, "type": r} for h, t, r, _ in sorted(relations)]}
+    return {
+        "entities": [{"start": s, "end": e, "type": t} for s, e, t in entities],
+        "relations": [{"head": h, "tail": t, "type": r} for h, t, r, _ in sorted(relations)],
+    }
 
 
 def gold(item: dict) -> dict:
     spans = spans_from_tags(item["tags"])
-    return {"entities": [{"start": s, "end": e, "type": t} for s, e, t in spans],
-            "relations": [dict(r) for r in item["relations"]]}
+    return {
+        "entities": [{"start": s, "end": e, "type": t} for s, e, t in spans],
+        "relations": [dict(r) for r in item["relations"]],
+    }
 
 
 def _sets(result: dict) -> tuple[set, set]:
@@ -73,8 +78,9 @@ def score(predictions: Iterable[dict], golds: Iterable[dict]) -> dict:
     out = {}
     for kind, c in counts.items():
         types = sorted({t for _, t in c})
-        out[kind] = _prf(sum(c[("tp", t)] for t in types), sum(c[("fp", t)] for t in types),
-                         sum(c[("fn", t)] for t in types))
+        out[kind] = _prf(
+            sum(c[("tp", t)] for t in types), sum(c[("fp", t)] for t in types), sum(c[("fn", t)] for t in types)
+        )
         out[kind]["per_type"] = {t: _prf(c[("tp", t)], c[("fp", t)], c[("fn", t)]) for t in types}
     return out
 
@@ -82,8 +88,7 @@ def score(predictions: Iterable[dict], golds: Iterable[dict]) -> dict:
 def _prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "tp": tp, "fp": fp, "fn": fn}
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
 
 
 def evaluate(docs: Sequence[Doc], data: Sequence[dict], classifier: Classifier) -> dict:

@@ -5,6 +5,7 @@ it as a one-component pipeline without vectors (6.2 MB) in `bench/models/ner-con
 sourcing that component into the md pipeline, which supplies the vectors its tok2vec reads: the
 whole component, weights and config together, so nothing is lost between training and use.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Training the CoNLL04 relation classifier (needs scikit-learn; used by bench/train_conll04.py)."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -48,8 +49,10 @@ def train_classifier(nlp, train: list[dict], dev: list[dict], seed: int = 13) ->
             score = evaluate(dev_docs, dev, Classifier(trial))["relations"]["f1"]
             if score > f1 + 1e-9:
                 f1, model = score, trial
-    return model, (f"{len(y)} training pairs, {matrix.shape[1]} features; C={C}, threshold={threshold}, "
-                   f"per relation {model['thresholds']}: dev relation F1 {f1:.3f}")
+    return model, (
+        f"{len(y)} training pairs, {matrix.shape[1]} features; C={C}, threshold={threshold}, "
+        f"per relation {model['thresholds']}: dev relation F1 {f1:.3f}"
+    )
 
 
 def to_json(lr, vec) -> dict:
@@ -60,5 +63,9 @@ def to_json(lr, vec) -> dict:
         w = [round(float(coef[k, col]), 4) for k in range(len(classes))]
         if any(abs(v) >= 1e-3 for v in w):
             weights[name] = w
-    return {"classes": classes, "intercept": [round(float(v), 4) for v in lr.intercept_],
-            "weights": weights, "threshold": 0.5}
+    return {
+        "classes": classes,
+        "intercept": [round(float(v), 4) for v in lr.intercept_],
+        "weights": weights,
+        "threshold": 0.5,
+    }
