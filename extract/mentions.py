@@ -249,6 +249,14 @@ SPORT_WORDS = SPORT_NOUNS | {
 def context_type(span: Span) -> str | None:
     """The type the sentence gives this name, when it says clearly (else None: the label decides)."""
     doc, label = span.doc, span.label_
+    if (
+        label == "PERSON"
+        and len(span) == 1
+        and span.text.isalpha()
+        and span.text.isupper()
+        and 2 <= len(span.text) <= 5
+    ):
+        return ORGANIZATION  # "SPD", "NATO": an acronym is an organisation's name, not a person's
     if label in ("ORG", "GPE", "LOC"):
         lead = span.start  # "Foreign Minister" inside the span, as the NER sometimes takes it
         while lead < span.end - 2 and doc[lead].lower_.rstrip(".") in TITLES:

@@ -284,3 +284,10 @@ def test_an_ampersand_acronym_and_a_short_form_join_their_organisations(make_doc
         ("Johnson & Johnson", 2),
         ("SBC Communications", 2),
     ]
+
+
+def test_an_acronym_the_model_calls_a_person_is_an_organisation(make_doc):
+    words = ["The", "SPD", "met", "Angela", "Merkel", "."]
+    ents = ["O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("SPD", ORGANIZATION), ("Angela Merkel", PERSON)}
