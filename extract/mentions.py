@@ -246,6 +246,12 @@ SPORT_WORDS = SPORT_NOUNS | {
 }
 
 
+_PERSON_WORDS = TITLES | HONORIFICS | PERSON_NOUNS
+_COUNTRIES_AND_CONTINENTS = COUNTRIES | CONTINENTS
+_TEAM_WORDS = SPORT_NOUNS - PLACE_OF_A_CLUB
+_SPORT_HEADS = SPORT_VERBS | SPORT_NOUNS
+
+
 def context_type(span: Span) -> str | None:
     """The type the sentence gives this name, when it says clearly (else None: the label decides)."""
     doc, label = span.doc, span.label_
@@ -263,7 +269,7 @@ def context_type(span: Span) -> str | None:
             lead += 1
         name = doc[lead : span.end]
         before = doc[lead - 1] if lead > 0 else None
-        person_word = before is not None and before.lower_.rstrip(".") in TITLES | HONORIFICS | PERSON_NOUNS
+        person_word = before is not None and before.lower_.rstrip(".") in _PERSON_WORDS
         described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in name.root.children)
         if (
             2 <= len(name) <= 3
@@ -271,8 +277,8 @@ def context_type(span: Span) -> str | None:
             and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)
         ):
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
-    if label in ("GPE", "LOC") and fold(span.text).casefold() not in COUNTRIES | CONTINENTS:
-        if _sport_sentence(span) and _sport_role(span):
+    if label in ("GPE", "LOC") and _sport_role(span) and _sport_sentence(span):
+        if fold(span.text).casefold() not in _COUNTRIES_AND_CONTINENTS:
             return ORGANIZATION
     return None
 
@@ -287,12 +293,12 @@ def _sport_role(span: Span) -> bool:
     doc, head = span.doc, span.root
     if head.dep_ in ("nsubj", "dobj", "nsubjpass") and head.head.lemma_.lower() in SPORT_VERBS:
         return True
-    if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in SPORT_NOUNS - PLACE_OF_A_CLUB:
+    if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in _TEAM_WORDS:
         return True
     if (
         head.dep_ == "pobj"
         and head.head.lower_ in ("against", "over", "at", "to", "with")
-        and head.head.head.lemma_.lower() in SPORT_VERBS | SPORT_NOUNS
+        and head.head.head.lemma_.lower() in _SPORT_HEADS
     ):
         return True
     nearby = doc[max(span.start - 2, 0) : span.start].text + " " + doc[span.end : span.end + 2].text

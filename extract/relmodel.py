@@ -19,7 +19,6 @@ threshold; the probability is the statement's confidence. No scikit-learn at run
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +30,7 @@ from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
 from .identity import name_key
 from .names import CONTINENTS, COUNTRIES, TITLES, country_of_demonym
 from .resolve import PRONOUNS, Resolver
+from .tokens import tokens_where, word_ids
 
 MODEL_FILE = Path(__file__).parent / "models" / "relations.json"
 NEAREST = 2  # same-sentence mention pairs whose words and paths are read, nearest first
@@ -41,6 +41,7 @@ SKIP_LEMMAS = frozenset({"the", "a", "an", ","})
 # the rule's own confidence: a rule of confidence 0.9 right in 1 of 6 measured relations gets 0.50,
 # one right in 64 of 76 gets 0.84.
 PRIOR_WEIGHT = 5
+_PRONOUN_IDS = word_ids(PRONOUNS)
 # Bounds for very long texts (a news article has at most about 100 entities, each named up to ~20
 # times; a book-length file would otherwise make millions of pairs): the most mentioned entities
 # are paired, and an entity's first mentions are compared.
@@ -67,20 +68,14 @@ class _Mention:
     pronoun: bool = False  # "he", "his", "she", "her" standing for the person (resolve.Resolver)
 
 
-def _mentions(doc: Doc, token_map: dict[int, str], resolver: Resolver | None = None) -> dict[str, list[_Mention]]:
-    """Each entity's mentions as runs of tokens, with their sentence numbers; with a resolver,
-    also the personal pronouns it resolves to a person ("He was born in Honolulu")."""
+def _mentions(doc: Doc, token_map: dict[int, str]) -> tuple[dict[str, list[_Mention]], list[int]]:
+    """Each entity's mentions as runs of tokens, with their sentence numbers; and the sentence
+    number of every token."""
     sent_of = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
             sent_of[i] = n
     out: dict[str, list[_Mention]] = {}
-    if resolver is not None:
-        for t in doc:
-            if t.lower_ in PRONOUNS and t.i not in token_map:
-                key, _ = resolver.entity(t)
-                if key:
-                    out.setdefault(key, []).append(_Mention(t.i, t.i + 1, sent_of[t.i], pronoun=True))
     run_start, run_key, previous = 0, None, -2
     for i in sorted(token_map) + [None]:
         key = token_map.get(i) if i is not None else None
@@ -90,6 +85,22 @@ def _mentions(doc: Doc, token_map: dict[int, str], resolver: Resolver | None = N
         if i is not None and run_key is None:
             run_start, run_key = i, key
         previous = i
+    return out, sent_of
+
+
+def _with_pronouns(
+    doc: Doc, named: dict[str, list[_Mention]], sent_of: list[int], resolver: Resolver
+) -> dict[str, list[_Mention]]:
+    """The named mentions and the personal pronouns the resolver ties to a person ("He was born
+    in Honolulu"), each entity's in text order."""
+    out = {key: list(ms) for key, ms in named.items()}
+    for t in tokens_where(doc, lower=_PRONOUN_IDS):
+        if t.i not in resolver.token_map:
+            key, _ = resolver.entity(t)
+            if key:
+                out[key].append(_Mention(t.i, t.i + 1, sent_of[t.i], pronoun=True))
+    for ms in out.values():
+        ms.sort(key=lambda m: m.start)
     return out
 
 
@@ -149,10 +160,8 @@ def candidates(
 ) -> list[Candidate]:
     """Every ordered pair of the article's entities whose types are in `signatures` (all pairs of
     person, organisation and place when None), with its features and best evidence span."""
-    named = _mentions(doc, token_map)
-    mentions = _mentions(doc, token_map, Resolver(doc, entities, token_map))
-    for ms in mentions.values():
-        ms.sort(key=lambda m: m.start)
+    named, sent_of = _mentions(doc, token_map)
+    mentions = _with_pronouns(doc, named, sent_of, Resolver(doc, entities, token_map))
     types = {e.key: e.type for e in entities}
     keys = {e.key: {name_key(e.name), *(name_key(a) for a in e.aliases)} for e in entities}
     keys_of_places = {k for e in entities if e.type == PLACE for k in keys[e.key] if len(k) > 3}
@@ -317,27 +326,26 @@ class RelationModel:
     def load(cls, path: str | Path = MODEL_FILE) -> "RelationModel":
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
+    def probabilities(self, feature_sets: list[tuple[str, ...]]) -> np.ndarray:
+        """The calibrated probability of every property (columns, in `self.properties` order) for
+        each feature set (rows): sigmoid(a * (bias + sum of the features' weights) + b)."""
+        unknown = len(self._row)
+        rows = [self._row.get(f, unknown) for fs in feature_sets for f in fs]
+        starts = np.cumsum([0] + [len(fs) for fs in feature_sets[:-1]])
+        score = np.add.reduceat(self._weights[rows], starts, axis=0) + self._bias
+        z = self._scale[:, 0] * score + self._scale[:, 1]
+        return np.exp(-np.logaddexp(0.0, -z))  # 1 / (1 + e^-z), without overflow
+
     def probability(self, prop: str, features: tuple[str, ...]) -> float:
         """The calibrated probability that `prop` holds for a candidate with these features."""
-        p = self.properties[prop]
-        weights = p["weights"]
-        score = p["bias"] + sum(weights.get(f, 0.0) for f in features)
-        a, b = p["calibration"]
-        z = a * score + b
-        return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+        return float(self.probabilities([features])[0, self._names.index(prop)])
 
     def predict(self, cands: list[Candidate]) -> list[tuple[Candidate, str, float]]:
-        """(candidate, property, probability) for every property whose threshold a candidate
-        reaches: `probability` for all candidates and properties at once."""
+        """(candidate, property, probability) for every property whose threshold a candidate reaches."""
         cands = [c for c in cands if c.types in self._admits and c.features]
         if not cands or not self._names:
             return []
-        unknown = len(self._row)
-        rows = [self._row.get(f, unknown) for c in cands for f in c.features]
-        starts = np.cumsum([0] + [len(c.features) for c in cands[:-1]])
-        score = np.add.reduceat(self._weights[rows], starts, axis=0) + self._bias
-        z = self._scale[:, 0] * score + self._scale[:, 1]
-        prob = np.exp(-np.logaddexp(0.0, -z))  # 1 / (1 + e^-z), without overflow
+        prob = self.probabilities([c.features for c in cands])
         out = []
         for n, c in enumerate(cands):
             admits = self._admits[c.types]
