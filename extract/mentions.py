@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .facts import ORGANIZATION, PERSON, PLACE
 from .names import CONTINENTS, COUNTRIES, DEMONYMS, HONORIFICS, LEADING_JUNK, TITLES, country_of_demonym, fold
-from .tokens import pos_ids, tokens_where, word_ids
+from .tokens import lemma, pos_ids, tokens_where, word_ids
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 # Labels the model sometimes gives a name it tags properly elsewhere ("Twitter" as PRODUCT).
@@ -270,7 +270,7 @@ def context_type(span: Span) -> str | None:
         name = doc[lead : span.end]
         before = doc[lead - 1] if lead > 0 else None
         person_word = before is not None and before.lower_.rstrip(".") in _PERSON_WORDS
-        described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in name.root.children)
+        described = any(c.dep_ == "appos" and lemma(c).lower() in PERSON_NOUNS for c in name.root.children)
         if (
             2 <= len(name) <= 3
             and (person_word or described)
@@ -284,21 +284,21 @@ def context_type(span: Span) -> str | None:
 
 
 def _sport_sentence(span: Span) -> bool:
-    return any(t.lower_ in SPORT_WORDS or t.lemma_.lower() in SPORT_VERBS for t in span.sent)
+    return any(t.lower_ in SPORT_WORDS or lemma(t).lower() in SPORT_VERBS for t in span.sent)
 
 
 def _sport_role(span: Span) -> bool:
     """The name plays a club's part: subject or object of a sporting verb, owner or modifier of a
     team word ("Dortmund coach", "Bayern's striker"), a score beside it ("Hamburg 2-1")."""
     doc, head = span.doc, span.root
-    if head.dep_ in ("nsubj", "dobj", "nsubjpass") and head.head.lemma_.lower() in SPORT_VERBS:
+    if head.dep_ in ("nsubj", "dobj", "nsubjpass") and lemma(head.head).lower() in SPORT_VERBS:
         return True
     if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in _TEAM_WORDS:
         return True
     if (
         head.dep_ == "pobj"
         and head.head.lower_ in ("against", "over", "at", "to", "with")
-        and head.head.head.lemma_.lower() in _SPORT_HEADS
+        and lemma(head.head.head).lower() in _SPORT_HEADS
     ):
         return True
     nearby = doc[max(span.start - 2, 0) : span.start].text + " " + doc[span.end : span.end + 2].text

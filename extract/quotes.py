@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .facts import ORGANIZATION, PERSON, Attribute, Entity, Quotation
 from .names import TITLES
 from .resolve import Resolver, negated
+from .tokens import lemma
 
 QUOTE = re.compile(r'[“"]([^“”"\n]+)[”"]')
 MIN_WORDS = 4
@@ -141,7 +142,7 @@ class Speakers:
     def learn(self) -> None:
         """Note every speech verb whose subject is plainly an entity, to resolve "the statement" later."""
         for token in self.doc:
-            if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB" and not negated(token):
+            if lemma(token) in SPEECH_VERBS and token.pos_ == "VERB" and not negated(token):
                 subj = self.subject_of(token)
                 if subj is not None and subj.lower_ not in SOURCE_NOUNS:
                     key = self.resolve(subj)
@@ -163,7 +164,7 @@ def _speech_verb(span: Span, text: str) -> Token | None:
     verbs = [
         t
         for t in tokens
-        if not (span.start <= t.i < span.end) and t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and not negated(t)
+        if not (span.start <= t.i < span.end) and lemma(t) in SPEECH_VERBS and t.pos_ == "VERB" and not negated(t)
     ]
     if not verbs:
         return None

@@ -28,7 +28,7 @@ from .identity import name_key
 from .names import TITLES, country_of_demonym
 from .predicates import past_tense, phrase_key, schema_for
 from .resolve import Resolver, negated
-from .tokens import pos_ids, tokens_where, word_ids
+from .tokens import lemma, pos_ids, tokens_where, word_ids
 
 # rule -> how far a relation it finds can be trusted (before the arguments' own confidence)
 CONFIDENCE = {
@@ -194,7 +194,7 @@ def roles_by_parse(found: Found) -> None:
             continue
         person, conf, rule = None, 0.0, ""
         head = token.head
-        if token.dep_ == "attr" and head.lemma_ == "be":
+        if token.dep_ == "attr" and lemma(head) == "be":
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             (person, conf), rule = resolve.entity(subj), "copula-role"
         elif token.dep_ == "appos":
@@ -236,7 +236,7 @@ def parent_organisations(found: Found) -> None:
         head = token.head
         if token.dep_ == "appos":
             child = head
-        elif token.dep_ == "attr" and head.lemma_ == "be":
+        elif token.dep_ == "attr" and lemma(head) == "be":
             child = next((c for c in head.children if c.dep_ == "nsubj"), None)
         else:
             continue
@@ -350,7 +350,7 @@ def verbs(found: Found) -> None:
     """Subject, verb and object (or preposition and its object, or a passive's agent)."""
     resolve = found.resolve
     for verb in tokens_where(found.doc, pos=_VERB):
-        if verb.lemma_ in SKIP_VERBS or negated(verb):
+        if lemma(verb) in SKIP_VERBS or negated(verb):
             continue
         subj_token = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj_token is None and verb.dep_ == "conj":
@@ -358,7 +358,7 @@ def verbs(found: Found) -> None:
         subject, s_conf = resolve.entity(subj_token)
         if not subject:
             continue
-        word = verb.text.lower() if verb.tag_ in ("VBD", "VBN") else verb.lemma_.lower()
+        word = verb.text.lower() if verb.tag_ in ("VBD", "VBN") else lemma(verb).lower()
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         passive = subj_token is not None and subj_token.dep_ == "nsubjpass"
         for child in verb.children:
@@ -369,7 +369,7 @@ def verbs(found: Found) -> None:
                 agent, a_conf = resolve.entity(next((c for c in child.children if c.dep_ == "pobj"), None))
                 found.add(
                     agent,
-                    phrase_key(past_tense(verb.lemma_.lower()), particle),
+                    phrase_key(past_tense(lemma(verb).lower()), particle),
                     subject,
                     verb,
                     "passive-agent",

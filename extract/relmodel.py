@@ -30,7 +30,7 @@ from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
 from .identity import name_key
 from .names import CONTINENTS, COUNTRIES, TITLES, country_of_demonym
 from .resolve import PRONOUNS, Resolver
-from .tokens import tokens_where, word_ids
+from .tokens import lemma, tokens_where, word_ids
 
 MODEL_FILE = Path(__file__).parent / "models" / "relations.json"
 NEAREST = 2  # same-sentence mention pairs whose words and paths are read, nearest first
@@ -128,7 +128,7 @@ def _path(a: Token, b: Token) -> str | None:
     steps_b = [t for t in up_b if t.i != top.i]
     if len(steps_a) + len(steps_b) > MAX_PATH:
         return None
-    middle = top.lemma_.lower() if top.i not in (a.i, b.i) else "*"
+    middle = lemma(top).lower() if top.i not in (a.i, b.i) else "*"
     return "<".join(t.dep_ for t in steps_a) + f"|{middle}|" + ">".join(t.dep_ for t in reversed(steps_b))
 
 
@@ -243,7 +243,7 @@ def candidates(
                     words = []  # lemmas; another entity's name as its type
                     for t in between:
                         other = token_map.get(t.i)
-                        word = f"<{types[other][:3]}>" if other else t.lemma_.lower()
+                        word = f"<{types[other][:3]}>" if other else lemma(t).lower()
                         if word not in SKIP_LEMMAS and not (other and words and words[-1] == word):
                             words.append(word)
                     feats.update(f"b:{w}" for w in words)

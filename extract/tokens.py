@@ -1,4 +1,4 @@
-"""Candidate tokens for the patterns, picked with numpy from the Doc's arrays.
+"""Candidate tokens for the patterns, picked with numpy from the Doc's arrays; lemmas on demand.
 
 Most tokens of an article are no candidate for a given pattern (not a verb, not a title word);
 looking at each in Python cost more than the patterns themselves, so the candidates are found
@@ -7,13 +7,16 @@ on the Doc's integer columns first and only they become Token objects, in docume
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy
 from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+_LEMMATIZERS: dict[int, tuple[Vocab, Callable[[Token], list[str]]]] = {}  # id(vocab) -> (vocab, lemmatize)
 
 
 def word_ids(words: Iterable[str]) -> numpy.ndarray:
@@ -35,3 +38,23 @@ def tokens_where(doc: Doc, lower: numpy.ndarray | None = None, pos: numpy.ndarra
     if pos is not None:
         keep &= numpy.isin(columns[:, 1], pos)
     return [doc[i] for i in numpy.flatnonzero(keep).tolist()]
+
+
+def lemmatize_with(vocab: Vocab, lemmatize: Callable[[Token], list[str]]) -> None:
+    """Have `lemma` compute the lemmas a Doc of this vocabulary lacks with `lemmatize` (a spaCy
+    Lemmatizer's), when they are read (components.LemmasOnDemand)."""
+    _LEMMATIZERS[id(vocab)] = (vocab, lemmatize)
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma: the one its Doc holds, else what the pipeline's lemmatizer gives it
+    (computed now and kept on the token). A Doc made without a lemmatizer gives "", as
+    `token.lemma_` does."""
+    if token.lemma:
+        return token.lemma_
+    found = _LEMMATIZERS.get(id(token.vocab))
+    if found is None:
+        return ""
+    value = found[1](token)[0]
+    token.lemma_ = value
+    return value
