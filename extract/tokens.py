@@ -16,7 +16,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-_LEMMATIZERS: dict[int, tuple[Vocab, Callable[[Token], list[str]]]] = {}  # id(vocab) -> (vocab, lemmatize)
+# id(vocab) -> (vocab, lemmatize, {(orth, pos, morph): (lemma, its hash)})
+_LEMMATIZERS: dict[int, tuple[Vocab, Callable[[Token], list[str]], dict]] = {}
 
 
 def word_ids(words: Iterable[str]) -> numpy.ndarray:
@@ -43,18 +44,26 @@ def tokens_where(doc: Doc, lower: numpy.ndarray | None = None, pos: numpy.ndarra
 def lemmatize_with(vocab: Vocab, lemmatize: Callable[[Token], list[str]]) -> None:
     """Have `lemma` compute the lemmas a Doc of this vocabulary lacks with `lemmatize` (a spaCy
     Lemmatizer's), when they are read (components.LemmasOnDemand)."""
-    _LEMMATIZERS[id(vocab)] = (vocab, lemmatize)
+    _LEMMATIZERS[id(vocab)] = (vocab, lemmatize, {})
 
 
 def lemma(token: Token) -> str:
     """The token's lemma: the one its Doc holds, else what the pipeline's lemmatizer gives it
     (computed now and kept on the token). A Doc made without a lemmatizer gives "", as
-    `token.lemma_` does."""
+    `token.lemma_` does.
+
+    The rule lemmatizer's answer depends on the word, its part of speech and its morphology only
+    (its own cache is keyed so, but skips the words already in base form, most of them): the
+    answers are kept here under the same key."""
     if token.lemma:
         return token.lemma_
     found = _LEMMATIZERS.get(id(token.vocab))
     if found is None:
         return ""
-    value = found[1](token)[0]
-    token.lemma_ = value
-    return value
+    key = (token.orth, token.pos, token.morph.key)
+    known = found[2].get(key)
+    if known is None:
+        value = found[1](token)[0]
+        known = found[2][key] = (value, token.vocab.strings.add(value))
+    token.lemma = known[1]
+    return known[0]
