@@ -7,7 +7,9 @@ The corpora are the 1,558 BBC articles of ../shared/bench/bbc, repeated; from th
 on, every capitalised word of four letters or more that does not start a sentence gets a suffix
 that depends on the round ("Blair" -> "Blairvik"), so names stay name-like but the rounds do not
 merge into the same few nodes. Each measurement runs in a fresh process (so peak RSS is its own):
-bare `nlp.pipe` of the same model over the same texts, then `build` with 1 and 2 processes. Peak
+bare `nlp.pipe` of the same model over the same texts (every component as the model ships it,
+`load_pipeline(full_parse=True)`), then `build` with 1 and 2 processes (its default pipeline, or
+with --full-parse the one `nlp.pipe` runs). Peak
 RSS of a parallel build is the parent's plus its largest worker's (the parent's alone is printed too).
 Prints a table; asserts nothing. --no-pipe skips the bare nlp.pipe run (and so the ratio). Under
 each size, one line gives the relation model's own cost per article (and the patterns'), timed on
@@ -94,7 +96,7 @@ def peak_rss_mb() -> tuple[float, float]:
     return me / 1024, children / 1024
 
 
-def run_child(kind: str, folder: Path, jobs: int) -> None:
+def run_child(kind: str, folder: Path, jobs: int, full_parse: bool = False) -> None:
     """In a fresh process: time bare nlp.pipe or the build over the corpus, or (kind "stages") the
     stages after the parse over its first `jobs` articles; print JSON."""
     from newsgraph.extract import load_pipeline, read_article
@@ -108,7 +110,7 @@ def run_child(kind: str, folder: Path, jobs: int) -> None:
         return
     t0 = time.perf_counter()
     if kind == "pipe":
-        nlp = load_pipeline()
+        nlp = load_pipeline(full_parse=True)
         texts = (read_article(p).body for p in sorted(folder.glob("*.txt")))
         t0 = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=16):
@@ -116,10 +118,10 @@ def run_child(kind: str, folder: Path, jobs: int) -> None:
         stages = {}
     else:  # one process: the model is loaded before the clock starts, as for the pipe; with workers,
         # their loading the model is part of the run
-        nlp = load_pipeline() if jobs == 1 else None
+        nlp = load_pipeline(full_parse=full_parse) if jobs == 1 else None
         t0 = time.perf_counter()
         with tempfile.TemporaryDirectory() as out:
-            report = build([folder], out, jobs=jobs, nlp=nlp)
+            report = build([folder], out, jobs=jobs, nlp=nlp, full_parse=full_parse)
         stages = report.seconds
     parent, worker = peak_rss_mb()
     print(
@@ -129,9 +131,12 @@ def run_child(kind: str, folder: Path, jobs: int) -> None:
     )
 
 
-def measure(kind: str, folder: Path, jobs: int = 1) -> dict:
+def measure(kind: str, folder: Path, jobs: int = 1, full_parse: bool = False) -> dict:
     proc = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(folder), str(jobs)], capture_output=True, text=True, check=True
+        [sys.executable, __file__, "--child", kind, str(folder), str(jobs), *(["--full-parse"] if full_parse else [])],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -146,11 +151,12 @@ def main() -> None:
         action="store_true",
         help="skip bare nlp.pipe (half an hour at 50k on two cores); no ratio is printed",
     )
+    parser.add_argument("--full-parse", action="store_true", help="build with every component on every token")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, folder, jobs = args.child
-        run_child(kind, Path(folder), int(jobs))
+        run_child(kind, Path(folder), int(jobs), args.full_parse)
         return
     texts = bbc_texts(args.bbc)
     print(
@@ -164,7 +170,7 @@ def main() -> None:
             words = make_corpus(tmp / "corpus", size, texts)
             pipe = None if args.no_pipe else measure("pipe", tmp / "corpus")["seconds"]
             for jobs in args.jobs:
-                run = measure("build", tmp / "corpus", jobs)
+                run = measure("build", tmp / "corpus", jobs, args.full_parse)
                 s = run["seconds"]
                 stages = ", ".join(f"{k} {v:.1f}" for k, v in run["stages"].items())
                 pipe_s, ratio = ("-", "-") if pipe is None else (f"{pipe:.1f}", f"{pipe / s:.2f}")

@@ -18,6 +18,7 @@ threshold; the probability is the statement's confidence. No scikit-learn at run
 
 from __future__ import annotations
 
+import heapq
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -207,6 +208,11 @@ def candidates(
     paired = sorted(sorted(named, key=lambda k: (-counts.get(k, 0), k))[:MAX_PAIRED])
     for key in paired:
         del mentions[key][MAX_PAIR_MENTIONS:]
+    # what both directions of a pair share, worked out once: every mention pair (first entity's
+    # mention outer), each mention's head and the words between two mentions
+    crossed: dict[tuple[str, str], list[tuple[int, int, _Mention, _Mention]]] = {}
+    roots: dict[_Mention, Token] = {}
+    spans: dict[tuple[int, int], tuple[list[str], bool]] = {}
     for s in paired:
         for o in paired:
             if (
@@ -219,19 +225,22 @@ def candidates(
             if signatures is not None and tp not in signatures:
                 continue
             feats: set[str] = set()
-            pairs = sorted(
-                (
+            if (o, s) in crossed:
+                pairs = [(d, gap, mo, ms) for d, gap, ms, mo in crossed[(o, s)]]
+            else:
+                pairs = crossed[(s, o)] = [
                     (abs(ms.sent - mo.sent), max(ms.start, mo.start) - min(ms.end, mo.end), ms, mo)
                     for ms in mentions[s]
                     for mo in mentions[o]
-                ),
-                key=lambda x: (x[0], x[1], x[2].start),
-            )
-            distance = pairs[0][0]
+                ]
+            # as sorting them by (sentences apart, tokens apart, subject's position) would order them
+            nearest = min(pairs, key=lambda x: (x[0], x[1], x[2].start))
+            distance = nearest[0]
             feats.add(f"d:{_bucket(distance, (0, 1, 2, 5))}")
-            together = {ms.sent for d, _, ms, _ in pairs if d == 0}
+            same = [p for p in pairs if p[0] == 0]
+            together = {ms.sent for _, _, ms, _ in same}
             feats.add(f"same:{_bucket(len(together), (0, 1, 2))}")
-            for _, _, ms, mo in [p for p in pairs if p[0] == 0][:NEAREST]:
+            for _, _, ms, mo in heapq.nsmallest(NEAREST, same, key=lambda x: (x[1], x[2].start)):
                 first, second = (ms, mo) if ms.start < mo.start else (mo, ms)
                 order = "so" if first is ms else "os"
                 feats.add(f"ord:{order}")
@@ -240,17 +249,23 @@ def candidates(
                 between = doc[first.end : second.start]
                 feats.add(f"n:{order}:{_bucket(len(between), (0, 1, 3, 6))}")
                 if len(between) <= MAX_BETWEEN:
-                    words = []  # lemmas; another entity's name as its type
-                    for t in between:
-                        other = token_map.get(t.i)
-                        word = f"<{types[other][:3]}>" if other else lemma(t).lower()
-                        if word not in SKIP_LEMMAS and not (other and words and words[-1] == word):
-                            words.append(word)
+                    if (first.end, second.start) not in spans:
+                        words = []  # lemmas; another entity's name as its type
+                        for t in between:
+                            other = token_map.get(t.i)
+                            word = f"<{types[other][:3]}>" if other else lemma(t).lower()
+                            if word not in SKIP_LEMMAS and not (other and words and words[-1] == word):
+                                words.append(word)
+                        spans[(first.end, second.start)] = (words, bool(between) and between[-1].tag_ == "POS")
+                    words, possessive = spans[(first.end, second.start)]
                     feats.update(f"b:{w}" for w in words)
                     feats.add(f"bs:{order}:{' '.join(words[:4])}")
-                    if between and between[-1].tag_ == "POS":
+                    if possessive:
                         feats.add(f"poss:{order}")
-                path = _path(_root(doc, ms), _root(doc, mo))
+                for m in (ms, mo):
+                    if m not in roots:
+                        roots[m] = _root(doc, m)
+                path = _path(roots[ms], roots[mo])
                 feats.add(f"p:{path}" if path is not None else "p:long")
                 if path is not None:
                     up, _, down = path.split("|")
@@ -292,7 +307,7 @@ def candidates(
                 feats.add(f"rpat:{p}")
             cross = f"{tp[0][:3]}>{tp[1][:3]}"
             features = tuple(sorted({"bias:" + cross} | feats | {f"{cross}|{f}" for f in feats}))
-            _, _, ms, mo = pairs[0]
+            _, _, ms, mo = nearest
             lo, hi = sorted((ms.sent, mo.sent))
             if hi - lo > 2:  # far apart: the subject's sentence
                 lo = hi = ms.sent

@@ -26,22 +26,24 @@ class EngineUnavailable(RuntimeError):
     """The engine asked for is not installed (Dask is an optional extra)."""
 
 
-def _start(model: str) -> None:
+def _start(model: str, full_parse: bool = False) -> None:
     global _nlp
-    _nlp = load_pipeline(model)
+    _nlp = load_pipeline(model, full_parse=full_parse)
 
 
 def _extract(batch: list[Article]) -> list[ArticleFacts]:
     return list(extract_facts(batch, _nlp))
 
 
-def extract_parallel(articles: Iterable[Article], model: str, jobs: int, batch_size: int = 8) -> Iterator[ArticleFacts]:
+def extract_parallel(
+    articles: Iterable[Article], model: str, jobs: int, batch_size: int = 8, full_parse: bool = False
+) -> Iterator[ArticleFacts]:
     """Like `extract_facts`, in `jobs` worker processes (spawned, so nothing of the parent leaks in),
     each replaced after RECYCLE_ARTICLES articles so that its memory stays bounded."""
     context = multiprocessing.get_context("spawn")
     source = iter(articles)
     with context.Pool(
-        jobs, initializer=_start, initargs=(model,), maxtasksperchild=max(1, RECYCLE_ARTICLES // batch_size)
+        jobs, initializer=_start, initargs=(model, full_parse), maxtasksperchild=max(1, RECYCLE_ARTICLES // batch_size)
     ) as pool:
         pending: deque = deque()
         while True:
@@ -54,18 +56,23 @@ def extract_parallel(articles: Iterable[Article], model: str, jobs: int, batch_s
                 return
 
 
-_models: dict[str, object] = {}  # on a Dask worker: model name -> the pipeline, loaded once
+_models: dict[tuple[str, bool], object] = {}  # on a Dask worker: (model name, full parse) -> the pipeline
 
 
-def extract_shard(batch: list[Article], model: str) -> list[ArticleFacts]:
+def extract_shard(batch: list[Article], model: str, full_parse: bool = False) -> list[ArticleFacts]:
     """One shard's facts, run on a Dask worker; the worker keeps its model for the next shard."""
-    if model not in _models:
-        _models[model] = load_pipeline(model)
-    return list(extract_facts(batch, _models[model]))
+    if (model, full_parse) not in _models:
+        _models[(model, full_parse)] = load_pipeline(model, full_parse=full_parse)
+    return list(extract_facts(batch, _models[(model, full_parse)]))
 
 
 def extract_dask(
-    articles: Iterable[Article], model: str, scheduler: str | None = None, workers: int = 2, batch_size: int = 16
+    articles: Iterable[Article],
+    model: str,
+    scheduler: str | None = None,
+    workers: int = 2,
+    batch_size: int = 16,
+    full_parse: bool = False,
 ) -> Iterator[ArticleFacts]:
     """Like `extract_facts`, on a dask.distributed cluster: the one at `scheduler` (host:port), or
     a LocalCluster of `workers` single-threaded processes. Shards of `batch_size` articles go out,
@@ -91,7 +98,7 @@ def extract_dask(
                 if not batch:
                     exhausted = True
                     break
-                running.add(client.submit(extract_shard, batch, model, pure=False))
+                running.add(client.submit(extract_shard, batch, model, full_parse, pure=False))
             if running.is_empty():
                 return
             future = next(running)
@@ -111,14 +118,16 @@ def extract_with(
     nlp=None,
     scheduler: str | None = None,
     shard: int = 16,
+    full_parse: bool = False,
 ) -> Iterator[ArticleFacts]:
     """The facts of every article, by the engine asked for: "local" in this process (with `nlp`, or
     `model` loaded here) or in `jobs` worker processes; "dask" on a cluster (`scheduler`, or a
-    LocalCluster of `jobs` workers), in shards of `shard` articles. Same facts whichever runs."""
+    LocalCluster of `jobs` workers), in shards of `shard` articles. Same facts whichever runs.
+    `full_parse` loads the model with all its components (`load_pipeline`); the facts are the same."""
     if engine == "dask":
-        return extract_dask(articles, model, scheduler, workers=jobs, batch_size=shard)
+        return extract_dask(articles, model, scheduler, workers=jobs, batch_size=shard, full_parse=full_parse)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     if jobs > 1:
-        return extract_parallel(articles, model, jobs, batch_size=shard)
-    return extract_facts(articles, nlp or load_pipeline(model))
+        return extract_parallel(articles, model, jobs, batch_size=shard, full_parse=full_parse)
+    return extract_facts(articles, nlp or load_pipeline(model, full_parse=full_parse))

@@ -144,6 +144,7 @@ def ingest(
     report: BuildReport | None = None,
     progress: bool = False,
     waiting: Callable[[str], None] | None = None,
+    full_parse: bool = False,
 ) -> BuildReport:
     """Extract every article under `sources` whose text the store does not hold, into the store.
 
@@ -174,6 +175,7 @@ def ingest(
             scheduler=scheduler,
             report=report,
             progress=progress,
+            full_parse=full_parse,
         )
 
 
@@ -188,6 +190,7 @@ def _ingest(
     scheduler: str | None,
     report: BuildReport,
     progress: bool,
+    full_parse: bool = False,
 ) -> BuildReport:
     started = time.perf_counter()
     found = list(find_articles(sources))  # names only, to size the progress bar
@@ -214,6 +217,7 @@ def _ingest(
             nlp=nlp,
             scheduler=scheduler,
             shard=max(1, min(16, len(found) // (2 * jobs))),
+            full_parse=full_parse,
         ):
             store.put(text_hash(facts.article.body), facts)
             bar.step()
@@ -305,6 +309,7 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     min_confidence: float = 0.0,
+    full_parse: bool = False,
 ) -> BuildReport:
     """Build the graph of every article under `sources` and write the exports into `out_dir`:
     `ingest` into a temporary store, then `export` from it. An output folder that cannot be
@@ -325,6 +330,7 @@ def build(
             scheduler=scheduler,
             report=report,
             progress=progress,
+            full_parse=full_parse,
         )
         return export(
             store, out_dir, formats=formats, max_nodes=max_nodes, min_confidence=min_confidence, report=report

@@ -226,6 +226,13 @@ def _extraction_options(p: argparse.ArgumentParser) -> None:
         help="with --engine dask: the scheduler of an existing cluster (host:port); "
         "default: a LocalCluster of --jobs workers",
     )
+    p.add_argument(
+        "--full-parse",
+        action="store_true",
+        help="run every component of the spaCy model on every token, as it ships (slower; the "
+        "facts are the same: the default computes part of speech through a cache and lemmas only "
+        "where the extraction reads them)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
 
@@ -359,6 +366,7 @@ def _build(args) -> int:
             engine=args.engine,
             scheduler=args.scheduler,
             progress=not args.quiet and sys.stderr.isatty(),
+            full_parse=args.full_parse,
         )
     except (ModelNotFound, EngineUnavailable) as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
@@ -387,6 +395,7 @@ def _add(args) -> int:
                 report=report,
                 waiting=_say,
                 progress=not args.quiet and sys.stderr.isatty(),
+                full_parse=args.full_parse,
             )
         except (ModelNotFound, EngineUnavailable) as exc:
             print(f"newsgraph: {exc}", file=sys.stderr)

