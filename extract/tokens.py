@@ -16,6 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+LEMMA_CACHE = 100_000  # lemmas kept per vocabulary (about 30 MB) before the cache starts again
 # id(vocab) -> (vocab, lemmatize, {(orth, pos, morph): (lemma, its hash)})
 _LEMMATIZERS: dict[int, tuple[Vocab, Callable[[Token], list[str]], dict]] = {}
 
@@ -63,6 +64,8 @@ def lemma(token: Token) -> str:
     key = (token.orth, token.pos, token.morph.key)
     known = found[2].get(key)
     if known is None:
+        if len(found[2]) >= LEMMA_CACHE:
+            found[2].clear()
         value = found[1](token)[0]
         known = found[2][key] = (value, token.vocab.strings.add(value))
     token.lemma = known[1]
