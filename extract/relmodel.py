@@ -188,7 +188,7 @@ def candidates(
     patterns: dict[tuple[str, str], set[str]] = {}
     for r in pattern_relations:
         patterns.setdefault((r.subject, r.object), set()).add(r.predicate)
-    sents = list(doc.sents)
+    bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
     # what each mention has before it: title words and demonyms (by the country's name key)
     titles: dict[str, set[str]] = {}
     demonyms: dict[str, set[str]] = {}
@@ -204,6 +204,32 @@ def candidates(
                     demonyms.setdefault(key, set()).add(country)
                 if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") or t.i in token_map:
                     break
+    # what a candidate says of its subject alone, and of its object alone
+    own_subject: dict[str, set[str]] = {}
+    own_object: dict[str, set[str]] = {}
+    for e in entities:
+        key = e.key
+        for who, table in (("s", own_subject), ("o", own_object)):
+            found = {f"{who}t:{w}" for w in titles.get(key, ())}
+            if key in heads:
+                found.add(f"{who}h:{heads[key]}")
+            found.add(f"{who}m:{_bucket(counts[key], (1, 2, 4))}")
+            if kind.get(key):
+                found.add(f"{who}:{kind[key]}")
+            if who == "o" and countries and countries[0] == key:
+                found.add("o:top-country" if len(countries) > 1 else "o:only-country")
+            if top.get(types[key]) == key:
+                found.add(f"{who}:top")
+            table[key] = found
+    crossed_own: dict[tuple[str, str, str], set[str]] = {}
+
+    def own(key: str, who: str, cross: str, table: dict[str, set[str]]) -> set[str]:
+        """The entity's own features, plain and with the pair's types in front."""
+        found = crossed_own.get((key, who, cross))
+        if found is None:
+            found = crossed_own[(key, who, cross)] = table[key] | {f"{cross}|{f}" for f in table[key]}
+        return found
+
     out = []
     paired = sorted(sorted(named, key=lambda k: (-counts.get(k, 0), k))[:MAX_PAIRED])
     for key in paired:
@@ -274,10 +300,6 @@ def candidates(
                 after = doc[second.end].lower_ if second.end < len(doc) else "$"
                 feats.add(f"pre:{before}")
                 feats.add(f"post:{after}")
-            for w in titles.get(s, ()):
-                feats.add(f"st:{w}")
-            for w in titles.get(o, ()):
-                feats.add(f"ot:{w}")
             if keys[o] & demonyms.get(s, set()):
                 feats.add("dem:s")  # "German carmaker Volkswagen" and o is Germany
             if keys[s] & demonyms.get(o, set()):
@@ -286,32 +308,25 @@ def candidates(
                 feats.add("o-in-s-name")  # "German Football Association", "Bank of England"
             if keys[s] & inside.get(o, set()):
                 feats.add("s-in-o-name")
-            if s in heads:
-                feats.add(f"sh:{heads[s]}")
-            if o in heads:
-                feats.add(f"oh:{heads[o]}")
-            feats.add(f"sm:{_bucket(counts[s], (1, 2, 4))}")
-            feats.add(f"om:{_bucket(counts[o], (1, 2, 4))}")
-            for who, key in (("s", s), ("o", o)):
-                if kind.get(key):
-                    feats.add(f"{who}:{kind[key]}")
-            if countries and countries[0] == o:
-                feats.add("o:top-country" if len(countries) > 1 else "o:only-country")
-            if top.get(types[s]) == s:
-                feats.add("s:top")
-            if top.get(types[o]) == o:
-                feats.add("o:top")
             for p in patterns.get((s, o), ()):
                 feats.add(f"pat:{p}")
             for p in patterns.get((o, s), ()):
                 feats.add(f"rpat:{p}")
             cross = f"{tp[0][:3]}>{tp[1][:3]}"
-            features = tuple(sorted({"bias:" + cross} | feats | {f"{cross}|{f}" for f in feats}))
+            features = tuple(
+                sorted(
+                    {"bias:" + cross}
+                    | feats
+                    | {f"{cross}|{f}" for f in feats}
+                    | own(s, "s", cross, own_subject)
+                    | own(o, "o", cross, own_object)
+                )
+            )
             _, _, ms, mo = nearest
             lo, hi = sorted((ms.sent, mo.sent))
             if hi - lo > 2:  # far apart: the subject's sentence
                 lo = hi = ms.sent
-            out.append(Candidate(s, o, tp, features, (sents[lo].start_char, sents[hi].end_char)))
+            out.append(Candidate(s, o, tp, features, (bounds[lo][0], bounds[hi][1])))
     return out
 
 
