@@ -17,6 +17,8 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.tokens import lemma
+
 RELATIONS_FILE = Path(__file__).resolve().parent.parent / "models" / "relations-conll04.json"
 NONE = "NONE"
 
@@ -71,7 +73,8 @@ def candidates(doc: Doc, spans: Sequence[tuple[int, int, str]]) -> list[Candidat
 
 
 def _word(token: Token) -> str:
-    return token.lemma_.lower() if token.lemma_ else token.lower_
+    found = lemma(token)  # computed when read by the default pipeline (newsgraph.extract.tokens)
+    return found.lower() if found else token.lower_
 
 
 def _path(a: Token, b: Token) -> tuple[list[str], list[str]]:
