@@ -375,12 +375,13 @@ class RelationModel:
         cands = [c for c in cands if c.types in self._admits and c.features]
         if not cands or not self._names:
             return []
-        prob = self.probabilities([c.features for c in cands])
+        distinct = {fs: n for n, fs in enumerate(dict.fromkeys(c.features for c in cands))}
+        prob = self.probabilities(list(distinct))  # pairs far apart often share every feature
         out = []
-        for n, c in enumerate(cands):
-            admits = self._admits[c.types]
-            for col in np.flatnonzero(admits & (prob[n] >= self._threshold)):
-                out.append((c, self._names[col], float(prob[n, col])))
+        for c in cands:
+            row = prob[distinct[c.features]]
+            for col in np.flatnonzero(self._admits[c.types] & (row >= self._threshold)):
+                out.append((c, self._names[col], float(row[col])))
         return out
 
 
