@@ -85,10 +85,19 @@ class CachedAttributes:
         which some test), else `other`."""
         found = self.word.get(lower)
         if found is None:
-            text = self.vocab.strings[lower]
-            probe = Doc(self.vocab, words=[text])
-            found = self.word[lower] = lower if text.isspace() or self.words(probe) else self.other
+            self._learn_words([lower])
+            found = self.word[lower]
         return found
+
+    def _learn_words(self, lowers) -> None:
+        """Which of these words some pattern tests: one probe Doc for all of them (a corpus brings
+        new names in every article)."""
+        texts = [self.vocab.strings[lower] for lower in lowers]
+        for lower, text in zip(lowers, texts, strict=True):
+            self.word[lower] = lower if text.isspace() else self.other
+        probe = Doc(self.vocab, words=[t if not t.isspace() else "_" for t in texts])
+        for _, start, _ in self.words(probe):
+            self.word[lowers[start]] = lowers[start]
 
     def _rules_for(self, tag: int, lower: int, dep: int) -> tuple[int, ...]:
         """The attr_ids of the single-token patterns a token with these values matches, in order."""
@@ -125,6 +134,9 @@ class CachedAttributes:
         set_to = numpy.zeros((len(keys), len(_COLUMNS)), dtype=numpy.uint64)
         is_set = numpy.zeros((len(keys), len(_COLUMNS)), dtype=bool)
         special: dict[int, list] = {}  # row of `keys` -> [(TAG or DEP, value)]
+        unknown = [lower for lower in numpy.unique(keys[:, 1]).tolist() if lower not in self.word]
+        if unknown:
+            self._learn_words(unknown)
         may_start = []
         for row, (tag, lower, dep) in enumerate(keys.tolist()):
             rules = self._rules_for(tag, lower, dep)
