@@ -14,7 +14,8 @@ TITLES = frozenset(
     """ambassador president prime minister premier chancellor secretary senator sen rep
     representative governor gov mayor king queen prince princess general gen colonel col captain
     capt judge justice chairman chairwoman chair spokesman spokeswoman spokesperson editor
-    director chief ceo envoy diplomat consul foreign deputy vice minister commissioner""".split()
+    director chief ceo envoy diplomat consul foreign deputy vice minister commissioner executive
+    officer founder coach manager boss""".split()
 )
 LEADING_JUNK = frozenset({"the", "a", "an", "free", "his", "her", "its", "their", "our"})
 

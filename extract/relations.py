@@ -147,7 +147,10 @@ class Found:
             if not other:
                 continue
             if self.types.get(other) == ORGANIZATION and word in ("of", "at", "for", "with"):
-                self.add(person, "worksFor", other, anchor, rule, *sureness)
+                if title.split()[-1] == "founder":  # "Facebook founder Mark Zuckerberg"
+                    self.add(other, "founder", person, anchor, rule, *sureness)
+                else:
+                    self.add(person, "worksFor", other, anchor, rule, *sureness)
             elif title:
                 self.add(person, phrase_key(title, word), other, anchor, rule, *sureness)
 
@@ -156,7 +159,8 @@ class Found:
 
 
 def titles_before_names(found: Found) -> None:
-    """ "Chinese Ambassador to the UK Liu Xiaoming", "China's ambassador Liu"."""
+    """ "Chinese Ambassador to the UK Liu Xiaoming", "China's ambassador Liu", "Siemens chief
+    executive Joe Kaeser" (an organisation or place named right before the title is whose it is)."""
     doc, token_map, types = found.doc, found.resolve.token_map, found.types
     for start, person in found.resolve.person_starts:
         j = start - 1
@@ -183,6 +187,8 @@ def titles_before_names(found: Found) -> None:
             origin = found.resolve.by_name.get(name_key(country_of_demonym(doc[j].text)))
         elif j - 1 >= sent_start and doc[j].tag_ == "POS" and token_map.get(j - 1):
             origin = token_map[j - 1]
+        elif j >= sent_start and types.get(token_map.get(j)) in (PLACE, ORGANIZATION):
+            origin = token_map[j]  # "Siemens chief executive Joe Kaeser", "Liverpool coach Jurgen Klopp"
         found.role(person, titles, origin, target, prep, doc[start], "title-before-name")
 
 

@@ -50,6 +50,27 @@ def test_possessive_title_points_from_the_person_to_the_country(read):
     assert triples(f) == {("Liu Xiaoming", "ambassador-of", "China")}
 
 
+def test_organisation_before_a_title_is_the_employer(read):
+    f = read("Siemens chief executive Joe Kaeser said the company would cut jobs.")
+    assert triples(f) == {("Joe Kaeser", "worksFor", "Siemens")}
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "chief executive")]
+    f = read("Liverpool coach Jurgen Klopp praised his players.")
+    assert ("Jurgen Klopp", "worksFor", "Liverpool") in triples(f)
+    assert ("jobTitle", "coach") in {(a.name, a.value) for a in f.attributes}
+
+
+def test_a_founder_is_the_organisations_founder(read):
+    f = read("Microsoft founder Bill Gates gave a speech in Seattle.")
+    assert ("Microsoft", "founder", "Bill Gates") in triples(f)
+    assert ("Bill Gates", "worksFor", "Microsoft") not in triples(f)
+
+
+def test_a_title_with_no_organisation_before_it_is_a_job_title_only(read):
+    f = read("Police officer John Smith arrived at the scene.")
+    assert triples(f) == set()
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "officer")]
+
+
 def test_membership(read):
     assert triples(read("Ann Lee is a member of the Labour Party.")) == {("Ann Lee", "memberOf", "Labour Party")}
 
