@@ -14,6 +14,8 @@
 `load_pipeline(full_parse=False)` swaps these two in; `full_parse=True` keeps spaCy's own.
 """
 
+from typing import NamedTuple
+
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
@@ -54,9 +56,16 @@ class LemmasOnDemand:
         return doc
 
 
+class _Effect(NamedTuple):
+    """What some rules, applied in order, set on one token."""
+
+    columns: dict[int, int]  # index into _COLUMNS -> value
+    special: tuple[tuple[int, int], ...]  # (TAG or DEP, value): set token by token
+
+
 class CachedAttributes:
     """An AttributeRuler's patterns applied with the same precedence (a later pattern wins), the
-    single-token ones through a cache keyed by (tag, lower, dep)."""
+    single-token ones through a cache keyed by (tag, word, dep)."""
 
     def __init__(self, ruler) -> None:
         self.vocab = ruler.vocab
@@ -78,18 +87,10 @@ class CachedAttributes:
                 self.words.add("word", tests)
         self.other = self.vocab.strings.add("newsgraph-any-other-word")  # a word no pattern names
         self.word: dict[int, int] = {}  # lower -> itself if a pattern tests it or it is space, else `other`
-        self.cache: dict[tuple[int, int, int], tuple[int, ...]] = {}  # -> rule ids (-1: may start a longer one)
+        # (tag, word, dep) -> (the single-token rules it matches, their effect, may it start a longer one)
+        self.cache: dict[tuple[int, int, int], tuple[tuple[int, ...], _Effect, bool]] = {}
 
-    def _word(self, lower: int) -> int:
-        """The word as the patterns see it: itself if one of them tests it (or it is white space,
-        which some test), else `other`."""
-        found = self.word.get(lower)
-        if found is None:
-            self._learn_words([lower])
-            found = self.word[lower]
-        return found
-
-    def _learn_words(self, lowers) -> None:
+    def _learn_words(self, lowers: list[int]) -> None:
         """Which of these words some pattern tests: one probe Doc for all of them (a corpus brings
         new names in every article)."""
         texts = [self.vocab.strings[lower] for lower in lowers]
@@ -99,83 +100,71 @@ class CachedAttributes:
         for _, start, _ in self.words(probe):
             self.word[lowers[start]] = lowers[start]
 
-    def _rules_for(self, tag: int, lower: int, dep: int) -> tuple[int, ...]:
-        """The attr_ids of the single-token patterns a token with these values matches, in order."""
-        key = (tag, self._word(lower), dep)
+    def _effect(self, attr_ids) -> _Effect:
+        columns: dict[int, int] = {}
+        special = []
+        for attr_id in sorted(attr_ids):
+            for attr, value in self.attrs[attr_id].items():
+                if attr in _COLUMNS:
+                    columns[_COLUMNS.index(attr)] = value
+                else:
+                    special.append((attr, value))
+        return _Effect(columns, tuple(special))
+
+    def _rules_for(self, tag: int, lower: int, dep: int) -> tuple[tuple[int, ...], _Effect, bool]:
+        """The single-token rules a token with these values matches, what they set, and whether a
+        two-token rule may start at it (its word must have been learnt)."""
+        key = (tag, self.word[lower], dep)
         found = self.cache.get(key)
         if found is None:
             strings = self.vocab.strings
             probe = Doc(self.vocab, words=[strings[key[1]]], tags=[strings[tag]], deps=[strings[dep]], heads=[0])
             if not dep:  # Doc() makes a parse of what it is given; an unparsed token has no label
                 probe[0].dep = 0
-            found = tuple(sorted(int(strings[m]) for m, _, _ in self.single(probe, allow_missing=True)))
-            if self.starts(probe, allow_missing=True):
-                found = (-1, *found)
-            self.cache[key] = found
+            ids = tuple(int(strings[m]) for m, _, _ in self.single(probe, allow_missing=True))
+            found = self.cache[key] = (ids, self._effect(ids), bool(self.starts(probe, allow_missing=True)))
         return found
-
-    def _apply(self, attr_ids, values: numpy.ndarray, special: list) -> None:
-        """Set one token's columns (`values`, a row) by these rules, a later rule winning; a new
-        tag or dependency label goes to `special`."""
-        for attr_id in sorted(attr_ids):
-            for attr, value in self.attrs[attr_id].items():
-                if attr in _COLUMNS:
-                    values[_COLUMNS.index(attr)] = value
-                else:
-                    special.append((attr, value))
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         keys, where = numpy.unique(doc.to_array([TAG, LOWER, DEP]), axis=0, return_inverse=True)
         where = where.reshape(-1)
-        before = doc.to_array(list(_COLUMNS)).astype(numpy.uint64)
-        # what the single-token rules set, per distinct (tag, lower, dep): value and whether set
-        set_to = numpy.zeros((len(keys), len(_COLUMNS)), dtype=numpy.uint64)
-        is_set = numpy.zeros((len(keys), len(_COLUMNS)), dtype=bool)
-        special: dict[int, list] = {}  # row of `keys` -> [(TAG or DEP, value)]
+        values = doc.to_array(list(_COLUMNS))
         unknown = [lower for lower in numpy.unique(keys[:, 1]).tolist() if lower not in self.word]
         if unknown:
             self._learn_words(unknown)
-        may_start = []
-        for row, (tag, lower, dep) in enumerate(keys.tolist()):
-            rules = self._rules_for(tag, lower, dep)
-            if rules and rules[0] == -1:
-                may_start.append(row)
-                rules = rules[1:]
-            for attr_id in rules:
-                for attr, value in self.attrs[attr_id].items():
-                    if attr in _COLUMNS:
-                        set_to[row, _COLUMNS.index(attr)] = value
-                        is_set[row, _COLUMNS.index(attr)] = True
-                    else:
-                        special.setdefault(row, []).append((attr, value))
+        rules = [self._rules_for(*row) for row in keys.tolist()]
+        # what the single-token rules set, per distinct (tag, word, dep): value and whether set
+        set_to = numpy.zeros((len(keys), len(_COLUMNS)), dtype=values.dtype)
+        is_set = numpy.zeros((len(keys), len(_COLUMNS)), dtype=bool)
+        for row, (_, effect, _) in enumerate(rules):
+            for column, value in effect.columns.items():
+                set_to[row, column], is_set[row, column] = value, True
+        before = values
         values = numpy.where(is_set[where], set_to[where], before)
-        changes: list[tuple[int, int, int]] = [
-            (i, attr, value)
-            for i in numpy.flatnonzero(numpy.isin(where, list(special))).tolist()
-            for attr, value in special[where[i]]
-        ]
+        with_special = [row for row, (_, effect, _) in enumerate(rules) if effect.special]
+        special = {i: rules[where[i]][1].special for i in numpy.flatnonzero(numpy.isin(where, with_special)).tolist()}
         # a rule over two tokens: that token's rules are applied again, all in order
         multi: dict[int, list[int]] = {}
-        for first in numpy.flatnonzero(numpy.isin(where, may_start)).tolist():
-            window = doc[first : first + self.longest]
-            for match_id, start, end in self.multi(window, allow_missing=True):
+        for first in numpy.flatnonzero(numpy.isin(where, [r for r, x in enumerate(rules) if x[2]])).tolist():
+            for match_id, start, end in self.multi(doc[first : first + self.longest], allow_missing=True):
                 if start == 0:
                     attr_id = int(self.vocab.strings[match_id])
                     multi.setdefault(range(first, first + end)[self.indices[attr_id]], []).append(attr_id)
         for i, attr_ids in multi.items():
+            effect = self._effect([*rules[where[i]][0], *attr_ids])
             values[i] = before[i]
-            extra: list = []
-            single = [r for r in self._rules_for(*keys[where[i]].tolist()) if r >= 0]
-            self._apply([*single, *attr_ids], values[i], extra)
-            changes = [c for c in changes if c[0] != i] + [(i, attr, value) for attr, value in extra]
+            for column, value in effect.columns.items():
+                values[i, column] = value
+            special[i] = effect.special
         doc.from_array(list(_COLUMNS), values)
-        for i, attr, value in changes:
-            if attr == TAG:
-                doc[i].tag = value
-            elif attr == DEP:
-                doc[i].dep = value
+        for i, changes in special.items():
+            for attr, value in changes:
+                if attr == TAG:
+                    doc[i].tag = value
+                elif attr == DEP:
+                    doc[i].dep = value
         return doc
 
 

@@ -221,15 +221,6 @@ def candidates(
             if top.get(types[key]) == key:
                 found.add(f"{who}:top")
             table[key] = found
-    crossed_own: dict[tuple[str, str, str], set[str]] = {}
-
-    def own(key: str, who: str, cross: str, table: dict[str, set[str]]) -> set[str]:
-        """The entity's own features, plain and with the pair's types in front."""
-        found = crossed_own.get((key, who, cross))
-        if found is None:
-            found = crossed_own[(key, who, cross)] = table[key] | {f"{cross}|{f}" for f in table[key]}
-        return found
-
     out = []
     paired = sorted(sorted(named, key=lambda k: (-counts.get(k, 0), k))[:MAX_PAIRED])
     for key in paired:
@@ -250,7 +241,7 @@ def candidates(
             tp = (types[s], types[o])
             if signatures is not None and tp not in signatures:
                 continue
-            feats: set[str] = set()
+            feats = own_subject[s] | own_object[o]
             if (o, s) in crossed:
                 pairs = [(d, gap, mo, ms) for d, gap, ms, mo in crossed[(o, s)]]
             else:
@@ -313,15 +304,7 @@ def candidates(
             for p in patterns.get((o, s), ()):
                 feats.add(f"rpat:{p}")
             cross = f"{tp[0][:3]}>{tp[1][:3]}"
-            features = tuple(
-                sorted(
-                    {"bias:" + cross}
-                    | feats
-                    | {f"{cross}|{f}" for f in feats}
-                    | own(s, "s", cross, own_subject)
-                    | own(o, "o", cross, own_object)
-                )
-            )
+            features = tuple(sorted({"bias:" + cross} | feats | {f"{cross}|{f}" for f in feats}))
             _, _, ms, mo = nearest
             lo, hi = sorted((ms.sent, mo.sent))
             if hi - lo > 2:  # far apart: the subject's sentence
