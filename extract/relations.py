@@ -147,7 +147,7 @@ class Found:
             if not other:
                 continue
             if self.types.get(other) == ORGANIZATION and word in ("of", "at", "for", "with"):
-                if title.split()[-1] == "founder":  # "Facebook founder Mark Zuckerberg"
+                if title.endswith("founder"):  # "Facebook founder Mark Zuckerberg", "co-founder"
                     self.add(other, "founder", person, anchor, rule, *sureness)
                 else:
                     self.add(person, "worksFor", other, anchor, rule, *sureness)
@@ -179,6 +179,9 @@ def titles_before_names(found: Found) -> None:
         titles: list[Token] = []
         while j >= sent_start and (doc[j].lower_ in TITLES or doc[j].text in ("-",)):
             titles.insert(0, doc[j])
+            j -= 1
+        if titles and titles[0].text == "-" and j >= sent_start and not doc[j].whitespace_:
+            titles.insert(0, doc[j])  # "co-founder", "ex-president": the prefix is part of it
             j -= 1
         if not titles:
             continue

@@ -63,6 +63,9 @@ def test_a_founder_is_the_organisations_founder(read):
     f = read("Microsoft founder Bill Gates gave a speech in Seattle.")
     assert ("Microsoft", "founder", "Bill Gates") in triples(f)
     assert ("Bill Gates", "worksFor", "Microsoft") not in triples(f)
+    f = read("Microsoft co-founder Paul Allen gave a speech in Seattle.")
+    assert ("Microsoft", "founder", "Paul Allen") in triples(f)
+    assert ("jobTitle", "co-founder") in {(a.name, a.value) for a in f.attributes}
 
 
 def test_a_title_with_no_organisation_before_it_is_a_job_title_only(read):
