@@ -8,7 +8,7 @@ Rules, in order, each conservative:
    people share it, the nearest one named before it wins);
 4. an acronym joins the organisation whose initials it spells ("CCP", "J&J"), and a one-word
    organisation name that starts exactly one longer organisation's name joins it ("SBC" and
-   "SBC Communications");
+   "SBC Communications"), or any word of exactly one club's name ("Dortmund", "Borussia Dortmund");
 5. a nominal ("the embassy") joins the named institution with that head noun.
 The entity's type is a weighted vote over its mentions (Cluster.type_votes); its name is its
 fullest, most used form.
@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from .facts import ORGANIZATION, PERSON, Entity, Mention
 from .identity import choose_name, choose_type, initials, name_key, similar_names
 from .mentions import Found
+from .sport import is_club_name
 
 
 class Cluster:
@@ -117,10 +119,15 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
                 by_word[w].append(i)
     clusters = [c for c in clusters if c.members]
 
-    # 3 and 4. single words: part of a person's name, an acronym, or an entity of their own
+    # 3 and 4. single words: part of a person's name, an acronym, or an entity of their own.
+    #    A word of a person's full name votes Person whatever its label ("Kagame's rule" tagged
+    #    ORG is still Paul Kagame): the people are fixed before any single word joins them.
+    people = [c for c in clusters if c.is_person() and len(c.name_words()) > 1]
     for f in single:
         key = name_key(f.text)
-        target = _person_with_word(clusters, key, f.start) if f.label in ("PERSON", "ORG", "NORP") else None
+        target = _person_with_word(people, key, f.start) if f.label in ("PERSON", "ORG", "NORP") else None
+        if target is not None and f.type != PERSON:
+            f = replace(f, type=PERSON, context=False)
         if target is None and f.text.isupper() and len(f.text) >= 2:  # "CCP", "J&J", "U.N."
             letters = re.sub(r"[^A-Z]", "", f.text)
             target = next(
@@ -131,10 +138,13 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
                 ),
                 None,
             )
-        if target is None and f.label == "ORG":  # "SBC" of "SBC Communications", the only such name
-            starts = [
-                c for c in clusters if c.type() == ORGANIZATION and len(c.name_words()) > 1 and c.name_words()[0] == key
-            ]
+        if target is None and (f.label == "ORG" or f.type == ORGANIZATION):
+            # "SBC" of "SBC Communications", the only such name; a club by any word of its name
+            # ("Dortmund" of "Borussia Dortmund", "Bayern" of "Bayern Munich")
+            longer = [c for c in clusters if c.type() == ORGANIZATION and len(c.name_words()) > 1]
+            starts = [c for c in longer if c.name_words()[0] == key]
+            if not starts:
+                starts = [c for c in longer if key in c.name_words() and is_club_name(c.name())]
             target = starts[0] if len(starts) == 1 else None
         if target is None:
             target = by_key.get(key)

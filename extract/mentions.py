@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .facts import ORGANIZATION, PERSON, PLACE
 from .names import CONTINENTS, COUNTRIES, DEMONYMS, HONORIFICS, LEADING_JUNK, TITLES, country_of_demonym, fold
+from .sport import beside_club_noun, is_club_name, is_competition, sport_role, sport_sentence
 from .tokens import lemma, pos_ids, tokens_where, word_ids
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -90,7 +91,7 @@ def find_mentions(doc: Doc) -> list[Found]:
         if ent.label_ not in LABEL_TYPES and ent.label_ not in WEAK_LABELS:
             continue
         span = clean_span(ent)
-        if span is None:
+        if span is None or is_competition(span.text):
             continue
         if ent.label_ in WEAK_LABELS:  # counts only if the same name is tagged properly elsewhere
             found.append(Found(span.start, span.end, fold(span.text), ent.label_, "", kind="weak"))
@@ -114,6 +115,7 @@ def find_mentions(doc: Doc) -> list[Found]:
                 )
             )
         taken.update(range(span.start, span.end))
+    _clubs_in_lists(doc, found)
     for token in tokens_where(doc, lower=_INSTITUTION_IDS, pos=_NOUNS):
         if token.i not in taken:
             found.append(_institution(doc, token))
@@ -170,86 +172,55 @@ PERSON_NOUNS = frozenset(
         "bishop",
         "judge",
         "prosecutor",
+        "athlete",
+        "footballer",
+        "curator",
+        "photographer",
+        "architect",
+        "composer",
+        "novelist",
+        "poet",
+        "filmmaker",
+        "producer",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "banker",
+        "critic",
+        "campaigner",
+        "dissident",
+        "blogger",
+        "editor",
+        "commentator",
+        "musician",
+        "painter",
+        "sculptor",
+        "designer",
+        "engineer",
+        "physician",
+        "surgeon",
+        "nurse",
+        "soldier",
+        "officer",
+        "commander",
+        "veteran",
+        "victim",
+        "survivor",
+        "witness",
+        "resident",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
     }
 )
-SPORT_VERBS = frozenset(
-    {
-        "beat",
-        "defeat",
-        "thrash",
-        "edge",
-        "draw",
-        "hold",
-        "overcome",
-        "trounce",
-        "outplay",
-        "relegate",
-        "host",
-        "sign",
-        "lose",
-        "rout",
-        "stun",
-        "eliminate",
-    }
-)
-SPORT_NOUNS = frozenset(
-    {
-        "coach",
-        "striker",
-        "midfielder",
-        "goalkeeper",
-        "keeper",
-        "defender",
-        "forward",
-        "winger",
-        "fans",
-        "supporters",
-        "squad",
-        "manager",
-        "captain",
-        "player",
-        "players",
-        "side",
-        "club",
-        "team",
-        "teammate",
-        "teammates",
-        "stadium",
-        "bench",
-        "goal",
-        "goals",
-        "win",
-        "victory",
-        "defeat",
-        "draw",
-        "match",
-        "game",
-        "clash",
-        "loss",
-    }
-)
-PLACE_OF_A_CLUB = frozenset({"club", "side", "team", "stadium", "fans", "supporters"})  # "the Gelsenkirchen club"
-SPORT_WORDS = SPORT_NOUNS | {
-    "bundesliga",
-    "league",
-    "championship",
-    "cup",
-    "season",
-    "scored",
-    "kickoff",
-    "relegation",
-    "promotion",
-    "referee",
-    "halftime",
-    "penalty",
-    "tournament",
-}
-
-
 _PERSON_WORDS = TITLES | HONORIFICS | PERSON_NOUNS
 _COUNTRIES_AND_CONTINENTS = COUNTRIES | CONTINENTS
-_TEAM_WORDS = SPORT_NOUNS - PLACE_OF_A_CLUB
-_SPORT_HEADS = SPORT_VERBS | SPORT_NOUNS
+_LOCATIVE = frozenset({"in", "at", "near", "from"})
 
 
 def context_type(span: Span) -> str | None:
@@ -270,39 +241,62 @@ def context_type(span: Span) -> str | None:
         name = doc[lead : span.end]
         before = doc[lead - 1] if lead > 0 else None
         person_word = before is not None and before.lower_.rstrip(".") in _PERSON_WORDS
-        described = any(c.dep_ == "appos" and lemma(c).lower() in PERSON_NOUNS for c in name.root.children)
+        root = name.root
+        described = any(c.dep_ == "appos" and _person_word(c) for c in root.children) or (
+            root.dep_ == "appos" and _person_word(root.head)  # "the party's leader, Marine Le Pen"
+        )
         if (
             2 <= len(name) <= 3
             and (person_word or described)
             and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)
         ):
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
-    if label in ("GPE", "LOC") and _sport_role(span) and _sport_sentence(span):
-        if fold(span.text).casefold() not in _COUNTRIES_AND_CONTINENTS:
-            return ORGANIZATION
+    if is_club(span):
+        return ORGANIZATION
     return None
 
 
-def _sport_sentence(span: Span) -> bool:
-    return any(t.lower_ in SPORT_WORDS or lemma(t).lower() in SPORT_VERBS for t in span.sent)
+def is_club(span: Span) -> bool:
+    """The name is a club's: a name only clubs have ("Borussia Dortmund"), or, in a sentence about
+    sport, a town's or a name the NER took for a person's that plays a club's part ("Hoffenheim beat
+    Dortmund", "lower-league side Wilhelmshaven"). A country stays a place (its national team is
+    not told apart)."""
+    if is_club_name(span.text):
+        return True
+    label = span.label_
+    if label not in ("GPE", "LOC", "PERSON") or fold(span.text).casefold() in _COUNTRIES_AND_CONTINENTS:
+        return False
+    if label == "PERSON":  # a player is the subject of "beat" too: only a club noun beside it counts
+        return beside_club_noun(span) and sport_sentence(span)
+    return (sport_role(span) or beside_club_noun(span)) and sport_sentence(span)
 
 
-def _sport_role(span: Span) -> bool:
-    """The name plays a club's part: subject or object of a sporting verb, owner or modifier of a
-    team word ("Dortmund coach", "Bayern's striker"), a score beside it ("Hamburg 2-1")."""
-    doc, head = span.doc, span.root
-    if head.dep_ in ("nsubj", "dobj", "nsubjpass") and lemma(head.head).lower() in SPORT_VERBS:
-        return True
-    if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in _TEAM_WORDS:
-        return True
-    if (
-        head.dep_ == "pobj"
-        and head.head.lower_ in ("against", "over", "at", "to", "with")
-        and lemma(head.head.head).lower() in _SPORT_HEADS
-    ):
-        return True
-    nearby = doc[max(span.start - 2, 0) : span.start].text + " " + doc[span.end : span.end + 2].text
-    return re.search(r"\b\d{1,2}\s*[-–:]\s*\d{1,2}\b", nearby) is not None
+def _clubs_in_lists(doc: Doc, found: list[Found]) -> None:
+    """In a sentence about sport, a name listed with a club is a club too ("a group with Real Madrid,
+    Manchester City and Ajax"; "drawn with Valencia, Lille and BATE Borisov"), and so is a word of a
+    club's name the article gives ("Dortmund" after "Borussia Dortmund"), unless it follows "in",
+    "at", "near" or "from" (the town). Countries stay places."""
+    clubs = {doc[f.start : f.end].root.i for f in found if f.context and f.type == ORGANIZATION and f.label != "ORG"}
+    club_names = [f for f in found if is_club_name(f.text)]
+    clubs.update(doc[f.start : f.end].root.i for f in club_names)
+    if not clubs:
+        return
+    club_words = {w for f in club_names for w in f.text.split()}
+    for n, f in enumerate(found):
+        if f.kind != "name" or f.type == ORGANIZATION or f.label not in ("GPE", "LOC", "PERSON"):
+            continue
+        span = doc[f.start : f.end]
+        if f.text.casefold() in _COUNTRIES_AND_CONTINENTS:
+            continue
+        listed = any(c.i in clubs for c in span.root.conjuncts)
+        short = f.text in club_words and not (span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVE)
+        if (listed or short) and sport_sentence(span):
+            found[n] = Found(f.start, f.end, f.text, f.label, ORGANIZATION, context=True)
+
+
+def _person_word(token) -> bool:
+    """A noun that names a person's role or trade ("athlete", "minister", "curator")."""
+    return token.pos_ == "NOUN" and (token.lower_ in _PERSON_WORDS or lemma(token).lower() in _PERSON_WORDS)
 
 
 def clean_span(span: Span) -> Span | None:

@@ -291,3 +291,81 @@ def test_an_acronym_the_model_calls_a_person_is_an_organisation(make_doc):
     ents = ["O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
     f = facts(make_doc(words, ents=ents))
     assert {(e.name, e.type) for e in f.entities} == {("SPD", ORGANIZATION), ("Angela Merkel", PERSON)}
+
+
+def test_a_surname_tagged_as_an_organisation_again_and_again_stays_the_person(make_doc):
+    # the NER's commonest slip on a lone surname: "Kagame's rule" tagged ORG; three of them must
+    # not outvote the full name, nor split off a second node once they would
+    words = ["Paul", "Kagame", "won", ".", "Kagame", "ruled", ".", "Kagame", "spoke", ".", "Kagame", "left", "."]
+    heads = [1, 2, 2, 2, 5, 5, 5, 8, 8, 8, 11, 11, 11]
+    deps = ["compound", "nsubj", "ROOT", "punct"] + ["nsubj", "ROOT", "punct"] * 3
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT"] + ["PROPN", "VERB", "PUNCT"] * 3
+    ents = ["B-PERSON", "I-PERSON", "O", "O"] + ["B-ORG", "O", "O"] * 3
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert [(e.name, e.type, len(e.mentions)) for e in f.entities] == [("Paul Kagame", PERSON, 4)]
+
+
+def test_a_name_in_apposition_to_a_persons_role_is_a_person(make_doc):
+    words = ["The", "party", "'s", "leader", ",", "Marine", "Le", "Pen", ",", "spoke", "."]
+    heads = [1, 3, 1, 9, 3, 7, 7, 3, 3, 9, 9]
+    deps = ["det", "poss", "case", "nsubj", "punct", "compound", "compound", "appos", "punct", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    ents = ["O"] * 5 + ["B-ORG", "I-ORG", "I-ORG"] + ["O"] * 3
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Marine Le Pen", PERSON)]
+
+
+def test_club_names_are_organisations_and_a_clubs_short_name_joins_it(make_doc):
+    words = ["Borussia", "Dortmund", "beat", "Ajax", ".", "Dortmund", "scored", "."]
+    heads = [1, 2, 2, 2, 2, 6, 6, 6]
+    deps = ["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["Borussia", "Dortmund", "beat", "Ajax", ".", "Dortmund", "score", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-GPE", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents))
+    assert sorted((e.name, e.type, len(e.mentions)) for e in f.entities) == [
+        ("Ajax", ORGANIZATION, 1),
+        ("Borussia Dortmund", ORGANIZATION, 2),
+    ]
+
+
+def test_towns_listed_with_a_club_are_clubs_but_a_country_stays_a_place(make_doc):
+    # "Bayern face Ajax, Lille and Spain in the league."
+    words = ["Bayern", "face", "Ajax", ",", "Lille", "and", "Spain", "in", "the", "league", "."]
+    heads = [1, 1, 1, 2, 2, 4, 4, 1, 9, 7, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "conj", "cc", "conj", "prep", "det", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "ADP", "DET", "NOUN", "PUNCT"]
+    ents = ["B-ORG", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("Bayern", ORGANIZATION),
+        ("Ajax", ORGANIZATION),
+        ("Lille", ORGANIZATION),
+        ("Spain", PLACE),
+    }
+    # the same list in a sentence about something else: the town stays a place
+    words[-2] = "summer"
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert ("Lille", PLACE) in {(e.name, e.type) for e in f.entities}
+
+
+def test_a_club_noun_beside_a_name_makes_a_club_even_of_a_person_label(make_doc):
+    # "Augsburg travel to lower-league side Wilhelmshaven."
+    words = ["Augsburg", "travel", "to", "lower", "league", "side", "Wilhelmshaven", "."]
+    heads = [1, 1, 1, 5, 5, 6, 2, 1]
+    deps = ["nsubj", "ROOT", "prep", "amod", "compound", "compound", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "ADJ", "NOUN", "NOUN", "PROPN", "PUNCT"]
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "B-PERSON", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert ("Wilhelmshaven", ORGANIZATION) in {(e.name, e.type) for e in f.entities}
+
+
+def test_competitions_and_a_draws_groups_are_not_entities(make_doc):
+    # "Schalke won the Bundesliga and the German Cup in Group B."
+    words = ["Schalke", "won", "the", "Bundesliga", "and", "the", "German", "Cup", "in", "Group", "B", "."]
+    heads = [1, 1, 3, 1, 3, 7, 7, 3, 1, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "cc", "det", "compound", "conj", "prep", "compound", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "PUNCT"]
+    ents = ["B-ORG", "O", "O", "B-GPE", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Schalke", ORGANIZATION)]

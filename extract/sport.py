@@ -1,0 +1,192 @@
+"""Sport in the news: competitions are not entities, clubs are organisations.
+
+A match report names clubs after their towns ("Hoffenheim beat Dortmund"), after a founder or a
+sponsor ("Borussia Dortmund" reads as a person's name to the NER) and lists them ("a group with
+Real Madrid, Manchester City and Ajax"); it also names competitions ("the Bundesliga", "the
+German Cup"), which are neither people, organisations nor places. `mentions.find_mentions` asks
+this module what a name is in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .names import fold
+from .tokens import lemma
+
+SPORT_VERBS = frozenset(
+    {
+        "beat",
+        "defeat",
+        "thrash",
+        "edge",
+        "draw",
+        "hold",
+        "overcome",
+        "trounce",
+        "outplay",
+        "relegate",
+        "host",
+        "sign",
+        "lose",
+        "rout",
+        "stun",
+        "eliminate",
+    }
+)
+SPORT_NOUNS = frozenset(
+    {
+        "coach",
+        "striker",
+        "attacker",
+        "playmaker",
+        "midfielder",
+        "goalkeeper",
+        "keeper",
+        "defender",
+        "forward",
+        "winger",
+        "fans",
+        "supporters",
+        "squad",
+        "manager",
+        "captain",
+        "player",
+        "players",
+        "side",
+        "club",
+        "team",
+        "teammate",
+        "teammates",
+        "stadium",
+        "bench",
+        "goal",
+        "goals",
+        "win",
+        "victory",
+        "defeat",
+        "draw",
+        "match",
+        "game",
+        "clash",
+        "loss",
+    }
+)
+PLACE_OF_A_CLUB = frozenset({"club", "side", "team", "stadium", "fans", "supporters"})  # "the Gelsenkirchen club"
+SPORT_WORDS = SPORT_NOUNS | {
+    "bundesliga",
+    "league",
+    "championship",
+    "cup",
+    "season",
+    "scored",
+    "kickoff",
+    "relegation",
+    "promotion",
+    "referee",
+    "halftime",
+    "penalty",
+    "tournament",
+}
+TEAM_WORDS = SPORT_NOUNS - PLACE_OF_A_CLUB
+SPORT_HEADS = SPORT_VERBS | SPORT_NOUNS
+
+# Nouns that stand for a club beside its name ("lower-league side Wilhelmshaven", "reigning
+# champions Montpellier", "the Gelsenkirchen club").
+CLUB_NOUNS = frozenset(
+    {"club", "side", "team", "outfit", "champions", "giants", "minnows", "rivals", "finalists", "holders", "opponents"}
+)
+# Words that make a name a club's wherever it stands: clubs' legal forms and the words club names
+# are built from, which name nothing else in English news ("Borussia Dortmund", "FC Porto").
+CLUB_MARKERS = frozenset(
+    {
+        "FC", "AFC", "CF", "SC", "SV", "TSV", "VfB", "VfL", "TSG", "SpVgg", "FSV", "BSC", "SSC", "SK",
+        "Borussia", "Eintracht", "Werder", "Hertha", "Schalke", "Fortuna", "Arminia", "Alemannia", "Allemania",
+        "Bayern", "Hoffenheim", "Dynamo", "Dinamo", "Spartak", "Lokomotiv", "CSKA", "Zenit", "Shakhtar",
+        "Olympique", "Olympiacos", "Olympiakos", "Panathinaikos", "Ajax", "PSV", "Feyenoord", "Benfica",
+        "Sporting", "Atletico", "Atlético", "Juventus", "Internazionale", "Lazio", "Napoli", "Fiorentina",
+        "Celtic", "Rangers", "Hotspur", "Wanderers", "Rovers", "Galatasaray", "Fenerbahce", "Fenerbahçe",
+        "Besiktas", "Beşiktaş", "Partizan", "Hapoel", "Maccabi", "BATE",
+    }
+)  # fmt: skip
+# First words that make a club of the town after them ("Real Madrid", "Athletic Bilbao", "Inter Milan").
+CLUB_FIRST_WORDS = frozenset({"Real", "Athletic", "Inter", "Jahn", "Stade"})
+# Competitions by name; besides these, a capitalised name ending in one of COMPETITION_LAST.
+COMPETITIONS = frozenset(
+    {
+        "bundesliga", "zweite bundesliga", "2. bundesliga", "champions league", "europa league",
+        "premier league", "nations league", "conference league", "la liga", "serie a", "ligue 1",
+        "eredivisie", "olympics", "olympic games", "paralympics", "paralympic games", "commonwealth games",
+        "asian games", "winter olympics", "summer olympics", "super bowl", "tour de france", "giro d'italia",
+        "vuelta", "six nations", "grand slam", "wimbledon", "copa america", "copa libertadores",
+        "dfb pokal", "dfb-pokal", "world series", "stanley cup", "formula one", "formula 1",
+    }
+)  # fmt: skip
+_ORGANISERS = frozenset(
+    {"uefa", "fifa", "dfb", "fa", "english", "german", "spanish", "italian", "french", "scottish", "dutch"}
+)
+COMPETITION_LAST = frozenset({"cup", "championship", "championships", "olympics", "trophy"})
+_GROUP = re.compile(r"^(?:tough\s+)?group\s+[a-h]\b\.?", re.IGNORECASE)  # "Group F" of a draw
+_SEASON = re.compile(r"^(?:\d{4}(?:[-/–]\d{2,4})?\s+)+")  # "2012-13 UEFA Champions League"
+
+
+def sport_sentence(span: Span) -> bool:
+    return any(t.lower_ in SPORT_WORDS or lemma(t).lower() in SPORT_VERBS for t in span.sent)
+
+
+def sport_role(span: Span) -> bool:
+    """The name plays a club's part: subject or object of a sporting verb, owner or modifier of a
+    team word ("Dortmund coach", "Bayern's striker"), a score beside it ("Hamburg 2-1")."""
+    doc, head = span.doc, span.root
+    if head.dep_ in ("nsubj", "dobj", "nsubjpass") and lemma(head.head).lower() in SPORT_VERBS:
+        return True
+    if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in TEAM_WORDS:
+        return True
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ in ("against", "over", "at", "to", "with", "by")
+        and lemma(head.head.head).lower() in SPORT_HEADS
+    ):
+        return True
+    nearby = doc[max(span.start - 2, 0) : span.start].text + " " + doc[span.end : span.end + 2].text
+    return re.search(r"\b\d{1,2}\s*[-–:]\s*\d{1,2}\b", nearby) is not None
+
+
+def is_competition(text: str) -> bool:
+    """'the Bundesliga', 'German Cup', '2012-13 UEFA Champions League Group Stage', 'Group F': a
+    competition or a stage of one, not a person, organisation or place."""
+    name = _SEASON.sub("", re.sub(r"^the\s+", "", fold(text), flags=re.IGNORECASE)).strip()
+    low = name.casefold()
+    if _GROUP.match(low):
+        return True
+    words = full = low.split()
+    while len(words) > 1 and words[0] in _ORGANISERS:  # "UEFA Champions League", "English Premier League"
+        words = words[1:]
+    if not words:
+        return False
+    if words[0] == "euro" and len(words) > 1 and words[1].isdigit():
+        return True  # "Euro 2016", not the currency
+    if any(" ".join(words[:n]) in COMPETITIONS for n in range(1, min(len(words), 3) + 1)):
+        return True  # a competition, or its stage ("Champions League Group Stage")
+    return len(full) > 1 and full[-1] in COMPETITION_LAST and name.split()[0][:1].isupper()
+
+
+def is_club_name(text: str) -> bool:
+    """A name only a club has: one of CLUB_MARKERS in it, or CLUB_FIRST_WORDS before a name."""
+    words = fold(text).split()
+    if any(w.strip(".") in CLUB_MARKERS for w in words):
+        return True
+    return len(words) > 1 and words[0] in CLUB_FIRST_WORDS and words[1][:1].isupper()
+
+
+def beside_club_noun(span: Span) -> bool:
+    """'lower-league side Wilhelmshaven', 'reigning French champions Montpellier', 'the
+    Gelsenkirchen club': a club noun in apposition, before the name, or the name before it."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in CLUB_NOUNS:
+        return True
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in CLUB_NOUNS:
+        return True
+    return any(c.dep_ in ("compound", "nmod", "appos") and c.lower_ in CLUB_NOUNS for c in root.children)

@@ -1,0 +1,39 @@
+"""Competitions and club names, as plain strings (extract/sport.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.sport import is_club_name, is_competition
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Bundesliga", "the Champions League", "2012-13 UEFA Champions League Group Stage", "German Cup", "World Cup",
+     "European Championships", "London Olympics", "Group F.", "Tough Group D", "Zweite Bundesliga", "Euro 2016",
+     "English Premier League"],
+)  # fmt: skip
+def test_competitions(name):
+    assert is_competition(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Arab League", "Muslim League", "National League for Democracy", "Cup", "Olympic Stadium", "Europe",
+     "Group", "Premier Foods", "Bundesbank", "Euro Stoxx 50", "AFC Wimbledon", "German Chancellery"],
+)  # fmt: skip
+def test_not_competitions(name):
+    assert not is_competition(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Borussia Dortmund", "FC Porto", "Real Madrid", "Inter Milan", "Tottenham Hotspur", "Bayern", "BATE Borisov"],
+)
+def test_club_names(name):
+    assert is_club_name(name)
+
+
+@pytest.mark.parametrize("name", ["Dortmund", "Madrid", "Real", "Bayer", "Stade de France", "Manchester", "Milan"])
+def test_not_club_names(name):
+    assert not is_club_name(name)
