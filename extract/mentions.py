@@ -253,7 +253,26 @@ def context_type(span: Span) -> str | None:
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
     if is_club(span):
         return ORGANIZATION
+    if label in ("ORG", "PERSON") and _place_noun_beside(span):
+        return PLACE  # "the state of Thuringia", "Kassongue province", "Jena, a city in Germany"
     return None
+
+
+PLACE_NOUNS = frozenset(
+    {
+        "state", "province", "region", "city", "town", "village", "county", "district", "capital", "island",
+        "municipality", "canton", "port", "suburb", "neighbourhood", "neighborhood", "prefecture", "territory",
+    }
+)  # fmt: skip
+
+
+def _place_noun_beside(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS:
+        return root.head.head.i < root.i  # "the state of Thuringia", not "the capital's state of mind"
+    return any(
+        c.dep_ in ("compound", "appos") and c.lower_ in PLACE_NOUNS and c.pos_ == "NOUN" for c in root.children
+    ) or (root.dep_ == "compound" and root.head.lower_ in PLACE_NOUNS and root.head.i == span.end)
 
 
 def is_club(span: Span) -> bool:
@@ -272,13 +291,14 @@ def is_club(span: Span) -> bool:
 
 
 def _clubs_in_lists(doc: Doc, found: list[Found]) -> None:
-    """In a sentence about sport, a name listed with a club is a club too ("a group with Real Madrid,
-    Manchester City and Ajax"; "drawn with Valencia, Lille and BATE Borisov"), and so is a word of a
-    club's name the article gives ("Dortmund" after "Borussia Dortmund"), unless it follows "in",
-    "at", "near" or "from" (the town). Countries stay places."""
+    """A name listed with a club named as only clubs are ("drawn with Valencia, Lille and BATE
+    Borisov"), or with another club in a sentence about sport, is a club too; so is a word of a club's
+    name the article gives ("Dortmund" after "Borussia Dortmund") in a sentence about sport, unless it
+    follows "in", "at", "near" or "from" (the town). Countries stay places."""
     clubs = {doc[f.start : f.end].root.i for f in found if f.context and f.type == ORGANIZATION and f.label != "ORG"}
     club_names = [f for f in found if is_club_name(f.text)]
-    clubs.update(doc[f.start : f.end].root.i for f in club_names)
+    named_clubs = {doc[f.start : f.end].root.i for f in club_names}  # listed with one: no doubt left
+    clubs |= named_clubs
     if not clubs:
         return
     club_words = {w for f in club_names for w in f.text.split()}
@@ -288,9 +308,9 @@ def _clubs_in_lists(doc: Doc, found: list[Found]) -> None:
         span = doc[f.start : f.end]
         if f.text.casefold() in _COUNTRIES_AND_CONTINENTS:
             continue
-        listed = any(c.i in clubs for c in span.root.conjuncts)
+        listed = [c.i for c in span.root.conjuncts if c.i in clubs]
         short = f.text in club_words and not (span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVE)
-        if (listed or short) and sport_sentence(span):
+        if any(i in named_clubs for i in listed) or (listed or short) and sport_sentence(span):
             found[n] = Found(f.start, f.end, f.text, f.label, ORGANIZATION, context=True)
 
 

@@ -90,6 +90,12 @@ SPORT_WORDS = SPORT_NOUNS | {
     "penalty",
     "tournament",
 }
+SURE_SPORT_WORDS = SPORT_WORDS - {
+    "side", "team", "fans", "supporters", "win", "victory", "defeat", "draw", "match", "game", "clash", "loss",
+    "bench", "season", "promotion", "manager", "captain", "player", "players", "forward", "penalty",
+}  # fmt: skip
+SURE_SPORT_WORDS |= {"champions", "finalists", "semifinal", "semifinals", "quarterfinal", "knockout", "qualifier"}
+SURE_SPORT_VERBS = frozenset({"beat", "thrash", "trounce", "outplay", "relegate", "rout"})
 TEAM_WORDS = SPORT_NOUNS - PLACE_OF_A_CLUB
 SPORT_HEADS = SPORT_VERBS | SPORT_NOUNS
 
@@ -133,7 +139,9 @@ _SEASON = re.compile(r"^(?:\d{4}(?:[-/–]\d{2,4})?\s+)+")  # "2012-13 UEFA Cham
 
 
 def sport_sentence(span: Span) -> bool:
-    return any(t.lower_ in SPORT_WORDS or lemma(t).lower() in SPORT_VERBS for t in span.sent)
+    """The sentence is about sport: a word only sport uses ("striker", "league", "beat"); "win",
+    "defeat", "side" or "hold" alone are as common in an election report."""
+    return any(t.lower_ in SURE_SPORT_WORDS or lemma(t).lower() in SURE_SPORT_VERBS for t in span.sent)
 
 
 def sport_role(span: Span) -> bool:

@@ -343,10 +343,10 @@ def test_towns_listed_with_a_club_are_clubs_but_a_country_stays_a_place(make_doc
         ("Lille", ORGANIZATION),
         ("Spain", PLACE),
     }
-    # the same list in a sentence about something else: the town stays a place
-    words[-2] = "summer"
+    # towns listed with a town in a sentence about something else stay places
+    words[2], words[-2] = "Paris", "summer"
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
-    assert ("Lille", PLACE) in {(e.name, e.type) for e in f.entities}
+    assert {("Paris", PLACE), ("Lille", PLACE)} <= {(e.name, e.type) for e in f.entities}
 
 
 def test_a_club_noun_beside_a_name_makes_a_club_even_of_a_person_label(make_doc):
@@ -369,3 +369,26 @@ def test_competitions_and_a_draws_groups_are_not_entities(make_doc):
     ents = ["B-ORG", "O", "O", "B-GPE", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
     assert [(e.name, e.type) for e in f.entities] == [("Schalke", ORGANIZATION)]
+
+
+def test_a_name_the_text_calls_a_state_or_a_province_is_a_place(make_doc):
+    # "the state of Thuringia" and "Kassongue province", both tagged ORG
+    words = ["The", "state", "of", "Thuringia", "borders", "Kassongue", "province", "."]
+    heads = [1, 4, 1, 2, 4, 6, 4, 4]
+    deps = ["det", "nsubj", "prep", "pobj", "ROOT", "compound", "dobj", "punct"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "VERB", "PROPN", "NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "B-ORG", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("Thuringia", PLACE), ("Kassongue", PLACE)}
+
+
+def test_an_election_lost_is_no_match_report(make_doc):
+    # "Merkel's party lost Hamburg": "lose" and a town, but nothing only sport says
+    words = ["The", "party", "lost", "Hamburg", "."]
+    heads = [1, 2, 2, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "PUNCT"]
+    lemmas = ["the", "party", "lose", "Hamburg", "."]
+    ents = ["O", "O", "O", "B-GPE", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Hamburg", PLACE)]
