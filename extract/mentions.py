@@ -87,7 +87,7 @@ def find_mentions(doc: Doc) -> list[Found]:
     """Every person, organisation and place mention in the Doc, cleaned, in text order."""
     found: list[Found] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    for ent in (part for tagged in doc.ents for part in _split_coordination(tagged)):
         if ent.label_ not in LABEL_TYPES and ent.label_ not in WEAK_LABELS:
             continue
         span = clean_span(ent)
@@ -121,6 +121,21 @@ def find_mentions(doc: Doc) -> list[Found]:
             found.append(_institution(doc, token))
     found.sort(key=lambda f: (f.start, f.end))
     return found
+
+
+def _split_coordination(ent: Span) -> list[Span]:
+    """'Mons and Liege', 'Jürgen Fitschen und Anshu Jain': two places or two people the NER took as
+    one name. An organisation keeps its 'and' ("Johnson and Johnson", "Marks and Spencer")."""
+    if ent.label_ not in ("PERSON", "GPE", "LOC") or len(ent) < 3:
+        return [ent]
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - 1):
+        if doc[i].lower_ in ("and", "und", "&") and doc[i - 1].is_title and doc[i + 1].is_title:
+            return [
+                Span(doc, ent.start, i, label=ent.label_),
+                *_split_coordination(Span(doc, i + 1, ent.end, label=ent.label_)),
+            ]
+    return [ent]
 
 
 # What a sentence says of a name can outweigh the NER label (tests/test_extract.py):
@@ -319,6 +334,10 @@ def _person_word(token) -> bool:
     return token.pos_ == "NOUN" and (token.lower_ in _PERSON_WORDS or lemma(token).lower() in _PERSON_WORDS)
 
 
+_TRAILING_JUNK = frozenset({"ADP", "ADV", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "PART"})
+_SCORE = re.compile(r"^\d{1,2}[-–:]\d{1,2}$")
+
+
 def clean_span(span: Span) -> Span | None:
     """Trim determiners, honorifics, titles, possessives and credits; None for junk."""
     doc = span.doc
@@ -346,6 +365,14 @@ def clean_span(span: Span) -> Span | None:
         or doc[end - 1].text in ("'s", "’s", "'", "’")
     ):
         end -= 1
+    while end > start + 1 and (
+        doc[end - 1].is_lower and doc[end - 1].pos_ in _TRAILING_JUNK or _SCORE.match(doc[end - 1].text)
+    ):
+        end -= 1  # "Eppelsheim near", "Dynamo Kyiv 4-3"
+    for i in range(start + 1, end):
+        if doc[i].text in ("UTC", "GMT"):  # "Sao Paulo UTC +1": a time zone after the place
+            end = i
+            break
     if start >= end:
         return None
     if label == "ORG" and end - start == 1 and doc[start].lower_ in PORTFOLIOS:

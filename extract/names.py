@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 # Titles and honorifics that precede a name but are not part of it ("Mr Liu", "Ambassador Liu").
-HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
+HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st frau herr".split())
 TITLES = frozenset(
     """ambassador president prime minister premier chancellor secretary senator sen rep
     representative governor gov mayor king queen prince princess general gen colonel col captain

@@ -392,3 +392,24 @@ def test_an_election_lost_is_no_match_report(make_doc):
     ents = ["O", "O", "O", "B-GPE", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents))
     assert [(e.name, e.type) for e in f.entities] == [("Hamburg", PLACE)]
+
+
+def test_two_people_or_places_tagged_as_one_name_are_two_and_trailing_junk_goes(make_doc):
+    words = ["Jürgen", "Fitschen", "und", "Anshu", "Jain", "met", "in", "Eppelsheim", "near", "Sao", "Paulo", "UTC"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-GPE", "I-GPE", "B-GPE", "I-GPE"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PROPN", "PROPN"]
+    f = facts(make_doc(words, pos=pos, ents=[*ents, "I-GPE"]))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("Jürgen Fitschen", PERSON),
+        ("Anshu Jain", PERSON),
+        ("Eppelsheim", PLACE),
+        ("Sao Paulo", PLACE),
+    }
+
+
+def test_an_organisation_keeps_its_and_and_frau_is_an_honorific(make_doc):
+    words = ["Frau", "Merkel", "visited", "Marks", "and", "Spencer"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "I-ORG"]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "PROPN"]
+    f = facts(make_doc(words, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("Merkel", PERSON), ("Marks and Spencer", ORGANIZATION)}
