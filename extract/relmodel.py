@@ -293,8 +293,12 @@ def candidates(
                 feats.add(f"post:{after}")
             if keys[o] & demonyms.get(s, set()):
                 feats.add("dem:s")  # "German carmaker Volkswagen" and o is Germany
+            elif demonyms.get(s) and kind.get(o) == "country":
+                feats.add("dem:s-other")  # "Chinese President Xi" and o is the United States
             if keys[s] & demonyms.get(o, set()):
                 feats.add("dem:o")
+            elif demonyms.get(o) and kind.get(s) == "country":
+                feats.add("dem:o-other")
             if keys[o] & inside.get(s, set()):
                 feats.add("o-in-s-name")  # "German Football Association", "Bank of England"
             if keys[s] & inside.get(o, set()):

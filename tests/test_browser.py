@@ -905,7 +905,7 @@ def test_edge_labels_cover_no_entity_and_no_name_at_the_default_zoom(browser, se
         assert len(texts) >= 8 and "works for" in texts  # of 19 arrows
         page.evaluate(f"window.newsgraph.focus({LIU!r}, {{}})")  # the selection's arrows are labelled first
         texts = assert_labels_cover_nothing(page)
-        assert "ambassador to" in texts or "ambassador of +2" in texts
+        assert any(t.startswith(("ambassador to", "ambassador of")) for t in texts)  # "+N": more arrows
     finally:
         page.context.close()
 

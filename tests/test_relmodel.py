@@ -123,6 +123,29 @@ def test_the_shipped_model_reads_plain_news_sentences(nlp, text, expected):
         assert 0 < r.confidence <= 1 and text[r.start : r.end] == r.sentence
 
 
+def test_a_demonym_for_another_country_counts_against_the_pair(make_doc):
+    doc, entities, token_map = merkel_doc(make_doc)
+    doc = make_doc(
+        [t.text if t.i != 7 else "France" for t in doc],
+        heads=[t.head.i for t in doc],
+        deps=[t.dep_ for t in doc],
+        pos=[t.pos_ for t in doc],
+    )
+    entities[2] = Entity("e2", "France", PLACE, (Mention("France", 48, 54, "GPE"),))
+    features = set(by_pair(candidates(doc, entities, token_map))["e0", "e2"].features)
+    assert "dem:s-other" in features and "dem:s" not in features
+
+
+@pytest.mark.model
+def test_a_leader_named_with_his_countrys_adjective_is_not_given_the_other_country(nlp):
+    text = "Chinese President Xi Jinping met US President Barack Obama on Friday. The United States wants a deal."
+    facts = facts_from_doc(nlp(text), Article("t", "t.txt", "", text))
+    names = {e.key: e.name for e in facts.entities}
+    found = {(names[r.subject], r.predicate, names[r.object]) for r in facts.relations}
+    assert ("Barack Obama", "nationality", "United States") in found
+    assert ("Xi Jinping", "nationality", "United States") not in found
+
+
 @pytest.mark.model
 def test_patterns_only_leaves_the_model_out(nlp):
     text = (
