@@ -19,7 +19,16 @@ from .tokens import lemma, pos_ids, tokens_where, word_ids
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 # Labels the model sometimes gives a name it tags properly elsewhere ("Twitter" as PRODUCT).
-WEAK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
+WEAK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "NORP"})
+# Parties the news names by their members ("the Greens", "the Tories"), which the NER calls a
+# nationality or group (NORP): organisations.
+PARTY_NICKNAMES = frozenset(
+    {
+        "greens", "tories", "conservatives", "republicans", "democrats", "social democrats",
+        "christian democrats", "free democrats", "liberal democrats", "lib dems", "socialists",
+        "christian social union", "sinn fein", "labour",
+    }
+)  # fmt: skip
 # A government portfolio tagged as an organisation on its own is a fragment: the word after it
 # makes it the name of an office ("State Department", "Finance Ministry"), or of an office
 # holder ("Interior Minister": no organisation).
@@ -87,7 +96,7 @@ def find_mentions(doc: Doc) -> list[Found]:
     """Every person, organisation and place mention in the Doc, cleaned, in text order."""
     found: list[Found] = []
     taken: set[int] = set()
-    for ent in (part for tagged in doc.ents for part in _split_coordination(tagged)):
+    for ent in (part for tagged in doc.ents for part in _split_coordination(_relabel(tagged))):
         if ent.label_ not in LABEL_TYPES and ent.label_ not in WEAK_LABELS:
             continue
         span = clean_span(ent)
@@ -123,10 +132,24 @@ def find_mentions(doc: Doc) -> list[Found]:
     return found
 
 
+def _relabel(ent: Span) -> Span:
+    """A group name the NER calls NORP that is a party ("the Greens") or a place ("Pakistan's
+    Punjab province") gets the label of what it is; other NORP names count only where the same name
+    is tagged as an entity elsewhere (WEAK_LABELS)."""
+    if ent.label_ != "NORP":
+        return ent
+    name = re.sub(r"^the\s+", "", fold(ent.text), flags=re.IGNORECASE).casefold()
+    if name in PARTY_NICKNAMES:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    if not country_of_demonym(ent.text) and _place_noun_beside(ent):
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
+    return ent
+
+
 def _split_coordination(ent: Span) -> list[Span]:
     """'Mons and Liege', 'Jürgen Fitschen und Anshu Jain': two places or two people the NER took as
     one name. An organisation keeps its 'and' ("Johnson and Johnson", "Marks and Spencer")."""
-    if ent.label_ not in ("PERSON", "GPE", "LOC") or len(ent) < 3:
+    if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC") or len(ent) < 3:
         return [ent]
     doc = ent.doc
     for i in range(ent.start + 1, ent.end - 1):
@@ -369,6 +392,8 @@ def clean_span(span: Span) -> Span | None:
         doc[end - 1].is_lower and doc[end - 1].pos_ in _TRAILING_JUNK or _SCORE.match(doc[end - 1].text)
     ):
         end -= 1  # "Eppelsheim near", "Dynamo Kyiv 4-3"
+    if label == "ORG" and end - start > 2 and doc[end - 1].text == "party" and doc[end - 2].is_title:
+        end -= 1  # "the Rwandan Patriotic Front party" is the Rwandan Patriotic Front
     for i in range(start + 1, end):
         if doc[i].text in ("UTC", "GMT"):  # "Sao Paulo UTC +1": a time zone after the place
             end = i

@@ -413,3 +413,22 @@ def test_an_organisation_keeps_its_and_and_frau_is_an_honorific(make_doc):
     pos = ["PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "PROPN"]
     f = facts(make_doc(words, pos=pos, ents=ents))
     assert {(e.name, e.type) for e in f.entities} == {("Merkel", PERSON), ("Marks and Spencer", ORGANIZATION)}
+
+
+def test_a_party_named_by_its_members_is_an_organisation_and_a_norp_province_a_place(make_doc):
+    # "The Greens left Punjab province." (the NER calls both NORP)
+    words = ["The", "Greens", "left", "Punjab", "province", "."]
+    heads = [1, 2, 2, 4, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "compound", "dobj", "punct"]
+    pos = ["DET", "PROPN", "VERB", "PROPN", "NOUN", "PUNCT"]
+    ents = ["O", "B-NORP", "O", "B-NORP", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("Greens", ORGANIZATION), ("Punjab", PLACE)}
+
+
+def test_a_nationality_word_is_no_entity_and_a_lower_case_party_leaves_the_name(make_doc):
+    words = ["German", "voters", "left", "the", "Rwandan", "Patriotic", "Front", "party"]
+    ents = ["B-NORP", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    pos = ["ADJ", "NOUN", "VERB", "DET", "PROPN", "PROPN", "PROPN", "NOUN"]
+    f = facts(make_doc(words, pos=pos, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Rwandan Patriotic Front", ORGANIZATION)]
