@@ -3,7 +3,8 @@
 Rules, in order, each conservative:
 1. named mentions with the same key (case, dots, "the", possessive and known place spellings
    aside) are one entity, whatever label the model gave each;
-2. a multi-word person name that differs from another only by a typo joins it;
+2. a multi-word person name that differs from another only by a typo joins it, and a name that
+   ends exactly one person's longer name joins that person ("Le Pen", "Marine Le Pen");
 3. a single word that is part of exactly one person's full name joins that person (when two
    people share it, the nearest one named before it wins);
 4. an acronym joins the organisation whose initials it spells ("CCP", "J&J"), and a one-word
@@ -117,6 +118,24 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
         if c.members:  # not absorbed: later names may be its typos
             for w in set(c.name_words()):
                 by_word[w].append(i)
+    clusters = [c for c in clusters if c.members]
+
+    # 2b. a surname of more than one word ("Le Pen", "De Maiziere", "El Sonni") is the one person
+    #     whose full name ends with it, whatever its label
+    people = [c for c in clusters if c.is_person()]
+    for c in clusters:
+        words = c.name_words()
+        if len(words) < 2 or any(f.label not in ("PERSON", "ORG", "NORP") for f in c.members):
+            continue
+        owners = [
+            p
+            for p in people
+            if p is not c and len(p.name_words()) > len(words) and p.name_words()[-len(words) :] == words
+        ]
+        if len(owners) == 1:
+            for f in c.members:
+                owners[0].add(replace(f, type=PERSON, context=False))
+            c.members.clear()
     clusters = [c for c in clusters if c.members]
 
     # 3 and 4. single words: part of a person's name, an acronym, or an entity of their own.

@@ -432,3 +432,13 @@ def test_a_nationality_word_is_no_entity_and_a_lower_case_party_leaves_the_name(
     pos = ["ADJ", "NOUN", "VERB", "DET", "PROPN", "PROPN", "PROPN", "NOUN"]
     f = facts(make_doc(words, pos=pos, ents=ents))
     assert [(e.name, e.type) for e in f.entities] == [("Rwandan Patriotic Front", ORGANIZATION)]
+
+
+def test_a_surname_of_two_words_joins_the_one_person_whose_name_ends_with_it(make_doc):
+    words = ["Marine", "Le", "Pen", "spoke", ".", "Le", "Pen", "left", "."]
+    heads = [2, 2, 3, 3, 3, 6, 7, 7, 7]
+    deps = ["compound", "compound", "nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert [(e.name, e.type, len(e.mentions)) for e in f.entities] == [("Marine Le Pen", PERSON, 2)]
