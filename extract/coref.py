@@ -31,6 +31,7 @@ class Cluster:
     def __init__(self) -> None:
         self.members: list[Found] = []
         self._cache: dict[str, object] = {}  # name, type, key words: recomputed after a change
+        self.decided: str | None = None  # the type the entity typer settled on, over the vote
 
     def add(self, found: Found) -> None:
         self.members.append(found)
@@ -61,6 +62,8 @@ class Cluster:
         return votes
 
     def type(self) -> str:
+        if self.decided:
+            return self.decided
         if "type" not in self._cache:
             self._cache["type"] = choose_type(self.type_votes())
         return self._cache["type"]
@@ -254,6 +257,8 @@ def to_entities(clusters: list[Cluster], doc) -> tuple[list[Entity], dict[int, s
             for f in sorted(c.members, key=lambda f: (f.start, f.end))
         )
         votes = c.type_votes()
+        if c.decided:  # the typer's decision carries all the votes into the merge across articles
+            votes = Counter({c.decided: sum(votes.values())})
         entities.append(
             Entity(
                 key=key,

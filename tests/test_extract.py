@@ -8,8 +8,9 @@ from newsgraph.extract.relmodel import PATTERNS_ONLY
 
 
 def facts(doc):
-    """The patterns' facts (the learned model's additions are tested in test_relmodel.py)."""
-    return facts_from_doc(doc, Article(id="t", path="t.txt", headline="t", body=doc.text), PATTERNS_ONLY)
+    """The rules' facts (the learned relation model and entity typer are tested in test_relmodel.py
+    and test_typemodel.py)."""
+    return facts_from_doc(doc, Article(id="t", path="t.txt", headline="t", body=doc.text), PATTERNS_ONLY, types=None)
 
 
 def names(f):
