@@ -76,7 +76,7 @@ def examples(docs, nlp) -> list[dict]:
                     "set": gold.dataset,
                     "vote": vote,
                     "features": sorted(features(doc, c.members, vote)),
-                    "vector": vector(doc, c.members),
+                    "vector": [float(x) for x in vector(doc, c.members)],
                     "label": label,
                 }
             )

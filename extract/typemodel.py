@@ -100,13 +100,13 @@ def features(doc: Doc, members, vote: str) -> set[str]:
     return out
 
 
-def vector(doc: Doc, members) -> list[float]:
+def vector(doc: Doc, members) -> np.ndarray:
     """The unit-length mean word vector of the entity's longest name as written (empty without vectors)."""
     named = [f for f in members if f.kind == "name"] or list(members)
     f = max(named, key=lambda f: (f.end - f.start, -f.start))
     v = doc[f.start : f.end].vector
-    norm = float((v * v).sum()) ** 0.5 if len(v) else 0.0
-    return [VECTOR_SCALE * float(x) / norm for x in v] if norm else []
+    norm = float(np.sqrt(v @ v)) if len(v) else 0.0
+    return VECTOR_SCALE * v / norm if norm else np.zeros(0)
 
 
 class TypeModel:
@@ -117,7 +117,9 @@ class TypeModel:
         self.classes = tuple(data["classes"])
         self.bias = np.array(data["bias"], dtype=float)
         weights = data["weights"]
-        self.weights = {f: np.array(ws, dtype=float) for f, ws in weights.items() if not _VECTOR_FEATURE.match(f)}
+        names = sorted(f for f in weights if not _VECTOR_FEATURE.match(f))
+        self._row = {f: n for n, f in enumerate(names)}  # feature -> its row of weights (one per class)
+        self._weights = np.array([weights[f] for f in names], dtype=float).reshape(len(names), len(self.classes))
         # the name vector's weights as one matrix (dimension x class); absent dimensions weigh 0
         dims = [int(f[1:]) for f in weights if _VECTOR_FEATURE.match(f)]
         self.vector_weights = np.zeros((max(dims) + 1 if dims else 0, len(self.classes)))
@@ -126,14 +128,11 @@ class TypeModel:
         self.switch = float(data["switch"])
         self.drop = float(data["drop"])
 
-    def probabilities(self, feats: set[str], vec: list[float] | None = None) -> dict[str, float]:
-        scores = self.bias.copy()
-        for f in feats:
-            ws = self.weights.get(f)
-            if ws is not None:
-                scores += ws
-        if vec and len(vec) == len(self.vector_weights):
-            scores += np.asarray(vec) @ self.vector_weights
+    def probabilities(self, feats: set[str], vec: np.ndarray | None = None) -> dict[str, float]:
+        rows = [n for n in map(self._row.get, feats) if n is not None]
+        scores = self.bias + self._weights[rows].sum(axis=0)
+        if vec is not None and len(vec) and len(vec) == len(self.vector_weights):
+            scores += vec @ self.vector_weights
         exp = np.exp(scores - scores.max())
         return {c: float(e) for c, e in zip(self.classes, exp / exp.sum(), strict=True)}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsgraph.extract import Article, facts_from_doc
@@ -57,8 +58,8 @@ def test_retype_settles_the_type_and_carries_it_into_the_merge_votes(make_doc):
 
 def test_vector_weights_count_when_the_pipeline_has_vectors():
     model = toy({"v0": [0.0, 4.0, 0.0, 0.0], "v1": [0.0, 0.0, 0.0, 0.0]})
-    assert model.probabilities(set(), [1.0, 0.0])[ORGANIZATION] > 0.9
-    assert model.probabilities(set(), [])[ORGANIZATION] == pytest.approx(0.25)
+    assert model.probabilities(set(), np.array([1.0, 0.0]))[ORGANIZATION] > 0.9
+    assert model.probabilities(set(), np.zeros(0))[ORGANIZATION] == pytest.approx(0.25)
 
 
 @pytest.mark.model
