@@ -26,7 +26,7 @@ PARTY_NICKNAMES = frozenset(
     {
         "greens", "tories", "conservatives", "republicans", "democrats", "social democrats",
         "christian democrats", "free democrats", "liberal democrats", "lib dems", "socialists",
-        "christian social union", "sinn fein", "labour",
+        "christian social union", "sinn fein", "labour", "lib dem", "ukip", "snp",
     }
 )  # fmt: skip
 # A government portfolio tagged as an organisation on its own is a fragment: the word after it
@@ -138,12 +138,16 @@ def _relabel(ent: Span) -> Span:
     is tagged as an entity elsewhere (WEAK_LABELS)."""
     if ent.label_ != "NORP":
         return ent
-    name = re.sub(r"^the\s+", "", fold(ent.text), flags=re.IGNORECASE).casefold()
-    if name in PARTY_NICKNAMES:
+    if _bare(ent.text) in PARTY_NICKNAMES:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     if not country_of_demonym(ent.text) and _place_noun_beside(ent):
         return Span(ent.doc, ent.start, ent.end, label="GPE")
     return ent
+
+
+def _bare(text: str) -> str:
+    """A name folded, without a leading "the", case-folded: how it is looked up in word lists."""
+    return re.sub(r"^the\s+", "", fold(text), flags=re.IGNORECASE).casefold()
 
 
 def _split_coordination(ent: Span) -> list[Span]:
@@ -289,8 +293,8 @@ def context_type(span: Span) -> str | None:
             and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)
         ):
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
-    if is_club(span):
-        return ORGANIZATION
+    if is_club(span) or label != "ORG" and _bare(span.text) in PARTY_NICKNAMES:
+        return ORGANIZATION  # "the Lib Dems" or "Labour" tagged as people
     if label in ("ORG", "PERSON") and _place_noun_beside(span):
         return PLACE  # "the state of Thuringia", "Kassongue province", "Jena, a city in Germany"
     return None

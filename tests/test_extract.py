@@ -443,3 +443,10 @@ def test_a_surname_of_two_words_joins_the_one_person_whose_name_ends_with_it(mak
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
     assert [(e.name, e.type, len(e.mentions)) for e in f.entities] == [("Marine Le Pen", PERSON, 2)]
+
+
+def test_a_party_the_model_calls_a_person_is_an_organisation(make_doc):
+    words = ["The", "Lib", "Dems", "and", "Labour", "agreed", "."]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("Lib Dems", ORGANIZATION), ("Labour", ORGANIZATION)}
