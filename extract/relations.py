@@ -9,6 +9,8 @@ far); its confidence is `CONFIDENCE[rule]`, times the resolver's confidence in e
 - parent organisation: "YouTube, a subsidiary of Google";
 - nationality: "Chinese artist Ai Weiwei";
 - accounts: "his Twitter account" (has an account on);
+- family: "his wife Michelle Obama", "Bill Clinton's wife, Hillary Clinton" (spouse, children,
+  sibling);
 - missions: "the Chinese Embassy" belongs to China; China's ambassador works for it;
 - verbs between two entities, with their preposition and voice: "The Embassy has reported this
   to Twitter" (reported to), "Twitter is banned in China" (banned in), "urged Twitter" (urged);
@@ -47,6 +49,7 @@ CONFIDENCE = {
     "account-of": 0.8,
     "embassy-of-country": 0.9,
     "ambassador-at-embassy": 0.85,
+    "family-noun": 0.85,
 }
 ROLE_PREPS = ("to", "of", "for", "at", "with")
 MEMBER_NOUNS = frozenset({"member", "members"})
@@ -58,6 +61,14 @@ SKIP_VERBS = frozenset({"be", "say", "have", "do", "tell"})
 ACCOUNT_NOUNS = frozenset({"account", "accounts", "handle", "feed", "channel", "page", "profile"})
 _ACCOUNT_WORDS = word_ids(ACCOUNT_NOUNS)
 MISSIONS = ("embassy", "consulate", "mission", "high commission")
+# family nouns -> the property between the noun's owner and the relative it names
+FAMILY = {
+    **dict.fromkeys(("wife", "husband", "spouse", "widow", "widower"), "spouse"),
+    **dict.fromkeys(("son", "daughter", "stepson", "stepdaughter"), "children"),
+    **dict.fromkeys(("father", "mother", "stepfather", "stepmother"), "parent"),
+    **dict.fromkeys(("brother", "sister", "half-brother", "half-sister"), "sibling"),
+}
+_FAMILY_WORDS = word_ids(FAMILY)
 DIPLOMATS = frozenset({"ambassador", "envoy", "consul", "diplomat", "chargé", "attaché", "commissioner"})
 
 
@@ -295,6 +306,30 @@ def accounts(found: Found) -> None:
             found.add(owner, "has-account-on", platform, token, "account-of", sure)
 
 
+def family(found: Found) -> None:
+    """ "his wife Michelle Obama", "Bill Clinton's wife, Hillary Clinton", "Hillary Clinton, Bill
+    Clinton's wife", "Prince Charles's mother Queen Elizabeth": a family noun with its owner (a
+    possessive) and the relative it names (in apposition) -> spouse, children or sibling."""
+    resolve = found.resolve
+    for token in tokens_where(found.doc, lower=_FAMILY_WORDS):
+        if token.pos_ != "NOUN":
+            continue
+        owner, sure = resolve.entity(next((c for c in token.children if c.dep_ == "poss"), None))
+        if token.dep_ == "appos":
+            relative = resolve.key(token.head)
+        elif token.dep_ == "attr" and lemma(token.head) == "be":
+            relative = resolve.key(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
+        else:
+            relative = next((k for c in token.children if c.dep_ == "appos" for k in [resolve.key(c)] if k), None)
+        if not owner or not relative or found.types.get(owner) != PERSON or found.types.get(relative) != PERSON:
+            continue
+        kin = FAMILY[token.lower_]
+        if kin == "parent":  # "Charles's mother Elizabeth": Elizabeth is Charles's parent
+            found.add(relative, "children", owner, token, "family-noun", sure)
+        else:
+            found.add(owner, kin, relative, token, "family-noun", sure)
+
+
 def _mission_country(name: str, by_name: dict[str, str]) -> str | None:
     """The key of the country whose embassy (consulate, mission) this is: "Chinese Embassy",
     "Embassy of China", "the US embassy"; None when the article does not name that country."""
@@ -439,6 +474,7 @@ PATTERNS: tuple[Callable[[Found], None], ...] = (
     roles_by_parse,
     nationality,
     accounts,
+    family,
     missions,
     verbs,
     places,

@@ -199,3 +199,23 @@ def test_an_embassy_belongs_to_its_country_and_its_ambassador_works_for_it(read)
     assert ("Chinese Embassy", "parentOrganization", "China") in found
     assert ("Liu Xiaoming", "worksFor", "Chinese Embassy") in found
     assert ("Chinese Embassy", "location", "China") not in found  # an embassy is abroad
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bill Clinton's wife, Hillary Clinton, spoke on Monday.", ("Bill Clinton", "spouse", "Hillary Clinton")),
+        ("Hillary Clinton, Bill Clinton's wife, spoke on Monday.", ("Bill Clinton", "spouse", "Hillary Clinton")),
+        ("Kim Jong Un's sister Kim Yo Jong said so.", ("Kim Jong Un", "sibling", "Kim Yo Jong")),
+        ("Joe Biden spoke. His son, Hunter Biden, was there.", ("Joe Biden", "children", "Hunter Biden")),
+        ("Prince Charles's mother Queen Elizabeth died.", ("Elizabeth", "children", "Charles")),
+    ],
+)
+def test_a_family_noun_between_two_people_gives_their_family_relation(read, text, expected):
+    assert expected in triples(read(text))
+
+
+def test_a_family_noun_without_a_named_relative_gives_nothing(read):
+    assert not {
+        t for t in triples(read("Joe Biden's son was there with Barack Obama.")) if t[1] in ("children", "spouse")
+    }
