@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     weights = {}
     for name, col in sorted(vec.vocabulary_.items()):
         ws = [round(float(final.coef_[k, col]), 3) for k in order]
-        if any(abs(w) >= 0.005 for w in ws):
+        if name.startswith("v") and name[1:].isdigit() or any(abs(w) >= 0.005 for w in ws):
             weights[name] = ws
     data = {
         "version": 1,
@@ -203,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         "bias": [round(float(final.intercept_[k]), 4) for k in order],
         "weights": weights,
         "switch": switch,
+        "vector_size": max((len(r["vector"]) for r in rows), default=0),
         "drop": drop,
         "trained_on": {
             "dwie": f"{len(train['dwie'])} of the 98 DWIE development articles in ../shared/bench/dwie (Deutsche "

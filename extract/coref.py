@@ -133,12 +133,13 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
         owners = [
             p
             for p in people
-            if p is not c and len(p.name_words()) > len(words) and p.name_words()[-len(words) :] == words
+            if p is not c and p.members and len(p.name_words()) > len(words) and p.name_words()[-len(words) :] == words
         ]
         if len(owners) == 1:
             for f in c.members:
                 owners[0].add(replace(f, type=PERSON, context=False))
             c.members.clear()
+            c._cache.clear()
     clusters = [c for c in clusters if c.members]
 
     # 3 and 4. single words: part of a person's name, an acronym, or an entity of their own.

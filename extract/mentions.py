@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .facts import ORGANIZATION, PERSON, PLACE
 from .names import CONTINENTS, COUNTRIES, DEMONYMS, HONORIFICS, LEADING_JUNK, TITLES, country_of_demonym, fold
-from .sport import beside_club_noun, is_club_name, is_competition, sport_role, sport_sentence
+from .sport import CLUB_ONLY_NOUNS, beside_club_noun, is_club_name, is_competition, sport_role, sport_sentence
 from .tokens import lemma, pos_ids, tokens_where, word_ids
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -153,8 +153,8 @@ def _bare(text: str) -> str:
 def _split_coordination(ent: Span) -> list[Span]:
     """'Mons and Liege', 'Jürgen Fitschen und Anshu Jain': two places or two people the NER took as
     one name. An organisation keeps its 'and' ("Johnson and Johnson", "Marks and Spencer")."""
-    if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC") or len(ent) < 3:
-        return [ent]
+    if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC") or len(ent) < 3 or _bare(ent.text) in _ONE_PLACE:
+        return [ent]  # "Bosnia and Herzegovina" is one country
     doc = ent.doc
     for i in range(ent.start + 1, ent.end - 1):
         if doc[i].lower_ in ("and", "und", "&") and doc[i - 1].is_title and doc[i + 1].is_title:
@@ -263,6 +263,7 @@ PERSON_NOUNS = frozenset(
 _PERSON_WORDS = TITLES | HONORIFICS | PERSON_NOUNS
 _COUNTRIES_AND_CONTINENTS = COUNTRIES | CONTINENTS
 _LOCATIVE = frozenset({"in", "at", "near", "from"})
+_ONE_PLACE = frozenset({k for k in COUNTRIES if " and " in k} | {"jammu and kashmir", "turks and caicos islands"})
 
 
 def context_type(span: Span) -> str | None:
@@ -290,6 +291,7 @@ def context_type(span: Span) -> str | None:
         if (
             2 <= len(name) <= 3
             and (person_word or described)
+            and root.dep_ not in ("compound", "amod")  # "the veteran White House correspondent"
             and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)
         ):
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
@@ -308,13 +310,17 @@ PLACE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_ALSO_OF_ORGANISATIONS = frozenset({"capital"})  # "the capital of Deutsche Bank"
+
+
 def _place_noun_beside(span: Span) -> bool:
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS:
+    nouns = PLACE_NOUNS - _ALSO_OF_ORGANISATIONS if span.label_ == "ORG" else PLACE_NOUNS
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in nouns:
         return root.head.head.i < root.i  # "the state of Thuringia", not "the capital's state of mind"
-    return any(
-        c.dep_ in ("compound", "appos") and c.lower_ in PLACE_NOUNS and c.pos_ == "NOUN" for c in root.children
-    ) or (root.dep_ == "compound" and root.head.lower_ in PLACE_NOUNS and root.head.i == span.end)
+    return any(c.dep_ in ("compound", "appos") and c.lower_ in nouns and c.pos_ == "NOUN" for c in root.children) or (
+        root.dep_ == "compound" and root.head.lower_ in nouns and root.head.i == span.end
+    )
 
 
 def is_club(span: Span) -> bool:
@@ -328,7 +334,7 @@ def is_club(span: Span) -> bool:
     if label not in ("GPE", "LOC", "PERSON") or fold(span.text).casefold() in _COUNTRIES_AND_CONTINENTS:
         return False
     if label == "PERSON":  # a player is the subject of "beat" too: only a club noun beside it counts
-        return beside_club_noun(span) and sport_sentence(span)
+        return beside_club_noun(span, CLUB_ONLY_NOUNS) and sport_sentence(span)
     return (sport_role(span) or beside_club_noun(span)) and sport_sentence(span)
 
 

@@ -122,7 +122,8 @@ class TypeModel:
         self._weights = np.array([weights[f] for f in names], dtype=float).reshape(len(names), len(self.classes))
         # the name vector's weights as one matrix (dimension x class); absent dimensions weigh 0
         dims = [int(f[1:]) for f in weights if _VECTOR_FEATURE.match(f)]
-        self.vector_weights = np.zeros((max(dims) + 1 if dims else 0, len(self.classes)))
+        size = int(data.get("vector_size", max(dims) + 1 if dims else 0))
+        self.vector_weights = np.zeros((size, len(self.classes)))
         for d in dims:
             self.vector_weights[d] = weights[f"v{d}"]
         self.switch = float(data["switch"])

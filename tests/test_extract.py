@@ -351,12 +351,12 @@ def test_towns_listed_with_a_club_are_clubs_but_a_country_stays_a_place(make_doc
 
 
 def test_a_club_noun_beside_a_name_makes_a_club_even_of_a_person_label(make_doc):
-    # "Augsburg travel to lower-league side Wilhelmshaven."
-    words = ["Augsburg", "travel", "to", "lower", "league", "side", "Wilhelmshaven", "."]
-    heads = [1, 1, 1, 5, 5, 6, 2, 1]
-    deps = ["nsubj", "ROOT", "prep", "amod", "compound", "compound", "pobj", "punct"]
-    pos = ["PROPN", "VERB", "ADP", "ADJ", "NOUN", "NOUN", "PROPN", "PUNCT"]
-    ents = ["B-GPE", "O", "O", "O", "O", "O", "B-PERSON", "O"]
+    # "Augsburg travel to relegated side Wilhelmshaven's stadium."
+    words = ["Augsburg", "travel", "to", "relegated", "side", "Wilhelmshaven", "'s", "stadium", "."]
+    heads = [1, 1, 1, 4, 5, 7, 5, 2, 1]
+    deps = ["nsubj", "ROOT", "prep", "amod", "compound", "poss", "case", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "ADJ", "NOUN", "PROPN", "PART", "NOUN", "PUNCT"]
+    ents = ["B-GPE", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
     assert ("Wilhelmshaven", ORGANIZATION) in {(e.name, e.type) for e in f.entities}
 
@@ -450,3 +450,27 @@ def test_a_party_the_model_calls_a_person_is_an_organisation(make_doc):
     ents = ["O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O"]
     f = facts(make_doc(words, ents=ents))
     assert {(e.name, e.type) for e in f.entities} == {("Lib Dems", ORGANIZATION), ("Labour", ORGANIZATION)}
+
+
+def test_sport_words_that_name_other_things_make_no_club(make_doc):
+    # "Merkel beat her rivals Martin Schulz and Christian Lindner." / "Police raided a Berlin club."
+    words = ["Merkel", "beat", "her", "rivals", "Martin", "Schulz", "and", "Christian", "Lindner", "."]
+    heads = [1, 1, 3, 1, 5, 3, 5, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "poss", "dobj", "compound", "appos", "cc", "compound", "conj", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "NOUN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT"]
+    ents = ["B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {e.type for e in f.entities} == {PERSON}
+    words = ["Police", "raided", "a", "Berlin", "club", "."]
+    heads = [1, 1, 4, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "compound", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "DET", "PROPN", "NOUN", "PUNCT"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=["O", "O", "O", "B-GPE", "O", "O"]))
+    assert [(e.name, e.type) for e in f.entities] == [("Berlin", PLACE)]
+
+
+def test_a_country_with_and_in_its_name_stays_one(make_doc):
+    words = ["Bosnia", "and", "Herzegovina", "voted", "."]
+    ents = ["B-GPE", "I-GPE", "I-GPE", "O", "O"]
+    f = facts(make_doc(words, pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"], ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Bosnia and Herzegovina", PLACE)]

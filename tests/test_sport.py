@@ -20,7 +20,8 @@ def test_competitions(name):
 @pytest.mark.parametrize(
     "name",
     ["Arab League", "Muslim League", "National League for Democracy", "Cup", "Olympic Stadium", "Europe",
-     "Group", "Premier Foods", "Bundesbank", "Euro Stoxx 50", "AFC Wimbledon", "German Chancellery"],
+     "Group", "Premier Foods", "Bundesbank", "Euro Stoxx 50", "AFC Wimbledon", "German Chancellery",
+     "Wimbledon", "Formula One Group", "Premier League clubs' owners"],
 )  # fmt: skip
 def test_not_competitions(name):
     assert not is_competition(name)
@@ -34,6 +35,8 @@ def test_club_names(name):
     assert is_club_name(name)
 
 
-@pytest.mark.parametrize("name", ["Dortmund", "Madrid", "Real", "Bayer", "Stade de France", "Manchester", "Milan"])
+@pytest.mark.parametrize(
+    "name", ["Dortmund", "Madrid", "Real", "Bayer", "Stade de France", "Manchester", "Milan", "SC", "Celtic Sea"]
+)
 def test_not_club_names(name):
     assert not is_club_name(name)
