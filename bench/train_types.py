@@ -191,16 +191,18 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"  thresholds: switch {switch}, drop {drop}")
     final = model().fit(X, y, sample_weight=weight)
-    order = [list(final.classes_).index(n) for n in range(len(CLASSES))]
+    # a class the (limited) training rows never show gets weight 0 and a bias that keeps it out
+    seen_classes = list(final.classes_)
+    order = [seen_classes.index(n) if n in seen_classes else None for n in range(len(CLASSES))]
     weights = {}
     for name, col in sorted(vec.vocabulary_.items()):
-        ws = [round(float(final.coef_[k, col]), 3) for k in order]
+        ws = [round(float(final.coef_[k, col]), 3) if k is not None else 0.0 for k in order]
         if name.startswith("v") and name[1:].isdigit() or any(abs(w) >= 0.005 for w in ws):
             weights[name] = ws
     data = {
         "version": 1,
         "classes": list(CLASSES),
-        "bias": [round(float(final.intercept_[k]), 4) for k in order],
+        "bias": [round(float(final.intercept_[k]), 4) if k is not None else -30.0 for k in order],
         "weights": weights,
         "switch": switch,
         "vector_size": max((len(r["vector"]) for r in rows), default=0),
