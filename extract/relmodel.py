@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
 from .identity import name_key
-from .names import CONTINENTS, COUNTRIES, TITLES, country_of_demonym
+from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, TITLES, country_of_demonym
 from .resolve import PRONOUNS, Resolver
 from .tokens import lemma, tokens_where, word_ids
 
@@ -299,6 +299,14 @@ def candidates(
                 feats.add("dem:o")
             elif demonyms.get(o) and kind.get(s) == "country":
                 feats.add("dem:o-other")
+            if tp == (PLACE, PLACE) or tp == (ORGANIZATION, PLACE):
+                # a capital or big city whose country is known: "London" is in the United Kingdom,
+                # whatever country the article names most
+                homes = {CITY_COUNTRY[k] for k in keys[s] if k in CITY_COUNTRY}
+                if homes:
+                    feats.add("city:own" if homes & keys[o] else "city:other" if kind.get(o) == "country" else "city:o")
+                elif any(k in CITY_COUNTRY for k in keys[o]) and kind.get(s) == "country":
+                    feats.add("city:country-in-city")
             if keys[o] & inside.get(s, set()):
                 feats.add("o-in-s-name")  # "German Football Association", "Bank of England"
             if keys[s] & inside.get(o, set()):

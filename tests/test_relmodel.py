@@ -146,6 +146,34 @@ def test_a_leader_named_with_his_countrys_adjective_is_not_given_the_other_count
     assert ("Xi Jinping", "nationality", "United States") not in found
 
 
+def test_a_known_city_reads_its_own_country(make_doc):
+    # "Berlin and London met. Germany won."
+    words = ["Berlin", "and", "London", "met", ".", "Germany", "won", "."]
+    heads = [3, 0, 0, 3, 3, 6, 6, 6]
+    deps = ["nsubj", "cc", "conj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    doc = make_doc(
+        words, heads=heads, deps=deps, pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"] * 1 + ["PROPN", "VERB", "PUNCT"]
+    )
+    entities = [
+        Entity("e0", "Berlin", PLACE, (Mention("Berlin", 0, 6, "GPE"),)),
+        Entity("e1", "London", PLACE, (Mention("London", 11, 17, "GPE"),)),
+        Entity("e2", "Germany", PLACE, (Mention("Germany", 24, 31, "GPE"),)),
+    ]
+    cands = by_pair(candidates(doc, entities, {0: "e0", 2: "e1", 5: "e2"}))
+    assert "city:own" in cands["e0", "e2"].features and "city:other" in cands["e1", "e2"].features
+    assert "city:country-in-city" in cands["e2", "e0"].features
+
+
+@pytest.mark.model
+def test_a_capital_is_not_put_in_the_country_the_article_names(nlp):
+    text = "Relations between London and Beijing have soured, China's foreign ministry said on Monday."
+    facts = facts_from_doc(nlp(text), Article("t", "t.txt", "", text))
+    names = {e.key: e.name for e in facts.entities}
+    found = {(names[r.subject], r.predicate, names[r.object]) for r in facts.relations}
+    assert ("Beijing", "containedInPlace", "China") in found
+    assert ("London", "containedInPlace", "China") not in found
+
+
 @pytest.mark.model
 def test_patterns_only_leaves_the_model_out(nlp):
     text = (
