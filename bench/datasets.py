@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -381,6 +382,28 @@ def detokenize(sents: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]
 
 def split_key(doc_id: str) -> str:
     return hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
+
+
+def folds_of(doc_ids: Iterable[str], folds: int, seed: int) -> list[int]:
+    """The cross-validation fold of each item, by its document: the documents, shuffled with
+    `seed`, are dealt into `folds` folds, so no document is in two."""
+    ids = list(doc_ids)
+    docs = sorted(set(ids))
+    random.Random(seed).shuffle(docs)
+    fold = {d: i % folds for i, d in enumerate(docs)}
+    return [fold[d] for d in ids]
+
+
+def trained_on(counts: dict[str, int]) -> dict[str, str]:
+    """What a model trained here read: the train parts of DWIE and Re-DocRED (`counts`: documents
+    of each), and what was held out."""
+    return {
+        "dwie": f"{counts['dwie']} of the 98 DWIE development articles in ../shared/bench/dwie (Deutsche Welle "
+        "news; annotations GPL-3.0, text Deutsche Welle's): bench/datasets.py's train part",
+        "redocred": f"{counts['redocred']} of the 500 Re-DocRED development documents in "
+        "../shared/bench/redocred (Wikipedia introductions; MIT): the train part",
+        "held_out": "DWIE 30 and Re-DocRED 150 documents (bench/datasets.py split 'test'), never read here",
+    }
 
 
 def split(docs: Iterable[GoldDoc], part: str) -> list[GoldDoc]:

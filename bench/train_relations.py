@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from collections import Counter, defaultdict
@@ -48,12 +47,13 @@ def examples(docs, nlp, rule_counts: dict[str, list[bool]] | None = None) -> lis
     from newsgraph.extract.pipeline import entities_of
     from newsgraph.extract.relations import extract_relations
     from newsgraph.extract.relmodel import candidates
+    from newsgraph.extract.typemodel import RULES_ONLY
 
     rows = []
     for gold, doc in zip(docs, nlp.pipe(d.body for d in docs), strict=True):
         # typed by the rules alone: the entity typer learned from these same documents, and its
         # types here would be better than on any text it has not seen
-        entities, token_map = entities_of(doc, types=None)
+        entities, token_map = entities_of(doc, types=RULES_ONLY)
         patterns, _ = extract_relations(doc, entities, token_map)
         predicted = [
             score.Entity(e.key, e.type, tuple(dict.fromkeys([e.name, *e.aliases])), (gold.id,)) for e in entities
@@ -87,10 +87,7 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float) -> 
         return None
     sample = [r for r in rows if r["types"] in signatures]
     y = np.array([prop in r["labels"] for r in sample], dtype=int)
-    docs = sorted({r["doc"] for r in sample})
-    random.Random(SEED).shuffle(docs)
-    fold_of = {d: i % folds for i, d in enumerate(docs)}
-    groups = np.array([fold_of[r["doc"]] for r in sample])
+    groups = np.array(datasets.folds_of((r["doc"] for r in sample), folds, SEED))
     vec = DictVectorizer()
     X = vec.fit_transform([dict.fromkeys(r["features"], 1) for r in sample])
 
@@ -191,17 +188,11 @@ def main(argv: list[str] | None = None) -> int:
             f"(news {fitted['out_of_fold_news']['f1']:.2f})  "
             f"{fitted['signatures']}"
         )
-    counts = defaultdict(int)
-    for name, docs in train.items():
-        counts[name] = len(docs)
+    counts = defaultdict(int, {name: len(docs) for name, docs in train.items()})
     model = {
         "version": 1,
         "trained_on": {
-            "dwie": f"{counts['dwie']} of the 98 DWIE development articles in ../shared/bench/dwie (Deutsche Welle "
-            "news; annotations GPL-3.0, text Deutsche Welle's): bench/datasets.py's train part",
-            "redocred": f"{counts['redocred']} of the 500 Re-DocRED development documents in "
-            "../shared/bench/redocred (Wikipedia introductions; MIT): the train part",
-            "held_out": "DWIE 30 and Re-DocRED 150 documents (bench/datasets.py split 'test'), never read here",
+            **datasets.trained_on(counts),
             "seed": SEED,
             "C": args.C,
             "folds": args.folds,

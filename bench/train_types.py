@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from collections import Counter
@@ -58,14 +57,13 @@ def gold_label(names: set[str], gold_entities, vote: str) -> str | None:
 
 def examples(docs, nlp) -> list[dict]:
     from newsgraph.extract.coref import cluster_mentions, propagate
-    from newsgraph.extract.identity import choose_type
     from newsgraph.extract.mentions import find_mentions
     from newsgraph.extract.typemodel import features, vector
 
     rows = []
     for gold, doc in zip(docs, nlp.pipe(d.body for d in docs), strict=True):
         for c in propagate(doc, cluster_mentions(find_mentions(doc))):
-            vote = choose_type(c.type_votes())
+            vote = c.type()
             names = {score.normalise(f.name or f.text) for f in c.members} | {score.normalise(c.name())}
             label = gold_label(names, gold.entities, vote)
             if label is None:  # teaches nothing either way
@@ -105,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.linear_model import LogisticRegression
 
     from newsgraph.extract import load_pipeline
-    from newsgraph.extract.typemodel import CLASSES, TypeModel
+    from newsgraph.extract.typemodel import CLASSES, RULES_ONLY, TypeModel
 
     t0 = time.perf_counter()
     nlp = load_pipeline()
@@ -128,10 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     X = vec.fit_transform(X_dicts)
     y = np.array([CLASSES.index(r["label"]) for r in rows])
     weight = np.array([NEWS_WEIGHT if r["set"] == "dwie" else 1.0 for r in rows])
-    docs = sorted({r["doc"] for r in rows})
-    random.Random(SEED).shuffle(docs)
-    fold_of = {d: i % args.folds for i, d in enumerate(docs)}
-    groups = np.array([fold_of[r["doc"]] for r in rows])
+    groups = np.array(datasets.folds_of((r["doc"] for r in rows), args.folds, SEED))
 
     def model():
         return LogisticRegression(C=args.C, max_iter=3000, random_state=SEED)
@@ -153,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         return (2 * p * rc / (p + rc) if p + rc else 0.0), p, rc
 
     def decide_all(switch, drop):
-        toy = TypeModel({"classes": CLASSES, "bias": [0] * len(CLASSES), "weights": {}, "switch": switch, "drop": drop})
+        toy = TypeModel({**RULES_ONLY.data, "switch": switch, "drop": drop})
         return [toy.decide(r["vote"], dict(zip(CLASSES, p, strict=True))) for r, p in zip(rows, oof, strict=True)]
 
     def news(r):
@@ -208,11 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         "vector_size": max((len(r["vector"]) for r in rows), default=0),
         "drop": drop,
         "trained_on": {
-            "dwie": f"{len(train['dwie'])} of the 98 DWIE development articles in ../shared/bench/dwie (Deutsche "
-            "Welle news; annotations GPL-3.0, text Deutsche Welle's): bench/datasets.py's train part",
-            "redocred": f"{len(train['redocred'])} of the 500 Re-DocRED development documents in "
-            "../shared/bench/redocred (Wikipedia introductions; MIT): the train part",
-            "held_out": "DWIE 30 and Re-DocRED 150 documents (bench/datasets.py split 'test'), never read here",
+            **datasets.trained_on({name: len(docs) for name, docs in train.items()}),
             "seed": SEED,
             "C": args.C,
             "folds": args.folds,

@@ -136,10 +136,8 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             if p is not c and p.members and len(p.name_words()) > len(words) and p.name_words()[-len(words) :] == words
         ]
         if len(owners) == 1:
-            for f in c.members:
-                owners[0].add(replace(f, type=PERSON, context=False))
-            c.members.clear()
-            c._cache.clear()
+            c.members[:] = [replace(f, type=PERSON, context=False) for f in c.members]
+            owners[0].absorb(c)
     clusters = [c for c in clusters if c.members]
 
     # 3 and 4. single words: part of a person's name, an acronym, or an entity of their own.

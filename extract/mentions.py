@@ -8,13 +8,14 @@ institutional nominals ("the embassy", "China's UK embassy") that the NER does n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from .facts import ORGANIZATION, PERSON, PLACE
+from .identity import name_key
 from .names import CONTINENTS, COUNTRIES, DEMONYMS, HONORIFICS, LEADING_JUNK, TITLES, country_of_demonym, fold
-from .sport import CLUB_ONLY_NOUNS, beside_club_noun, is_club_name, is_competition, sport_role, sport_sentence
+from .sport import SCORE, is_club, is_club_name, is_competition, sport_sentence
 from .tokens import lemma, pos_ids, tokens_where, word_ids
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -138,22 +139,17 @@ def _relabel(ent: Span) -> Span:
     is tagged as an entity elsewhere (WEAK_LABELS)."""
     if ent.label_ != "NORP":
         return ent
-    if _bare(ent.text) in PARTY_NICKNAMES:
+    if name_key(ent.text) in PARTY_NICKNAMES:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     if not country_of_demonym(ent.text) and _place_noun_beside(ent):
         return Span(ent.doc, ent.start, ent.end, label="GPE")
     return ent
 
 
-def _bare(text: str) -> str:
-    """A name folded, without a leading "the", case-folded: how it is looked up in word lists."""
-    return re.sub(r"^the\s+", "", fold(text), flags=re.IGNORECASE).casefold()
-
-
 def _split_coordination(ent: Span) -> list[Span]:
     """'Mons and Liege', 'Jürgen Fitschen und Anshu Jain': two places or two people the NER took as
     one name. An organisation keeps its 'and' ("Johnson and Johnson", "Marks and Spencer")."""
-    if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC") or len(ent) < 3 or _bare(ent.text) in _ONE_PLACE:
+    if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC") or len(ent) < 3 or name_key(ent.text) in _ONE_PLACE:
         return [ent]  # "Bosnia and Herzegovina" is one country
     doc = ent.doc
     for i in range(ent.start + 1, ent.end - 1):
@@ -295,7 +291,7 @@ def context_type(span: Span) -> str | None:
             and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)
         ):
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
-    if is_club(span) or label != "ORG" and _bare(span.text) in PARTY_NICKNAMES:
+    if is_club(span) or label != "ORG" and name_key(span.text) in PARTY_NICKNAMES:
         return ORGANIZATION  # "the Lib Dems" or "Labour" tagged as people
     if label in ("ORG", "PERSON") and _place_noun_beside(span):
         return PLACE  # "the state of Thuringia", "Kassongue province", "Jena, a city in Germany"
@@ -323,21 +319,6 @@ def _place_noun_beside(span: Span) -> bool:
     )
 
 
-def is_club(span: Span) -> bool:
-    """The name is a club's: a name only clubs have ("Borussia Dortmund"), or, in a sentence about
-    sport, a town's or a name the NER took for a person's that plays a club's part ("Hoffenheim beat
-    Dortmund", "lower-league side Wilhelmshaven"). A country stays a place (its national team is
-    not told apart)."""
-    if is_club_name(span.text):
-        return True
-    label = span.label_
-    if label not in ("GPE", "LOC", "PERSON") or fold(span.text).casefold() in _COUNTRIES_AND_CONTINENTS:
-        return False
-    if label == "PERSON":  # a player is the subject of "beat" too: only a club noun beside it counts
-        return beside_club_noun(span, CLUB_ONLY_NOUNS) and sport_sentence(span)
-    return (sport_role(span) or beside_club_noun(span)) and sport_sentence(span)
-
-
 def _clubs_in_lists(doc: Doc, found: list[Found]) -> None:
     """A name listed with a club named as only clubs are ("drawn with Valencia, Lille and BATE
     Borisov"), or with another club in a sentence about sport, is a club too; so is a word of a club's
@@ -354,12 +335,12 @@ def _clubs_in_lists(doc: Doc, found: list[Found]) -> None:
         if f.kind != "name" or f.type == ORGANIZATION or f.label not in ("GPE", "LOC", "PERSON"):
             continue
         span = doc[f.start : f.end]
-        if f.text.casefold() in _COUNTRIES_AND_CONTINENTS:
+        if name_key(f.text) in _COUNTRIES_AND_CONTINENTS:
             continue
         listed = [c.i for c in span.root.conjuncts if c.i in clubs]
         short = f.text in club_words and not (span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVE)
         if any(i in named_clubs for i in listed) or (listed or short) and sport_sentence(span):
-            found[n] = Found(f.start, f.end, f.text, f.label, ORGANIZATION, context=True)
+            found[n] = replace(f, type=ORGANIZATION, context=True)
 
 
 def _person_word(token) -> bool:
@@ -368,7 +349,6 @@ def _person_word(token) -> bool:
 
 
 _TRAILING_JUNK = frozenset({"ADP", "ADV", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "PART"})
-_SCORE = re.compile(r"^\d{1,2}[-–:]\d{1,2}$")
 
 
 def clean_span(span: Span) -> Span | None:
@@ -399,7 +379,7 @@ def clean_span(span: Span) -> Span | None:
     ):
         end -= 1
     while end > start + 1 and (
-        doc[end - 1].is_lower and doc[end - 1].pos_ in _TRAILING_JUNK or _SCORE.match(doc[end - 1].text)
+        doc[end - 1].is_lower and doc[end - 1].pos_ in _TRAILING_JUNK or SCORE.fullmatch(doc[end - 1].text)
     ):
         end -= 1  # "Eppelsheim near", "Dynamo Kyiv 4-3"
     if label == "ORG" and end - start > 2 and doc[end - 1].text == "party" and doc[end - 2].is_title:

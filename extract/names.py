@@ -278,7 +278,6 @@ _CITIES_BY_COUNTRY = {
     "saudi arabia": "riyadh|jeddah|mecca",
     "senegal": "dakar",
     "serbia": "belgrade",
-    "singapore": "",
     "slovakia": "bratislava",
     "slovenia": "ljubljana",
     "somalia": "mogadishu",
@@ -308,4 +307,4 @@ _CITIES_BY_COUNTRY = {
     "yemen": "sanaa|aden",
     "zimbabwe": "harare",
 }
-CITY_COUNTRY = {city: country for country, cities in _CITIES_BY_COUNTRY.items() for city in cities.split("|") if city}
+CITY_COUNTRY = {city: country for country, cities in _CITIES_BY_COUNTRY.items() for city in cities.split("|")}

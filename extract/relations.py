@@ -249,18 +249,21 @@ def roles_by_parse(found: Found) -> None:
         found.role(person, titles, origin, target, prep, token, rule, conf)
 
 
+def _described(noun: Token) -> Token | None:
+    """What a noun describes: the name it is in apposition to ("YouTube, a subsidiary of Google"),
+    or the subject it is said of ("YouTube is a unit of Google"); else None."""
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ == "attr" and lemma(noun.head) == "be":
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def parent_organisations(found: Found) -> None:
     """ "YouTube, a subsidiary of Google" / "YouTube is a unit of Google" -> parentOrganization."""
     resolve = found.resolve
     for token in tokens_where(found.doc, lower=_PARENT_WORDS):
-        head = token.head
-        if token.dep_ == "appos":
-            child = head
-        elif token.dep_ == "attr" and lemma(head) == "be":
-            child = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        else:
-            continue
-        org = resolve.key(child)
+        org = resolve.key(_described(token))
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         parent = resolve.key(next((c for c in of.children if c.dep_ == "pobj"), None)) if of is not None else None
         if org and parent and found.types.get(org) == ORGANIZATION and found.types.get(parent) == ORGANIZATION:
@@ -315,12 +318,9 @@ def family(found: Found) -> None:
         if token.pos_ != "NOUN":
             continue
         owner, sure = resolve.entity(next((c for c in token.children if c.dep_ == "poss"), None))
-        if token.dep_ == "appos":
-            relative = resolve.key(token.head)
-        elif token.dep_ == "attr" and lemma(token.head) == "be":
-            relative = resolve.key(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
-        else:
-            relative = next((k for c in token.children if c.dep_ == "appos" for k in [resolve.key(c)] if k), None)
+        relative = resolve.key(_described(token)) or next(
+            (k for c in token.children if c.dep_ == "appos" for k in [resolve.key(c)] if k), None
+        )  # "Hillary Clinton, Bill Clinton's wife" / "Bill Clinton's wife, Hillary Clinton"
         if not owner or not relative or found.types.get(owner) != PERSON or found.types.get(relative) != PERSON:
             continue
         kin = FAMILY[token.lower_]

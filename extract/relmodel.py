@@ -184,6 +184,7 @@ def candidates(
         for e in entities
         if e.type == ORGANIZATION
     }
+    home = {key: {CITY_COUNTRY[k] for k in ks if k in CITY_COUNTRY} for key, ks in keys.items()}  # a city's country
     countries = sorted((k for k, v in kind.items() if v == "country" and counts[k]), key=lambda k: -counts[k])
     patterns: dict[tuple[str, str], set[str]] = {}
     for r in pattern_relations:
@@ -302,10 +303,11 @@ def candidates(
             if tp == (PLACE, PLACE) or tp == (ORGANIZATION, PLACE):
                 # a capital or big city whose country is known: "London" is in the United Kingdom,
                 # whatever country the article names most
-                homes = {CITY_COUNTRY[k] for k in keys[s] if k in CITY_COUNTRY}
-                if homes:
-                    feats.add("city:own" if homes & keys[o] else "city:other" if kind.get(o) == "country" else "city:o")
-                elif any(k in CITY_COUNTRY for k in keys[o]) and kind.get(s) == "country":
+                if home.get(s):
+                    feats.add(
+                        "city:own" if home[s] & keys[o] else "city:other" if kind.get(o) == "country" else "city:o"
+                    )
+                elif home.get(o) and kind.get(s) == "country":
                     feats.add("city:country-in-city")
             if keys[o] & inside.get(s, set()):
                 feats.add("o-in-s-name")  # "German Football Association", "Bank of England"

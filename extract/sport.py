@@ -13,7 +13,8 @@ import re
 
 from spacy.tokens import Span
 
-from .names import fold
+from .identity import name_key
+from .names import CONTINENTS, COUNTRIES, fold
 from .tokens import lemma
 
 SPORT_VERBS = frozenset(
@@ -75,28 +76,20 @@ SPORT_NOUNS = frozenset(
     }
 )
 PLACE_OF_A_CLUB = frozenset({"club", "side", "team", "stadium", "fans", "supporters"})  # "the Gelsenkirchen club"
-SPORT_WORDS = SPORT_NOUNS | {
-    "bundesliga",
-    "league",
-    "championship",
-    "cup",
-    "season",
-    "scored",
-    "kickoff",
-    "relegation",
-    "promotion",
-    "referee",
-    "halftime",
-    "penalty",
-    "tournament",
-}
-SURE_SPORT_WORDS = SPORT_WORDS - {
-    "side", "team", "fans", "supporters", "win", "victory", "defeat", "draw", "match", "game", "clash", "loss",
-    "bench", "season", "promotion", "manager", "captain", "player", "players", "forward", "penalty",
-    "club", "goal", "goals", "league", "squad", "keeper", "defender",  # a night club, the Arab League
-}  # fmt: skip
-SURE_SPORT_WORDS |= {"champions", "finalists", "semifinal", "semifinals", "quarterfinal", "knockout", "qualifier"}
+# Words that make a sentence one about sport: hardly anything else uses them. "win", "side",
+# "club", "league" or "goal" alone are as common elsewhere (an election won, a night club, the Arab
+# League).
+SURE_SPORT_WORDS = frozenset(
+    {
+        "coach", "striker", "attacker", "playmaker", "midfielder", "goalkeeper", "winger", "teammate",
+        "teammates", "stadium", "bundesliga", "championship", "cup", "scored", "kickoff", "relegation",
+        "referee", "halftime", "tournament", "champions", "finalists", "semifinal", "semifinals",
+        "quarterfinal", "knockout", "qualifier",
+    }
+)  # fmt: skip
 SURE_SPORT_VERBS = frozenset({"beat", "thrash", "trounce", "outplay", "relegate", "rout"})
+_COUNTRIES_AND_CONTINENTS = COUNTRIES | CONTINENTS
+SCORE = re.compile(r"\d{1,2}\s*[-–:]\s*\d{1,2}")  # "4-3", "2:1"
 TEAM_WORDS = SPORT_NOUNS - PLACE_OF_A_CLUB
 SPORT_HEADS = SPORT_VERBS | SPORT_NOUNS
 
@@ -125,7 +118,7 @@ CLUB_FIRST_WORDS = frozenset({"Real", "Athletic", "Inter", "Jahn"})
 # Competitions by name; besides these, a capitalised name ending in one of COMPETITION_LAST.
 COMPETITIONS = frozenset(
     {
-        "bundesliga", "zweite bundesliga", "2. bundesliga", "champions league", "europa league",
+        "bundesliga", "zweite bundesliga", "2 bundesliga", "champions league", "europa league",
         "premier league", "nations league", "conference league", "la liga", "serie a", "ligue 1",
         "eredivisie", "olympics", "olympic games", "paralympics", "paralympic games", "commonwealth games",
         "asian games", "winter olympics", "summer olympics", "super bowl", "tour de france", "giro d'italia",
@@ -141,14 +134,12 @@ _STAGES = frozenset(
     "round draw season title".split()
 )
 COMPETITION_LAST = frozenset({"cup", "championship", "championships", "olympics", "trophy"})
-_GROUP = re.compile(r"^(?:tough\s+)?group\s+[a-h]\b\.?", re.IGNORECASE)  # "Group F" of a draw
-_SEASON = re.compile(r"^(?:\d{4}(?:[-/–]\d{2,4})?\s+)+")  # "2012-13 UEFA Champions League"
+_GROUP = re.compile(r"^(?:tough\s+)?group\s+[a-h]\b")  # "Group F" of a draw
+_SEASON = re.compile(r"^(?:\d{2,4}(?:-\d{2,4})?\s+)+")  # "2012-13 UEFA Champions League"
 
 
 def sport_sentence(span: Span) -> bool:
-    """The sentence is about sport: a word hardly anything but sport uses ("striker", "stadium",
-    "Bundesliga", "beat"); "win", "side", "club" or "league" alone are as common elsewhere (an
-    election won, a night club, the Arab League)."""
+    """The sentence has a word of SURE_SPORT_WORDS or a verb of SURE_SPORT_VERBS."""
     return any(t.lower_ in SURE_SPORT_WORDS or lemma(t).lower() in SURE_SPORT_VERBS for t in span.sent)
 
 
@@ -167,17 +158,17 @@ def sport_role(span: Span) -> bool:
     ):
         return True
     nearby = doc[max(span.start - 2, 0) : span.start].text + " " + doc[span.end : span.end + 2].text
-    return re.search(r"\b\d{1,2}\s*[-–:]\s*\d{1,2}\b", nearby) is not None
+    return any(SCORE.fullmatch(w) for w in nearby.split())  # "Hamburg 2-1"
 
 
 def is_competition(text: str) -> bool:
     """'the Bundesliga', 'German Cup', '2012-13 UEFA Champions League Group Stage', 'Group F': a
-    competition or a stage of one, not a person, organisation or place."""
-    name = _SEASON.sub("", re.sub(r"^the\s+", "", fold(text), flags=re.IGNORECASE)).strip()
-    low = name.casefold()
-    if _GROUP.match(low):
+    competition or a stage of one, not a person, organisation or place (`text` is a name the NER
+    tagged, so capitalised)."""
+    key = _SEASON.sub("", name_key(text))
+    if _GROUP.match(key):
         return True
-    words = full = low.split()
+    words = full = key.split()
     while len(words) > 1 and words[0] in _ORGANISERS:  # "UEFA Champions League", "English Premier League"
         words = words[1:]
     if not words:
@@ -187,7 +178,7 @@ def is_competition(text: str) -> bool:
     for n in range(1, min(len(words), 3) + 1):  # a competition, or its stage ("Champions League Group Stage")
         if " ".join(words[:n]) in COMPETITIONS and all(w in _STAGES for w in words[n:]):
             return True
-    return len(full) > 1 and full[-1] in COMPETITION_LAST and name.split()[0][:1].isupper()
+    return len(full) > 1 and full[-1] in COMPETITION_LAST
 
 
 def is_club_name(text: str) -> bool:
@@ -207,3 +198,18 @@ def beside_club_noun(span: Span, nouns: frozenset[str] = CLUB_NOUNS) -> bool:
     if root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in nouns:
         return True
     return any(c.dep_ in ("compound", "nmod", "appos") and c.lower_ in nouns for c in root.children)
+
+
+def is_club(span: Span) -> bool:
+    """The name is a club's: a name only clubs have ("Borussia Dortmund"), or, in a sentence about
+    sport, a town's or a name the NER took for a person's that plays a club's part ("Hoffenheim beat
+    Dortmund", "lower-league side Wilhelmshaven"). A country stays a place (its national team is
+    not told apart)."""
+    if is_club_name(span.text):
+        return True
+    label = span.label_
+    if label not in ("GPE", "LOC", "PERSON") or name_key(span.text) in _COUNTRIES_AND_CONTINENTS:
+        return False
+    if label == "PERSON":  # a player is the subject of "beat" too: only a club noun beside it counts
+        return beside_club_noun(span, CLUB_ONLY_NOUNS) and sport_sentence(span)
+    return (sport_role(span) or beside_club_noun(span)) and sport_sentence(span)

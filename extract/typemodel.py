@@ -26,7 +26,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .facts import ENTITY_TYPES
-from .identity import choose_type, name_key
+from .identity import name_key
 from .names import CONTINENTS, COUNTRIES, country_of_demonym, fold
 from .tokens import lemma
 
@@ -35,16 +35,13 @@ OTHER = "Other"
 CLASSES = (*ENTITY_TYPES, OTHER)
 _VECTOR_FEATURE = re.compile(r"^v\d+$")
 MAX_MENTIONS = 12  # an entity's first mentions are read; later ones add little
-VECTOR_SCALE = 1.0  # the name vector has unit length (times this)
 
 
 def features(doc: Doc, members, vote: str) -> set[str]:
     """The features of one entity: `members` are its mentions (objects with `start`, `end`, `label`,
     `kind`, `context`, `type`, `text`), `vote` the type the rules gave it."""
     out = {f"vote:{vote}"}
-    named = [f for f in members if f.kind == "name"] or list(members)
-    texts = [f.text for f in named]
-    name = max(texts, key=lambda t: (len(t.split()), len(t)))
+    name = _longest(members).text
     words = fold(name).split()
     key = name_key(name)
     out.add(f"nw:{min(len(words), 4)}")
@@ -101,12 +98,17 @@ def features(doc: Doc, members, vote: str) -> set[str]:
 
 
 def vector(doc: Doc, members) -> np.ndarray:
-    """The unit-length mean word vector of the entity's longest name as written (empty without vectors)."""
-    named = [f for f in members if f.kind == "name"] or list(members)
-    f = max(named, key=lambda f: (f.end - f.start, -f.start))
+    """The unit-length mean word vector of the entity's longest name (empty without vectors)."""
+    f = _longest(members)
     v = doc[f.start : f.end].vector
     norm = float(np.sqrt(v @ v)) if len(v) else 0.0
-    return VECTOR_SCALE * v / norm if norm else np.zeros(0)
+    return v / norm if norm else np.zeros(0)
+
+
+def _longest(members):
+    """The mention with the fullest name (named mentions before nominals), the first of those."""
+    named = [f for f in members if f.kind == "name"] or list(members)
+    return max(named, key=lambda f: (len(f.text.split()), len(f.text), -f.start))
 
 
 class TypeModel:
@@ -120,12 +122,10 @@ class TypeModel:
         names = sorted(f for f in weights if not _VECTOR_FEATURE.match(f))
         self._row = {f: n for n, f in enumerate(names)}  # feature -> its row of weights (one per class)
         self._weights = np.array([weights[f] for f in names], dtype=float).reshape(len(names), len(self.classes))
-        # the name vector's weights as one matrix (dimension x class); absent dimensions weigh 0
-        dims = [int(f[1:]) for f in weights if _VECTOR_FEATURE.match(f)]
-        size = int(data.get("vector_size", max(dims) + 1 if dims else 0))
-        self.vector_weights = np.zeros((size, len(self.classes)))
-        for d in dims:
-            self.vector_weights[d] = weights[f"v{d}"]
+        # the name vector's weights as one matrix (dimension x class)
+        self.vector_weights = np.array([weights[f"v{d}"] for d in range(data["vector_size"])], dtype=float).reshape(
+            data["vector_size"], len(self.classes)
+        )
         self.switch = float(data["switch"])
         self.drop = float(data["drop"])
 
@@ -145,6 +145,13 @@ class TypeModel:
         return best if best != vote and probabilities[best] >= self.switch else vote
 
 
+# a model that changes nothing: the rules' types (for tests of the rules, and for training the
+# relation model on types no learner has seen the documents of)
+RULES_ONLY = TypeModel(
+    {"classes": CLASSES, "bias": [0.0] * len(CLASSES), "weights": {}, "vector_size": 0, "switch": 2.0, "drop": 2.0}
+)
+
+
 @lru_cache(maxsize=1)
 def default_model() -> TypeModel | None:
     """The shipped model, or None when the file is absent (the rules alone type entities)."""
@@ -153,13 +160,15 @@ def default_model() -> TypeModel | None:
     return TypeModel(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
 
 
-def retype(doc: Doc, clusters: list, model: TypeModel | None) -> list:
-    """The clusters the model keeps, each with the type it settles (`Cluster.decided`)."""
-    if model is None:
+def retype(doc: Doc, clusters: list, model: TypeModel | None = None) -> list:
+    """The clusters the model (by default the shipped one) keeps, each with the type it settles
+    (`Cluster.decided`)."""
+    model = model or default_model()
+    if model is None or model is RULES_ONLY:
         return clusters
     kept = []
     for c in clusters:
-        vote = choose_type(c.type_votes())
+        vote = c.type()
         decided = model.decide(vote, model.probabilities(features(doc, c.members, vote), vector(doc, c.members)))
         if decided is not None:
             c.decided = decided if decided != vote else None

@@ -5,12 +5,13 @@ from __future__ import annotations
 from newsgraph.extract import Article, facts_from_doc
 from newsgraph.extract.facts import ORGANIZATION, PERSON, PLACE
 from newsgraph.extract.relmodel import PATTERNS_ONLY
+from newsgraph.extract.typemodel import RULES_ONLY
 
 
 def facts(doc):
     """The rules' facts (the learned relation model and entity typer are tested in test_relmodel.py
     and test_typemodel.py)."""
-    return facts_from_doc(doc, Article(id="t", path="t.txt", headline="t", body=doc.text), PATTERNS_ONLY, types=None)
+    return facts_from_doc(doc, Article(id="t", path="t.txt", headline="t", body=doc.text), PATTERNS_ONLY, RULES_ONLY)
 
 
 def names(f):

@@ -13,7 +13,9 @@ from newsgraph.extract.typemodel import CLASSES, OTHER, TypeModel, default_model
 
 
 def toy(weights: dict, switch: float = 0.6, drop: float = 0.7) -> TypeModel:
-    return TypeModel({"classes": list(CLASSES), "bias": [0.0] * 4, "weights": weights, "switch": switch, "drop": drop})
+    size = sum(1 for f in weights if f[0] == "v" and f[1:].isdigit())
+    data = {"classes": list(CLASSES), "bias": [0.0] * 4, "weights": weights, "vector_size": size}
+    return TypeModel({**data, "switch": switch, "drop": drop})
 
 
 def halberstadt(make_doc):
