@@ -69,13 +69,16 @@ class _Mention:
     pronoun: bool = False  # "he", "his", "she", "her" standing for the person (resolve.Resolver)
 
 
-def _mentions(doc: Doc, token_map: dict[int, str]) -> tuple[dict[str, list[_Mention]], list[int]]:
-    """Each entity's mentions as runs of tokens, with their sentence numbers; and the sentence
-    number of every token."""
+def _mentions(
+    doc: Doc, token_map: dict[int, str]
+) -> tuple[dict[str, list[_Mention]], list[int], list[tuple[int, int]]]:
+    """Each entity's mentions as runs of tokens, with their sentence numbers; the sentence number
+    of every token; and each sentence's character offsets."""
     sent_of = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_of[i] = n
+    bounds = []
+    for n, sent in enumerate(doc.sents):  # one walk: doc.sents reads every token
+        sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        bounds.append((sent.start_char, sent.end_char))
     out: dict[str, list[_Mention]] = {}
     run_start, run_key, previous = 0, None, -2
     for i in sorted(token_map) + [None]:
@@ -86,7 +89,7 @@ def _mentions(doc: Doc, token_map: dict[int, str]) -> tuple[dict[str, list[_Ment
         if i is not None and run_key is None:
             run_start, run_key = i, key
         previous = i
-    return out, sent_of
+    return out, sent_of, bounds
 
 
 def _with_pronouns(
@@ -161,7 +164,7 @@ def candidates(
 ) -> list[Candidate]:
     """Every ordered pair of the article's entities whose types are in `signatures` (all pairs of
     person, organisation and place when None), with its features and best evidence span."""
-    named, sent_of = _mentions(doc, token_map)
+    named, sent_of, bounds = _mentions(doc, token_map)
     mentions = _with_pronouns(doc, named, sent_of, Resolver(doc, entities, token_map))
     types = {e.key: e.type for e in entities}
     keys = {e.key: {name_key(e.name), *(name_key(a) for a in e.aliases)} for e in entities}
@@ -189,7 +192,6 @@ def candidates(
     patterns: dict[tuple[str, str], set[str]] = {}
     for r in pattern_relations:
         patterns.setdefault((r.subject, r.object), set()).add(r.predicate)
-    bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
     # what each mention has before it: title words and demonyms (by the country's name key)
     titles: dict[str, set[str]] = {}
     demonyms: dict[str, set[str]] = {}
@@ -205,12 +207,11 @@ def candidates(
                     demonyms.setdefault(key, set()).add(country)
                 if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") or t.i in token_map:
                     break
-    # what a candidate says of its subject alone, and of its object alone
-    own_subject: dict[str, set[str]] = {}
-    own_object: dict[str, set[str]] = {}
+    # what a candidate says of its subject alone ("s", key), and of its object alone ("o", key)
+    owned: dict[tuple[str, str], set[str]] = {}
     for e in entities:
         key = e.key
-        for who, table in (("s", own_subject), ("o", own_object)):
+        for who in ("s", "o"):
             found = {f"{who}t:{w}" for w in titles.get(key, ())}
             if key in heads:
                 found.add(f"{who}h:{heads[key]}")
@@ -221,7 +222,16 @@ def candidates(
                 found.add("o:top-country" if len(countries) > 1 else "o:only-country")
             if top.get(types[key]) == key:
                 found.add(f"{who}:top")
-            table[key] = found
+            owned[(who, key)] = found
+    owned_crossed: dict[tuple[str, str, str], set[str]] = {}
+
+    def own(who: str, key: str, cross: str) -> set[str]:
+        """An entity's own features and their crossings with a type pair, worked out once."""
+        if (who, key, cross) not in owned_crossed:
+            found = owned[(who, key)]
+            owned_crossed[(who, key, cross)] = found | {f"{cross}|{f}" for f in found}
+        return owned_crossed[(who, key, cross)]
+
     out = []
     paired = sorted(sorted(named, key=lambda k: (-counts.get(k, 0), k))[:MAX_PAIRED])
     for key in paired:
@@ -242,7 +252,7 @@ def candidates(
             tp = (types[s], types[o])
             if signatures is not None and tp not in signatures:
                 continue
-            feats = own_subject[s] | own_object[o]
+            feats: set[str] = set()  # what the pair says; its entities' own features are added below
             if (o, s) in crossed:
                 pairs = [(d, gap, mo, ms) for d, gap, ms, mo in crossed[(o, s)]]
             else:
@@ -318,7 +328,8 @@ def candidates(
             for p in patterns.get((o, s), ()):
                 feats.add(f"rpat:{p}")
             cross = f"{tp[0][:3]}>{tp[1][:3]}"
-            features = tuple(sorted({"bias:" + cross} | feats | {f"{cross}|{f}" for f in feats}))
+            feats |= {f"{cross}|{f}" for f in feats}
+            features = tuple(sorted(feats | own("s", s, cross) | own("o", o, cross) | {"bias:" + cross}))
             _, _, ms, mo = nearest
             lo, hi = sorted((ms.sent, mo.sent))
             if hi - lo > 2:  # far apart: the subject's sentence
@@ -374,12 +385,10 @@ class RelationModel:
             return []
         distinct = {fs: n for n, fs in enumerate(dict.fromkeys(c.features for c in cands))}
         prob = self.probabilities(list(distinct))  # pairs far apart often share every feature
-        out = []
-        for c in cands:
-            row = prob[distinct[c.features]]
-            for col in np.flatnonzero(self._admits[c.types] & (row >= self._threshold)):
-                out.append((c, self._names[col], float(row[col])))
-        return out
+        prob = prob[[distinct[c.features] for c in cands]]
+        kept = np.array([self._admits[c.types] for c in cands]) & (prob >= self._threshold)
+        # candidate by candidate, properties in model order
+        return [(cands[i], self._names[col], float(prob[i, col])) for i, col in np.argwhere(kept)]
 
 
 # a model that adds nothing: the patterns' relations with their own confidences
