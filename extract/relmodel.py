@@ -18,7 +18,6 @@ threshold; the probability is the statement's confidence. No scikit-learn at run
 
 from __future__ import annotations
 
-import heapq
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -236,9 +235,13 @@ def candidates(
     paired = sorted(sorted(named, key=lambda k: (-counts.get(k, 0), k))[:MAX_PAIRED])
     for key in paired:
         del mentions[key][MAX_PAIR_MENTIONS:]
-    # what both directions of a pair share, worked out once: every mention pair (first entity's
-    # mention outer), each mention's head and the words between two mentions
-    crossed: dict[tuple[str, str], list[tuple[int, int, _Mention, _Mention]]] = {}
+    # each entity's mentions by sentence (in text order), so that a pair compares sentence numbers
+    # first and mentions only where they are nearest; what both directions of a pair share (each
+    # mention's head, the words between two mentions) is worked out once
+    by_sent: dict[str, dict[int, list[_Mention]]] = {}
+    for key in paired:
+        for m in mentions[key]:
+            by_sent.setdefault(key, {}).setdefault(m.sent, []).append(m)
     roots: dict[_Mention, Token] = {}
     spans: dict[tuple[int, int], tuple[list[str], bool]] = {}
     for s in paired:
@@ -253,22 +256,25 @@ def candidates(
             if signatures is not None and tp not in signatures:
                 continue
             feats: set[str] = set()  # what the pair says; its entities' own features are added below
-            if (o, s) in crossed:
-                pairs = [(d, gap, mo, ms) for d, gap, ms, mo in crossed[(o, s)]]
-            else:
-                pairs = crossed[(s, o)] = [
-                    (abs(ms.sent - mo.sent), max(ms.start, mo.start) - min(ms.end, mo.end), ms, mo)
-                    for ms in mentions[s]
-                    for mo in mentions[o]
-                ]
-            # as sorting them by (sentences apart, tokens apart, subject's position) would order them
-            nearest = min(pairs, key=lambda x: (x[0], x[1], x[2].start))
-            distance = nearest[0]
+            in_s, in_o = by_sent[s], by_sent[o]
+            together = in_s.keys() & in_o.keys()
+            # (sentences apart, tokens apart, subject mention, object mention) of the mention pairs in
+            # the nearest sentences, nearest first: fewest tokens apart, then by position
+            distance = 0 if together else min(abs(a - b) for a in in_s for b in in_o)
+            pairs = [
+                (distance, max(ms.start, mo.start) - min(ms.end, mo.end), ms, mo)
+                for a in sorted(in_s)
+                for b in ((a,) if not distance else (a - distance, a + distance))
+                if b in in_o
+                for ms in in_s[a]
+                for mo in in_o[b]
+            ]
+            pairs.sort(key=lambda x: (x[1], x[2].start, x[3].start))
+            nearest = pairs[0]
             feats.add(f"d:{_bucket(distance, (0, 1, 2, 5))}")
-            same = [p for p in pairs if p[0] == 0]
-            together = {ms.sent for _, _, ms, _ in same}
+            same = pairs if not distance else []
             feats.add(f"same:{_bucket(len(together), (0, 1, 2))}")
-            for _, _, ms, mo in heapq.nsmallest(NEAREST, same, key=lambda x: (x[1], x[2].start)):
+            for _, _, ms, mo in same[:NEAREST]:
                 first, second = (ms, mo) if ms.start < mo.start else (mo, ms)
                 order = "so" if first is ms else "os"
                 feats.add(f"ord:{order}")
