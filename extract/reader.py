@@ -320,6 +320,10 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
                 headline = para
                 del paragraphs[i]
                 break
+    if headline is None and paragraphs:  # a headline run into the first sentence (the BBC data set)
+        glued = glued_headline(paragraphs[0])
+        if glued:
+            headline, paragraphs[0] = glued
     if headline:
         # a repeated title (alone, or with "Published 4 hours ago" after it) is not prose; a
         # first sentence that starts with the title's words is ("Myra Clark Gaines (c. 1804 -
@@ -498,6 +502,60 @@ def _looks_like_title(para: str, first: bool) -> bool:
         return True
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= 0.6 * len(words)
+
+
+# Words that open a news sentence and, capitalised inside one, stand only in a title-case name
+# ("Gangs Of New York"): where a headline runs into the body on one line, the body's first word.
+SENTENCE_OPENERS = frozenset(
+    """The A An This These That Those Its His Her Their Our Your He She It They We There One Two Three
+    Four Five Six Seven Eight Nine Ten Some Many Most More Several Both All Each Every No In On At As
+    After Before Despite Although While When If But For With Under Since According Former""".split()
+)
+# words a headline does not end with: function words and the particles of names ("Naomi van As")
+_NOT_LAST = frozenset(w.lower() for w in SENTENCE_OPENERS) | set(
+    "of to and or by from v vs van von de der den da di du le la del bin al".split()
+)
+_ARTICLES = frozenset({"the", "a", "an"})  # prose has them; a headline hardly ever
+_QUOTES = ("'", "’", '"', "”")
+GLUED_HEADLINE_WORDS = (2, 15)  # a headline run into the body has this many words at least and at most
+
+
+def glued_headline(para: str) -> tuple[str, str] | None:
+    """(headline, rest) of a paragraph whose first words are a headline run into the body, as in
+    the BBC News data set ("Premier League planning Cole date The Premier League is attempting to
+    ..."), or None.
+
+    The body starts at the first capitalised word, within the first 15, that
+    - follows a quotation of two or more words starting lower-case ("Hewitt decries 'career
+      sexism' Plans to extend ..."), or
+    - is a sentence opener ("The", "A", "Three", "Despite") after a word that is no function word,
+      with a lower-case word after it ("... rate change The decision to ..."), or a lower-case
+      word before it and no article in the headline ("... record lows The US dollar ...").
+    Before that, a comma, a dash or a sentence's end means prose: no headline. Inside a title-case
+    name ("Gangs Of New York"), after a title ("the band The Residents") or a nickname ("Wilfried
+    "Willi" Schneider") none of these holds. A body that opens with a name ("... recall Philippe
+    Sella believes ...") is not told apart and keeps its headline."""
+    words = para.split(" ")
+    low, high = GLUED_HEADLINE_WORDS
+    for k in range(low, min(high, len(words) - 2) + 1):
+        before, word, after = words[k - 1], words[k], words[k + 1]
+        if not word[:1].isupper():
+            continue
+        opened = [i for i, w in enumerate(words[:k]) if w[:1] in "'‘\"“"]
+        if before.endswith(_QUOTES) and opened and opened[-1] < k - 1 and words[opened[-1]][1:2].islower():
+            return " ".join(words[:k]), " ".join(words[k:])
+        if (
+            _SENTENCE_END.search(before)
+            and not before.endswith(_QUOTES)
+            or before.endswith(",")
+            or not any(c.isalnum() for c in before)
+        ):
+            return None  # a sentence ended, or goes on after a comma or a dash: prose, not a headline
+        if word not in SENTENCE_OPENERS or before.lower().strip("'’\"”") in _NOT_LAST:
+            continue
+        if after[:1].islower() or before[:1].islower() and not _ARTICLES & {w.lower() for w in words[:k]}:
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None
 
 
 def _repeats_title(para: str, headline: str) -> bool:

@@ -7,6 +7,7 @@ import codecs
 import pytest
 
 from newsgraph.extract import ArticleError, find_articles, parse_article, read_article
+from newsgraph.extract.reader import glued_headline
 
 
 def test_dated_text_gives_date_and_title_line_as_headline():
@@ -146,6 +147,41 @@ def test_a_title_repeated_is_dropped_but_a_first_sentence_that_starts_with_it_st
     art = parse_article(text, "w")
     assert art.headline == "Myra Clark Gaines"
     assert art.body == "Myra Clark Gaines (c. 1804 - 1885) was an American socialite. She sued."
+
+
+@pytest.mark.parametrize(
+    "text, headline",
+    [
+        ("Bank holds rates for third month The decision was expected by most.", "Bank holds rates for third month"),
+        ("Market rally lifts shares The UK index rose by 2%.", "Market rally lifts shares"),
+        ("Minister warns of 'deep cuts ahead' Plans to trim it were shown.", "Minister warns of 'deep cuts ahead'"),
+        ("Teachers strike over pay Three unions walked out on Monday.", "Teachers strike over pay"),
+        ("Firm 'to shed' 900 jobs Despite record sales, the firm will cut staff.", "Firm 'to shed' 900 jobs"),
+    ],
+)
+def test_a_headline_run_into_the_first_sentence_is_split_off(text, headline):
+    assert glued_headline(text) == (headline, text[len(headline) + 1 :])
+    art = parse_article(text, "w")  # a one-line article, as the BBC data set has them
+    assert art.headline == headline and art.body == text[len(headline) + 1 :]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Snowfall is the debut album by the Leeds band The Weather Men, released in 1999.",
+        "Critics praised Gangs Of New York when it opened in London.",
+        'Wilfried "Willi" Schneider (born 1963) is a German skeleton racer.',
+        "Naomi van As (born 1983) is a Dutch field hockey player.",
+        'In his novel "Season of Crimson Blossoms" Abubakar Adam Ibrahim writes about love.',
+        "Police said on Monday that The Times had been told. It ran the story.",
+        "Coal firms sue the state - At the fair, scanners were shown to visitors.",
+        # a body that opens with a name is not told apart: the headline stays in it
+        "Smith wins title race Jane Smith won the race on Sunday.",
+    ],
+)
+def test_prose_is_not_taken_for_a_glued_headline(text):
+    assert glued_headline(text) is None
+    assert parse_article(text, "w").body == text
 
 
 @pytest.mark.parametrize(
