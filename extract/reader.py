@@ -529,8 +529,9 @@ def glued_headline(para: str) -> tuple[str, str] | None:
     - follows a quotation of two or more words starting lower-case ("Hewitt decries 'career
       sexism' Plans to extend ..."), or
     - is a sentence opener ("The", "A", "Three", "Despite") after a word that is no function word,
-      with a lower-case word after it ("... rate change The decision to ..."), or a lower-case
-      word before it and no article in the headline ("... record lows The US dollar ...").
+      with a lower-case word after it ("... rate change The decision to ..."), or, with no
+      article in the headline, a lower-case word before it ("... record lows The US dollar ...")
+      or an article itself ("... door open for Archer The Conservative Party ...").
     Before that, a comma, a dash or a sentence's end means prose: no headline. Inside a title-case
     name ("Gangs Of New York"), after a title ("the band The Residents") or a nickname ("Wilfried
     "Willi" Schneider") none of these holds. A body that opens with a name ("... recall Philippe
@@ -553,7 +554,11 @@ def glued_headline(para: str) -> tuple[str, str] | None:
             return None  # a sentence ended, or goes on after a comma or a dash: prose, not a headline
         if word not in SENTENCE_OPENERS or before.lower().strip("'’\"”") in _NOT_LAST:
             continue
-        if after[:1].islower() or before[:1].islower() and not _ARTICLES & {w.lower() for w in words[:k]}:
+        if (
+            after[:1].islower()
+            or (before[:1].islower() or word in ("The", "A", "An"))
+            and not _ARTICLES & {w.lower() for w in words[:k]}
+        ):
             return " ".join(words[:k]), " ".join(words[k:])
     return None
 

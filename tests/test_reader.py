@@ -156,6 +156,7 @@ def test_a_title_repeated_is_dropped_but_a_first_sentence_that_starts_with_it_st
         ("Market rally lifts shares The UK index rose by 2%.", "Market rally lifts shares"),
         ("Minister warns of 'deep cuts ahead' Plans to trim it were shown.", "Minister warns of 'deep cuts ahead'"),
         ("Teachers strike over pay Three unions walked out on Monday.", "Teachers strike over pay"),
+        ("Council backs plan for Leeds The City Council voted on Monday.", "Council backs plan for Leeds"),
         ("Firm 'to shed' 900 jobs Despite record sales, the firm will cut staff.", "Firm 'to shed' 900 jobs"),
     ],
 )
