@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
 from .identity import name_key
 from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, TITLES, country_of_demonym
+from .relations import DIPLOMATS
 from .resolve import PRONOUNS, Resolver
 from .tokens import lemma, tokens_where, word_ids
 
@@ -397,6 +398,9 @@ class RelationModel:
         return [(cands[i], self._names[col], float(prob[i, col])) for i, col in np.argwhere(kept)]
 
 
+# "ambassador-to" and the like: the country a diplomat is posted to
+_POSTED_TO = frozenset(f"{d}-to" for d in DIPLOMATS)
+
 # a model that adds nothing: the patterns' relations with their own confidences
 PATTERNS_ONLY = RelationModel({"properties": {}})
 
@@ -421,7 +425,8 @@ def model_relations(
     keeps most of its own) as its confidence; the
     model adds every pair it accepts that no pattern stated with that property, with the
     sentences that join the pair. A pair the patterns joined as an embassy and its country is
-    not also "located in" that country: an embassy is abroad."""
+    not also "located in" that country: an embassy is abroad; nor is an ambassador (envoy,
+    consul) to a country one of its nationals."""
     model = model if model is not None else default_model()
     if model is None or not entities or not model.properties:
         return list(pattern_relations)
@@ -437,6 +442,8 @@ def model_relations(
         stated.add((r.subject, r.predicate, r.object))
         if r.rule == "embassy-of-country":
             abroad.add((r.subject, "location", r.object))
+        if r.predicate in _POSTED_TO:
+            abroad.add((r.subject, "nationality", r.object))
     text = doc.text
     accepted = model.predict(candidates(doc, entities, token_map, pattern_relations, model.signatures))
     for c, prop, prob in sorted(accepted, key=lambda x: (x[0].subject, x[1], x[0].object)):
