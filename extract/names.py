@@ -308,3 +308,39 @@ _CITIES_BY_COUNTRY = {
     "zimbabwe": "harare",
 }
 CITY_COUNTRY = {city: country for country, cities in _CITIES_BY_COUNTRY.items() for city in cities.split("|")}
+
+# States, provinces and regions the news names without their country, likewise. Left out: names
+# that are also a country or another country's region ("Georgia", "Punjab", "Galicia", "Tyrol",
+# "Macedonia", "Limburg"), or mean something else first ("Victoria", "Valencia", "Lazio");
+# England, Scotland, Wales and Northern Ireland are countries (COUNTRIES).
+_REGIONS_BY_COUNTRY = {
+    "united states": "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|"
+    "idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|"
+    "mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|north carolina|"
+    "north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|"
+    "utah|vermont|virginia|west virginia|wisconsin|wyoming",
+    "canada": "quebec|québec|ontario|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|"
+    "newfoundland|newfoundland and labrador|prince edward island|yukon|nunavut|northwest territories",
+    "australia": "new south wales|queensland|tasmania|western australia|south australia|northern territory",
+    "germany": "bavaria|saxony|lower saxony|saxony-anhalt|thuringia|hesse|brandenburg|saarland|"
+    "rhineland-palatinate|schleswig-holstein|mecklenburg-western pomerania|mecklenburg-vorpommern|"
+    "baden-wurttemberg|baden-württemberg|north rhine-westphalia",
+    "austria": "styria|carinthia|vorarlberg|upper austria|lower austria|burgenland",
+    "france": "brittany|normandy|provence|alsace|corsica|burgundy|aquitaine|lorraine",
+    "italy": "lombardy|tuscany|sicily|sardinia|piedmont|veneto|campania|apulia|calabria|liguria|umbria",
+    "spain": "catalonia|andalusia|basque country|castile|extremadura|aragon|navarre|asturias|canary islands",
+    "china": "xinjiang|tibet|guangdong|sichuan|yunnan|hubei|hunan|henan|hebei|shandong|jiangsu|zhejiang|fujian|"
+    "guangxi|guizhou|shanxi|shaanxi|gansu|qinghai|inner mongolia|ningxia|heilongjiang|jilin|liaoning|anhui|"
+    "jiangxi|hainan",
+    "india": "maharashtra|uttar pradesh|bihar|west bengal|tamil nadu|kerala|karnataka|gujarat|rajasthan|"
+    "madhya pradesh|andhra pradesh|telangana|odisha|orissa|assam|jharkhand|chhattisgarh|haryana|uttarakhand|"
+    "himachal pradesh|goa|manipur|nagaland|mizoram|tripura|meghalaya|sikkim|arunachal pradesh",
+    "pakistan": "balochistan|baluchistan|sindh|khyber pakhtunkhwa|waziristan",
+    "russia": "chechnya|dagestan|siberia|tatarstan|ingushetia",
+    "japan": "okinawa|hokkaido",
+    "ukraine": "donetsk|luhansk|donbas",
+    "afghanistan": "helmand",
+    "syria": "idlib",
+    "nigeria": "borno",
+}
+REGION_COUNTRY = {region: country for country, regions in _REGIONS_BY_COUNTRY.items() for region in regions.split("|")}

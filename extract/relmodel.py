@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
 from .identity import name_key
-from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, TITLES, country_of_demonym
+from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, REGION_COUNTRY, TITLES, country_of_demonym
 from .relations import DIPLOMATS
 from .resolve import PRONOUNS, Resolver
 from .tokens import lemma, tokens_where, word_ids
@@ -188,6 +188,7 @@ def candidates(
         if e.type == ORGANIZATION
     }
     home = {key: {CITY_COUNTRY[k] for k in ks if k in CITY_COUNTRY} for key, ks in keys.items()}  # a city's country
+    region = {key: {REGION_COUNTRY[k] for k in ks if k in REGION_COUNTRY} for key, ks in keys.items()}
     countries = sorted((k for k, v in kind.items() if v == "country" and counts[k]), key=lambda k: -counts[k])
     patterns: dict[tuple[str, str], set[str]] = {}
     for r in pattern_relations:
@@ -319,13 +320,15 @@ def candidates(
                 feats.add("dem:o-other")
             if tp == (PLACE, PLACE) or tp == (ORGANIZATION, PLACE):
                 # a capital or big city whose country is known: "London" is in the United Kingdom,
-                # whatever country the article names most
+                # whatever country the article names most; likewise a region ("Bavaria", "Xinjiang")
                 if home.get(s):
                     feats.add(
                         "city:own" if home[s] & keys[o] else "city:other" if kind.get(o) == "country" else "city:o"
                     )
                 elif home.get(o) and kind.get(s) == "country":
                     feats.add("city:country-in-city")
+                elif region.get(s) and kind.get(o) == "country":
+                    feats.add("region:own" if region[s] & keys[o] else "region:other")
             if keys[o] & inside.get(s, set()):
                 feats.add("o-in-s-name")  # "German Football Association", "Bank of England"
             if keys[s] & inside.get(o, set()):

@@ -180,6 +180,33 @@ def test_a_known_city_reads_its_own_country(make_doc):
     assert "city:country-in-city" in cands["e2", "e0"].features
 
 
+def test_a_known_region_reads_its_own_country(make_doc):
+    # "Bavaria and Xinjiang met. Germany won."
+    words = ["Bavaria", "and", "Xinjiang", "met", ".", "Germany", "won", "."]
+    heads = [3, 0, 0, 3, 3, 6, 6, 6]
+    deps = ["nsubj", "cc", "conj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    doc = make_doc(
+        words, heads=heads, deps=deps, pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    )
+    entities = [
+        Entity("e0", "Bavaria", PLACE, (Mention("Bavaria", 0, 7, "GPE"),)),
+        Entity("e1", "Xinjiang", PLACE, (Mention("Xinjiang", 12, 20, "GPE"),)),
+        Entity("e2", "Germany", PLACE, (Mention("Germany", 27, 34, "GPE"),)),
+    ]
+    cands = by_pair(candidates(doc, entities, {0: "e0", 2: "e1", 5: "e2"}))
+    assert "region:own" in cands["e0", "e2"].features and "region:other" in cands["e1", "e2"].features
+    assert not any(f.startswith(("region:", "city:")) for f in cands["e2", "e0"].features)
+
+
+@pytest.mark.model
+def test_a_region_is_put_in_its_own_country(nlp):
+    found = read_triples(
+        nlp, "Officials in Xinjiang rejected a report published in the United Kingdom, China's foreign ministry said."
+    )
+    assert ("Xinjiang", "containedInPlace", "China") in found
+    assert ("Xinjiang", "containedInPlace", "United Kingdom") not in found
+
+
 @pytest.mark.model
 def test_a_capital_is_not_put_in_the_country_the_article_names(nlp):
     found = read_triples(
