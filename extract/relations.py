@@ -54,7 +54,11 @@ CONFIDENCE = {
 ROLE_PREPS = ("to", "of", "for", "at", "with")
 MEMBER_NOUNS = frozenset({"member", "members"})
 PARENT_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "affiliate", "branch", "part"})
-_ROLE_WORDS = word_ids(TITLES | MEMBER_NOUNS)
+# Roles read before a name or beside one that are not honorifics to strip from a name: "Taliban
+# leader Mullah Omar", "Green Party co-leader Cem Özdemir", "Deutsche Bank head Josef Ackermann"
+ROLE_TITLES = TITLES | {"leader", "head"}
+_ROLE_WORDS = word_ids(ROLE_TITLES | MEMBER_NOUNS)
+PORTFOLIO_WORDS = 2  # capitalised words between an organisation and a title: "EU Migration Commissioner"
 _PARENT_WORDS = word_ids(PARENT_NOUNS)
 _VERB = pos_ids(("VERB",))
 SKIP_VERBS = frozenset({"be", "say", "have", "do", "tell"})
@@ -188,7 +192,7 @@ def titles_before_names(found: Found) -> None:
             if k >= sent_start and doc[k].lower_ in ROLE_PREPS:
                 target, prep, j = other, doc[k].lower_, k - 1
         titles: list[Token] = []
-        while j >= sent_start and (doc[j].lower_ in TITLES or doc[j].text in ("-",)):
+        while j >= sent_start and (doc[j].lower_ in ROLE_TITLES or doc[j].text in ("-",)):
             titles.insert(0, doc[j])
             j -= 1
         if titles and titles[0].text == "-" and j >= sent_start and not doc[j].whitespace_:
@@ -196,14 +200,36 @@ def titles_before_names(found: Found) -> None:
             j -= 1
         if not titles:
             continue
-        origin = None
-        if j >= sent_start and country_of_demonym(doc[j].text):
-            origin = found.resolve.by_name.get(name_key(country_of_demonym(doc[j].text)))
-        elif j - 1 >= sent_start and doc[j].tag_ == "POS" and token_map.get(j - 1):
-            origin = token_map[j - 1]
-        elif j >= sent_start and types.get(token_map.get(j)) in (PLACE, ORGANIZATION):
-            origin = token_map[j]  # "Siemens chief executive Joe Kaeser", "Liverpool coach Jurgen Klopp"
+        origin = _origin_before(found, j, sent_start)
+        portfolio = j
+        while origin is None and portfolio >= sent_start and j - portfolio < PORTFOLIO_WORDS:
+            # "EU Migration Commissioner", "German Interior Minister": a portfolio between them,
+            # part of the title when an owner stands before it
+            word = doc[portfolio]
+            if not word.text[:1].isupper() or word.pos_ not in ("PROPN", "NOUN") or token_map.get(portfolio):
+                break
+            portfolio -= 1
+            origin = _origin_before(found, portfolio, sent_start)
+            if origin is not None:
+                titles = list(doc[portfolio + 1 : j + 1]) + titles
         found.role(person, titles, origin, target, prep, doc[start], "title-before-name")
+
+
+def _origin_before(found: Found, j: int, sent_start: int) -> str | None:
+    """Whose a title is, from the word at `j` right before it (in the sentence from `sent_start`):
+    a demonym's country ("Chinese Ambassador"), a possessive ("China's ambassador"), or an
+    organisation or place named there ("Siemens chief executive Joe Kaeser", "Liverpool coach
+    Jurgen Klopp")."""
+    doc, token_map, types = found.doc, found.resolve.token_map, found.types
+    if j < sent_start:
+        return None
+    if country_of_demonym(doc[j].text):
+        return found.resolve.by_name.get(name_key(country_of_demonym(doc[j].text)))
+    if j - 1 >= sent_start and doc[j].tag_ == "POS" and token_map.get(j - 1):
+        return token_map[j - 1]
+    if types.get(token_map.get(j)) in (PLACE, ORGANIZATION):
+        return token_map[j]
+    return None
 
 
 def roles_by_parse(found: Found) -> None:
@@ -230,8 +256,8 @@ def roles_by_parse(found: Found) -> None:
         if nxt is not None and nxt.text == "-" and token.i + 4 < len(doc) and doc[token.i + 4].lower_ == "chief":
             titles = list(doc[token.i : token.i + 5])  # editor-in-chief
         origin = None
-        for child in token.children:
-            if child.dep_ == "poss":
+        for child in token.children:  # "the Taliban's former leader", "the UN High Commissioner"
+            if child.dep_ == "poss" or child.dep_ == "compound" and found.types.get(resolve.key(child)) == ORGANIZATION:
                 origin = resolve.key(child)
         target, prep = None, ""
         preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS]

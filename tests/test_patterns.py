@@ -59,6 +59,28 @@ def test_organisation_before_a_title_is_the_employer(read):
     assert ("jobTitle", "coach") in {(a.name, a.value) for a in f.attributes}
 
 
+def test_a_portfolio_between_the_organisation_and_the_title_is_part_of_the_title(read):
+    f = read("EU Migration Commissioner Dimitris Avramopoulos announced the plan on Monday.")
+    assert triples(f) == {("Dimitris Avramopoulos", "worksFor", "European Union")}
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "migration commissioner")]
+    f = read("Obama told Democratic Senator Harry Reid that the bill would pass.")  # no owner: the title alone
+    assert triples(f) == set()
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "senator")]
+
+
+def test_leaders_and_heads_are_roles(read):
+    f = read("Green Party co-leader Cem Özdemir has reported receiving threats.")
+    assert triples(f) == {("Cem Özdemir", "worksFor", "Green Party")}
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "co-leader")]
+    f = read("The talks did not include Mullah Abdul Ghani Baradar, the Taliban's former deputy leader.")
+    assert triples(f) == {("Mullah Abdul Ghani Baradar", "worksFor", "Taliban")}
+
+
+def test_an_organisation_named_in_the_role_of_an_apposition_is_the_employer(read):
+    f = read("Zeid Ra'ad Al Hussein, the UN High Commissioner for Human Rights, said the camps were appalling.")
+    assert ("Zeid Ra'ad Al Hussein", "worksFor", "UN") in triples(f)
+
+
 def test_a_founder_is_the_organisations_founder(read):
     f = read("Microsoft founder Bill Gates gave a speech in Seattle.")
     assert ("Microsoft", "founder", "Bill Gates") in triples(f)
