@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .facts import Article
+from .names import PERSON_NOUNS, TITLES
 
 # Larger files are refused with a message, not read into memory. The cost of one article grows
 # faster than its length (the parser takes up to 16 of its 50,000-character pieces at once, and the
@@ -517,6 +518,17 @@ _NOT_LAST = frozenset(w.lower() for w in SENTENCE_OPENERS) | set(
 )
 _ARTICLES = frozenset({"the", "a", "an"})  # prose has them; a headline hardly ever
 _QUOTES = ("'", "’", '"', "”")
+NAMED_AGAIN_WORDS = 8  # the most words a headline ended by a full name has
+# words that describe the name after them ("film star Robert De Niro", "Arsenal manager Arsene Wenger")
+DESCRIBERS = (
+    TITLES
+    | PERSON_NOUNS
+    | set(
+        "star striker winger midfielder defender forward goalkeeper keeper champion host presenter rapper "
+        "scrum-half fly-half skipper chief legend great hopeful pundit seed firm company group giant band "
+        "side club team".split()
+    )
+)
 GLUED_HEADLINE_WORDS = (2, 15)  # a headline run into the body has this many words at least and at most
 
 
@@ -528,14 +540,17 @@ def glued_headline(para: str) -> tuple[str, str] | None:
     The body starts at the first capitalised word, within the first 15, that
     - follows a quotation of two or more words starting lower-case ("Hewitt decries 'career
       sexism' Plans to extend ..."), or
+    - starts a full name whose last word the headline named, after a lower-case word that does not
+      describe it ("Radcliffe yet to answer GB call Paula Radcliffe has been ..."; `_names_again`),
+      or
     - is a sentence opener ("The", "A", "Three", "Despite") after a word that is no function word,
       with a lower-case word after it ("... rate change The decision to ..."), or, with no
       article in the headline, a lower-case word before it ("... record lows The US dollar ...")
       or an article itself ("... door open for Archer The Conservative Party ...").
     Before that, a comma, a dash or a sentence's end means prose: no headline. Inside a title-case
     name ("Gangs Of New York"), after a title ("the band The Residents") or a nickname ("Wilfried
-    "Willi" Schneider") none of these holds. A body that opens with a name ("... recall Philippe
-    Sella believes ...") is not told apart and keeps its headline."""
+    "Willi" Schneider") none of these holds. A body that opens with a description of a name
+    ("... box office Film star Robert De Niro ...") is not told apart and keeps its headline."""
     words = para.split(" ")
     low, high = GLUED_HEADLINE_WORDS
     for k in range(low, min(high, len(words) - 2) + 1):
@@ -552,7 +567,11 @@ def glued_headline(para: str) -> tuple[str, str] | None:
             or not any(c.isalnum() for c in before)
         ):
             return None  # a sentence ended, or goes on after a comma or a dash: prose, not a headline
-        if word not in SENTENCE_OPENERS or before.lower().strip("'’\"”") in _NOT_LAST:
+        if before.lower().strip("'’\"”") in _NOT_LAST:
+            continue
+        if before[:1].islower() and _names_again(words, k):  # "... to answer GB call Paula Radcliffe has"
+            return " ".join(words[:k]), " ".join(words[k:])
+        if word not in SENTENCE_OPENERS:
             continue
         if (
             after[:1].islower()
@@ -561,6 +580,30 @@ def glued_headline(para: str) -> tuple[str, str] | None:
         ):
             return " ".join(words[:k]), " ".join(words[k:])
     return None
+
+
+def _names_again(words: list[str], k: int) -> bool:
+    """Words k, k+1, ... are a full name (two or more capitalised words) whose last word the
+    words before k named ("Radcliffe yet to answer GB call | Paula Radcliffe has been ..."); the
+    words before k are a headline's: at most NAMED_AGAIN_WORDS, no article, comma or bracket
+    (prose has them), and the last of them does not describe the name ("Chelsea winger Arjen
+    Robben": the headline ends before "Chelsea", which the rule cannot tell)."""
+    head = words[:k]
+    if k > NAMED_AGAIN_WORDS or words[k - 1].lower() in DESCRIBERS or _ARTICLES & {w.lower() for w in head}:
+        return False
+    if any(c in w for w in head for c in ",()"):
+        return False
+    run = []
+    for w in words[k : k + 4]:
+        if not w[:1].isupper():
+            break
+        run.append(w)
+        if not w[-1:].isalnum() and not w.endswith(("'s", "’s")):
+            break  # a comma or a full stop ends the name
+    if len(run) < 2:
+        return False
+    last = re.sub(r"(?:['’]s)?\W*$", "", run[-1])
+    return len(last) > 2 and last in {re.sub(r"(?:['’]s)?\W*$", "", w) for w in head}
 
 
 def _repeats_title(para: str, headline: str) -> bool:
