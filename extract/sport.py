@@ -115,6 +115,11 @@ CLUB_MARKERS = frozenset(
 )  # fmt: skip
 # First words that make a club of the town after them ("Real Madrid", "Athletic Bilbao", "Inter Milan").
 CLUB_FIRST_WORDS = frozenset({"Real", "Athletic", "Inter", "Jahn"})
+# Last words that make a club of the town before them ("Manchester United", "Charlton Athletic",
+# "West Bromwich Albion", "Aston Villa"); and those that do only in a sentence about sport
+# ("Stoke City", "Notts County", "Luton Town"; "Mexico City", "Orange County" are places).
+CLUB_LAST_WORDS = frozenset({"United", "Utd", "Athletic", "Albion", "Argyle", "Villa"})
+SPORT_CLUB_LAST_WORDS = frozenset({"City", "County", "Town"})
 # Competitions by name; besides these, a capitalised name ending in one of COMPETITION_LAST.
 COMPETITIONS = frozenset(
     {
@@ -182,9 +187,12 @@ def is_competition(text: str) -> bool:
 
 
 def is_club_name(text: str) -> bool:
-    """A name only a club has: one of CLUB_MARKERS in it, or CLUB_FIRST_WORDS before a name."""
+    """A name only a club has: one of CLUB_MARKERS in it, CLUB_FIRST_WORDS before a name or
+    CLUB_LAST_WORDS after one."""
     words = fold(text).split()
     if any(w.strip(".") in CLUB_MARKERS for w in words):
+        return True
+    if len(words) > 1 and words[-1] in CLUB_LAST_WORDS and words[0][:1].isupper() and words[0] != "United":
         return True
     return len(words) > 1 and words[0] in CLUB_FIRST_WORDS and words[1][:1].isupper()
 
@@ -201,9 +209,10 @@ def beside_club_noun(span: Span, nouns: frozenset[str] = CLUB_NOUNS) -> bool:
 
 
 def is_club(span: Span) -> bool:
-    """The name is a club's: a name only clubs have ("Borussia Dortmund"), or, in a sentence about
-    sport, a town's or a name the NER took for a person's that plays a club's part ("Hoffenheim beat
-    Dortmund", "lower-league side Wilhelmshaven"). A country stays a place (its national team is
+    """The name is a club's: a name only clubs have ("Borussia Dortmund", "Manchester United"), or,
+    in a sentence about sport, a town's or a name the NER took for a person's that plays a club's
+    part ("Hoffenheim beat Dortmund", "lower-league side Wilhelmshaven") or a town's with City,
+    County or Town after it ("Exeter City"). A country stays a place (its national team is
     not told apart)."""
     if is_club_name(span.text):
         return True
@@ -212,4 +221,7 @@ def is_club(span: Span) -> bool:
         return False
     if label == "PERSON":  # a player is the subject of "beat" too: only a club noun beside it counts
         return beside_club_noun(span, CLUB_ONLY_NOUNS) and sport_sentence(span)
+    words = span.text.split()
+    if len(words) > 1 and words[-1] in SPORT_CLUB_LAST_WORDS and sport_sentence(span):
+        return True  # "Exeter City", "Notts County" in a match report
     return (sport_role(span) or beside_club_noun(span)) and sport_sentence(span)

@@ -351,6 +351,20 @@ def test_towns_listed_with_a_club_are_clubs_but_a_country_stays_a_place(make_doc
     assert {("Paris", PLACE), ("Lille", PLACE)} <= {(e.name, e.type) for e in f.entities}
 
 
+def test_a_town_with_city_after_it_is_a_club_only_in_a_sentence_about_sport(make_doc):
+    # "Stoke City scored at Exeter City ." / "Stoke City flooded near Texas City ."
+    words = ["Stoke", "City", "scored", "at", "Exeter", "City", "."]
+    heads = [1, 2, 2, 2, 5, 3, 2]
+    deps = ["compound", "nsubj", "ROOT", "prep", "compound", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"]
+    ents = ["B-GPE", "I-GPE", "O", "O", "B-GPE", "I-GPE", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("Stoke City", ORGANIZATION), ("Exeter City", ORGANIZATION)}
+    words[2], words[3], words[4] = "flooded", "near", "Texas"
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("Stoke City", PLACE), ("Texas City", PLACE)}
+
+
 def test_a_club_noun_beside_a_name_makes_a_club_even_of_a_person_label(make_doc):
     # "Augsburg travel to relegated side Wilhelmshaven's stadium."
     words = ["Augsburg", "travel", "to", "relegated", "side", "Wilhelmshaven", "'s", "stadium", "."]
