@@ -116,10 +116,9 @@ CLUB_MARKERS = frozenset(
 # First words that make a club of the town after them ("Real Madrid", "Athletic Bilbao", "Inter Milan").
 CLUB_FIRST_WORDS = frozenset({"Real", "Athletic", "Inter", "Jahn"})
 # Last words that make a club of the town before them ("Manchester United", "Charlton Athletic",
-# "West Bromwich Albion", "Aston Villa"); and those that do only in a sentence about sport
-# ("Stoke City", "Notts County", "Luton Town"; "Mexico City", "Orange County" are places).
+# "West Bromwich Albion", "Aston Villa"). Not City, County or Town: "Stoke City" is a club and
+# "Salt Lake City" a city in the same sports pages; they are clubs only where they play one's part.
 CLUB_LAST_WORDS = frozenset({"United", "Utd", "Athletic", "Albion", "Argyle", "Villa"})
-SPORT_CLUB_LAST_WORDS = frozenset({"City", "County", "Town"})
 # Competitions by name; besides these, a capitalised name ending in one of COMPETITION_LAST.
 COMPETITIONS = frozenset(
     {
@@ -146,6 +145,20 @@ _SEASON = re.compile(r"^(?:\d{2,4}(?:-\d{2,4})?\s+)+")  # "2012-13 UEFA Champion
 def sport_sentence(span: Span) -> bool:
     """The sentence has a word of SURE_SPORT_WORDS or a verb of SURE_SPORT_VERBS."""
     return any(t.lower_ in SURE_SPORT_WORDS or lemma(t).lower() in SURE_SPORT_VERBS for t in span.sent)
+
+
+SPORT_ARTICLE_SHARE = 0.25  # of its sentences with a sure sport word: an article about sport
+
+
+def sport_article(doc) -> bool:
+    """At least SPORT_ARTICLE_SHARE of the article's sentences are about sport (a match report, a
+    transfer story): there a town that plays a club's part is a club in any sentence ("Liverpool
+    forward Milan Baros"). Worked out once per Doc."""
+    if "newsgraph_sport_article" not in doc.user_data:
+        sents = list(doc.sents)
+        sporty = sum(1 for sent in sents if sport_sentence(sent))
+        doc.user_data["newsgraph_sport_article"] = bool(sents) and sporty >= SPORT_ARTICLE_SHARE * len(sents)
+    return doc.user_data["newsgraph_sport_article"]
 
 
 def sport_role(span: Span) -> bool:
@@ -210,18 +223,15 @@ def beside_club_noun(span: Span, nouns: frozenset[str] = CLUB_NOUNS) -> bool:
 
 def is_club(span: Span) -> bool:
     """The name is a club's: a name only clubs have ("Borussia Dortmund", "Manchester United"), or,
-    in a sentence about sport, a town's or a name the NER took for a person's that plays a club's
-    part ("Hoffenheim beat Dortmund", "lower-league side Wilhelmshaven") or a town's with City,
-    County or Town after it ("Exeter City"). A country stays a place (its national team is
-    not told apart)."""
+    in a sentence or an article about sport, a town's or a name the NER took for a person's that
+    plays a club's part ("Hoffenheim beat Dortmund", "lower-league side Wilhelmshaven"). A country
+    stays a place (its national team is not told apart)."""
     if is_club_name(span.text):
         return True
     label = span.label_
     if label not in ("GPE", "LOC", "PERSON") or name_key(span.text) in _COUNTRIES_AND_CONTINENTS:
         return False
+    sporty = sport_sentence(span) or sport_article(span.doc)
     if label == "PERSON":  # a player is the subject of "beat" too: only a club noun beside it counts
-        return beside_club_noun(span, CLUB_ONLY_NOUNS) and sport_sentence(span)
-    words = span.text.split()
-    if len(words) > 1 and words[-1] in SPORT_CLUB_LAST_WORDS and sport_sentence(span):
-        return True  # "Exeter City", "Notts County" in a match report
-    return (sport_role(span) or beside_club_noun(span)) and sport_sentence(span)
+        return beside_club_noun(span, CLUB_ONLY_NOUNS) and sporty
+    return (sport_role(span) or beside_club_noun(span)) and sporty

@@ -351,18 +351,34 @@ def test_towns_listed_with_a_club_are_clubs_but_a_country_stays_a_place(make_doc
     assert {("Paris", PLACE), ("Lille", PLACE)} <= {(e.name, e.type) for e in f.entities}
 
 
-def test_a_town_with_city_after_it_is_a_club_only_in_a_sentence_about_sport(make_doc):
-    # "Stoke City scored at Exeter City ." / "Stoke City flooded near Texas City ."
-    words = ["Stoke", "City", "scored", "at", "Exeter", "City", "."]
-    heads = [1, 2, 2, 2, 5, 3, 2]
-    deps = ["compound", "nsubj", "ROOT", "prep", "compound", "pobj", "punct"]
-    pos = ["PROPN", "PROPN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"]
-    ents = ["B-GPE", "I-GPE", "O", "O", "B-GPE", "I-GPE", "O"]
+def test_in_an_article_about_sport_a_town_playing_a_clubs_part_is_a_club_in_any_sentence(make_doc):
+    # "Bochum scored . The referee left . Hamburg manager Kurt Smith spoke ."
+    words = [
+        "Bochum",
+        "scored",
+        ".",
+        "The",
+        "referee",
+        "left",
+        ".",
+        "Hamburg",
+        "manager",
+        "Kurt",
+        "Smith",
+        "spoke",
+        ".",
+    ]
+    heads = [1, 1, 1, 4, 5, 5, 5, 8, 10, 10, 11, 11, 11]
+    deps = ["nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"]
+    deps += ["compound", "compound", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
-    assert {(e.name, e.type) for e in f.entities} == {("Stoke City", ORGANIZATION), ("Exeter City", ORGANIZATION)}
-    words[2], words[3], words[4] = "flooded", "near", "Texas"
+    assert ("Hamburg", ORGANIZATION) in {(e.name, e.type) for e in f.entities}
+    # the same last sentence in an article about something else: the town stays a place
+    words[1], words[4] = "grew", "mayor"
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
-    assert {(e.name, e.type) for e in f.entities} == {("Stoke City", PLACE), ("Texas City", PLACE)}
+    assert ("Hamburg", PLACE) in {(e.name, e.type) for e in f.entities}
 
 
 def test_a_club_noun_beside_a_name_makes_a_club_even_of_a_person_label(make_doc):
