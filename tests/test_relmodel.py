@@ -162,38 +162,29 @@ def test_a_leader_named_with_his_countrys_adjective_is_not_given_the_other_count
     assert ("Xi Jinping", "nationality", "United States") not in found
 
 
-def test_a_known_city_reads_its_own_country(make_doc):
-    # "Berlin and London met. Germany won."
-    words = ["Berlin", "and", "London", "met", ".", "Germany", "won", "."]
+def two_places_and_a_country(make_doc, first: str, second: str, country: str):
+    """The candidates of "<first> and <second> met. <country> won." (entities e0, e1, e2), by pair."""
+    words = [first, "and", second, "met", ".", country, "won", "."]
     heads = [3, 0, 0, 3, 3, 6, 6, 6]
     deps = ["nsubj", "cc", "conj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
     doc = make_doc(
         words, heads=heads, deps=deps, pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
     )
     entities = [
-        Entity("e0", "Berlin", PLACE, (Mention("Berlin", 0, 6, "GPE"),)),
-        Entity("e1", "London", PLACE, (Mention("London", 11, 17, "GPE"),)),
-        Entity("e2", "Germany", PLACE, (Mention("Germany", 24, 31, "GPE"),)),
+        Entity(f"e{n}", doc[i].text, PLACE, (Mention(doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]), "GPE"),))
+        for n, i in enumerate((0, 2, 5))
     ]
-    cands = by_pair(candidates(doc, entities, {0: "e0", 2: "e1", 5: "e2"}))
+    return by_pair(candidates(doc, entities, {0: "e0", 2: "e1", 5: "e2"}))
+
+
+def test_a_known_city_reads_its_own_country(make_doc):
+    cands = two_places_and_a_country(make_doc, "Berlin", "London", "Germany")
     assert "city:own" in cands["e0", "e2"].features and "city:other" in cands["e1", "e2"].features
     assert "city:country-in-city" in cands["e2", "e0"].features
 
 
 def test_a_known_region_reads_its_own_country(make_doc):
-    # "Bavaria and Xinjiang met. Germany won."
-    words = ["Bavaria", "and", "Xinjiang", "met", ".", "Germany", "won", "."]
-    heads = [3, 0, 0, 3, 3, 6, 6, 6]
-    deps = ["nsubj", "cc", "conj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
-    doc = make_doc(
-        words, heads=heads, deps=deps, pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
-    )
-    entities = [
-        Entity("e0", "Bavaria", PLACE, (Mention("Bavaria", 0, 7, "GPE"),)),
-        Entity("e1", "Xinjiang", PLACE, (Mention("Xinjiang", 12, 20, "GPE"),)),
-        Entity("e2", "Germany", PLACE, (Mention("Germany", 27, 34, "GPE"),)),
-    ]
-    cands = by_pair(candidates(doc, entities, {0: "e0", 2: "e1", 5: "e2"}))
+    cands = two_places_and_a_country(make_doc, "Bavaria", "Xinjiang", "Germany")
     assert "region:own" in cands["e0", "e2"].features and "region:other" in cands["e1", "e2"].features
     assert not any(f.startswith(("region:", "city:")) for f in cands["e2", "e0"].features)
 
