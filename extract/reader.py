@@ -540,17 +540,17 @@ def glued_headline(para: str) -> tuple[str, str] | None:
     The body starts at the first capitalised word, within the first 15, that
     - follows a quotation of two or more words starting lower-case ("Hewitt decries 'career
       sexism' Plans to extend ..."), or
-    - starts a full name whose last word the headline named, after a lower-case word that does not
-      describe it ("Radcliffe yet to answer GB call Paula Radcliffe has been ..."; `_names_again`),
-      or
+    - starts a full name whose last word the headline named, or a description of it ("Radcliffe
+      yet to answer GB call Paula Radcliffe has been ...", "... box office Film star Robert De
+      Niro ..."; `_names_again`), or
     - is a sentence opener ("The", "A", "Three", "Despite") after a word that is no function word,
       with a lower-case word after it ("... rate change The decision to ..."), or, with no
       article in the headline, a lower-case word before it ("... record lows The US dollar ...")
       or an article itself ("... door open for Archer The Conservative Party ...").
     Before that, a comma, a dash or a sentence's end means prose: no headline. Inside a title-case
     name ("Gangs Of New York"), after a title ("the band The Residents") or a nickname ("Wilfried
-    "Willi" Schneider") none of these holds. A body that opens with a description of a name
-    ("... box office Film star Robert De Niro ...") is not told apart and keeps its headline."""
+    "Willi" Schneider") none of these holds. A body that opens otherwise ("... Lions All Blacks
+    captain Tama Umaga ...") is not told apart and keeps its headline."""
     words = para.split(" ")
     low, high = GLUED_HEADLINE_WORDS
     for k in range(low, min(high, len(words) - 2) + 1):
@@ -569,8 +569,9 @@ def glued_headline(para: str) -> tuple[str, str] | None:
             return None  # a sentence ended, or goes on after a comma or a dash: prose, not a headline
         if before.lower().strip("'’\"”") in _NOT_LAST:
             continue
-        if before[:1].islower() and _names_again(words, k):  # "... to answer GB call Paula Radcliffe has"
-            return " ".join(words[:k]), " ".join(words[k:])
+        named = _names_again(words, k) if before[:1].islower() else None
+        if named:  # "... to answer GB call Paula Radcliffe has", "... box office Film star Robert De Niro"
+            return " ".join(words[:named]), " ".join(words[named:])
         if word not in SENTENCE_OPENERS:
             continue
         if (
@@ -582,17 +583,30 @@ def glued_headline(para: str) -> tuple[str, str] | None:
     return None
 
 
-def _names_again(words: list[str], k: int) -> bool:
-    """Words k, k+1, ... are a full name (two or more capitalised words) whose last word the
-    words before k named ("Radcliffe yet to answer GB call | Paula Radcliffe has been ..."); the
-    words before k are a headline's: at most NAMED_AGAIN_WORDS, no article, comma or bracket
-    (prose has them), and the last of them does not describe the name ("Chelsea winger Arjen
-    Robben": the headline ends before "Chelsea", which the rule cannot tell)."""
-    head = words[:k]
-    if k > NAMED_AGAIN_WORDS or words[k - 1].lower() in DESCRIBERS or _ARTICLES & {w.lower() for w in head}:
-        return False
+def _names_again(words: list[str], k: int) -> int | None:
+    """Where the body starts when words k, k+1, ... are a full name (two or more capitalised
+    words) whose last word the headline named ("Radcliffe yet to answer GB call | Paula Radcliffe
+    has been ..."), or None. The body may open with a description of the name, one capitalised
+    word and words in DESCRIBERS ("De Niro film leads US box office | Film star Robert De Niro
+    ..."); the headline is then what comes before it, and it must end in a lower-case word that is
+    no function word. The headline has at most NAMED_AGAIN_WORDS words and no article, comma or
+    bracket (prose has them)."""
+    if words[k] in SENTENCE_OPENERS:
+        return None  # "The Lib Dems have ...": the openers' rule decides
+    start = k
+    while start > 1 and words[start - 1].lower() in DESCRIBERS:
+        start -= 1
+    if start < k:  # a description: "Film star", "Arsenal manager", "US president"
+        start -= 1
+        if start < 2 or not words[start][:1].isupper() or not words[start - 1][:1].islower():
+            return None
+        if words[start - 1].lower().strip("'’\"”") in _NOT_LAST:
+            return None
+    head = words[:start]
+    if k > NAMED_AGAIN_WORDS or _ARTICLES & {w.lower() for w in head}:
+        return None
     if any(c in w for w in head for c in ",()"):
-        return False
+        return None
     run = []
     for w in words[k : k + 4]:
         if not w[:1].isupper():
@@ -601,9 +615,9 @@ def _names_again(words: list[str], k: int) -> bool:
         if not w[-1:].isalnum() and not w.endswith(("'s", "’s")):
             break  # a comma or a full stop ends the name
     if len(run) < 2:
-        return False
+        return None
     last = re.sub(r"(?:['’]s)?\W*$", "", run[-1])
-    return len(last) > 2 and last in {re.sub(r"(?:['’]s)?\W*$", "", w) for w in head}
+    return start if len(last) > 2 and last in {re.sub(r"(?:['’]s)?\W*$", "", w) for w in head} else None
 
 
 def _repeats_title(para: str, headline: str) -> bool:
