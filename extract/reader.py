@@ -593,20 +593,6 @@ def _names_again(words: list[str], k: int) -> int | None:
     bracket (prose has them)."""
     if words[k] in SENTENCE_OPENERS:
         return None  # "The Lib Dems have ...": the openers' rule decides
-    start = k
-    while start > 1 and words[start - 1].lower() in DESCRIBERS:
-        start -= 1
-    if start < k:  # a description: "Film star", "Arsenal manager", "US president"
-        start -= 1
-        if start < 2 or not words[start][:1].isupper() or not words[start - 1][:1].islower():
-            return None
-        if words[start - 1].lower().strip("'’\"”") in _NOT_LAST:
-            return None
-    head = words[:start]
-    if k > NAMED_AGAIN_WORDS or _ARTICLES & {w.lower() for w in head}:
-        return None
-    if any(c in w for w in head for c in ",()"):
-        return None
     run = []
     for w in words[k : k + 4]:
         if not w[:1].isupper():
@@ -616,8 +602,31 @@ def _names_again(words: list[str], k: int) -> int | None:
             break  # a comma or a full stop ends the name
     if len(run) < 2:
         return None
-    last = re.sub(r"(?:['’]s)?\W*$", "", run[-1])
-    return start if len(last) > 2 and last in {re.sub(r"(?:['’]s)?\W*$", "", w) for w in head} else None
+    last = _bare(run[-1])
+    start = k
+    if words[k - 1].lower() in DESCRIBERS:  # a description: "Film star", "Larne's teenage star"
+        start -= 1
+        while start > 1 and words[start - 1][:1].islower() and k - start < 3:
+            start -= 1
+        start -= 1
+        before = words[start - 1] if start >= 1 else ""
+        if start < 2 or not words[start][:1].isupper():
+            return None
+        # the headline ends in a lower-case word that is no function word, or in the name itself
+        # ("Unclear future for striker Baros | Liverpool forward Milan Baros")
+        if before.lower().strip("'’\"”") in _NOT_LAST or not (before[:1].islower() or _bare(before) == last):
+            return None
+    head = words[:start]
+    if k > NAMED_AGAIN_WORDS or _ARTICLES & {w.lower() for w in head}:
+        return None
+    if any(c in w for w in head for c in ",()"):
+        return None
+    return start if len(last) > 2 and last in {_bare(w) for w in head} else None
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive or punctuation after it: "Brown's" -> "Brown"."""
+    return re.sub(r"(?:['’]s)?\W*$", "", word)
 
 
 def _repeats_title(para: str, headline: str) -> bool:

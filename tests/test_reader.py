@@ -160,6 +160,8 @@ def test_a_title_repeated_is_dropped_but_a_first_sentence_that_starts_with_it_st
         ("Smith wins title race Jane Smith won the race on Sunday.", "Smith wins title race"),
         ("Jones joins rivals Chelsea's Tom Jones signed on Monday.", "Jones joins rivals"),
         ("Smith wins title race Film star Jane Smith won the race on Sunday.", "Smith wins title race"),
+        ("Doubts over striker Smith Leeds forward Tom Smith is unsure of his place.", "Doubts over striker Smith"),
+        ("Jones set for move Larne's teenage star Tom Jones is set to join.", "Jones set for move"),
         ("Firm 'to shed' 900 jobs Despite record sales, the firm will cut staff.", "Firm 'to shed' 900 jobs"),
     ],
 )
