@@ -113,6 +113,7 @@ def find_mentions(doc: Doc) -> list[Found]:
         span = clean_span(ent)
         if span is None or is_competition(span.text):
             continue
+        span = _whole_club_name(span)
         if ent.label_ in WEAK_LABELS:  # counts only if the same name is tagged properly elsewhere
             found.append(Found(span.start, span.end, fold(span.text), ent.label_, "", kind="weak"))
             taken.update(range(span.start, span.end))
@@ -154,6 +155,26 @@ def _relabel(ent: Span) -> Span:
     if not country_of_demonym(ent.text) and _place_noun_beside(ent):
         return Span(ent.doc, ent.start, ent.end, label="GPE")
     return ent
+
+
+def _whole_club_name(span: Span) -> Span:
+    """A club's name the NER cut short ("Arminia" of "Arminia Bielefeld", "FC" of "FC Teningen"):
+    a name with a club marker takes the capitalised proper nouns after it that no other entity
+    holds (at most two; not a title: "Schalke Captain Benedikt Höwedes")."""
+    if not is_club_name(span.text):
+        return span
+    doc, end = span.doc, span.end
+    while (
+        end < len(doc)
+        and end - span.end < 2
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and doc[end].lower_ not in TITLES
+        and doc[end].sent == span.sent
+    ):
+        end += 1
+    return span if end == span.end else Span(doc, span.start, end, label=span.label)
 
 
 def _split_coordination(ent: Span) -> list[Span]:
@@ -300,6 +321,8 @@ def clean_span(span: Span) -> Span | None:
         doc[end - 1].is_lower and doc[end - 1].pos_ in _TRAILING_JUNK or SCORE.fullmatch(doc[end - 1].text)
     ):
         end -= 1  # "Eppelsheim near", "Dynamo Kyiv 4-3"
+    if end - start > 3 and SCORE.fullmatch(doc[end - 3 : end].text):
+        end -= 3  # "Dynamo Kyiv 4 - 3", the score in three tokens
     if label == "ORG" and end - start > 2 and doc[end - 1].text == "party" and doc[end - 2].is_title:
         end -= 1  # "the Rwandan Patriotic Front party" is the Rwandan Patriotic Front
     for i in range(start + 1, end):

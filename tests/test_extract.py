@@ -381,6 +381,20 @@ def test_in_an_article_about_sport_a_town_playing_a_clubs_part_is_a_club_in_any_
     assert ("Hamburg", PLACE) in {(e.name, e.type) for e in f.entities}
 
 
+def test_a_club_name_cut_short_by_the_ner_is_made_whole_and_a_score_after_it_dropped(make_doc):
+    # "Arminia Bielefeld lost to Dynamo Kyiv 4 - 3 ."
+    words = ["Arminia", "Bielefeld", "lost", "to", "Dynamo", "Kyiv", "4", "-", "3", "."]
+    heads = [1, 2, 2, 2, 5, 3, 8, 8, 5, 2]
+    deps = ["compound", "nsubj", "ROOT", "prep", "compound", "pobj", "nummod", "punct", "appos", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "ADP", "PROPN", "PROPN", "NUM", "PUNCT", "NUM", "PUNCT"]
+    ents = ["B-GPE", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents, spaces=[True] * 6 + [False] * 4))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("Arminia Bielefeld", ORGANIZATION),
+        ("Dynamo Kyiv", ORGANIZATION),
+    }
+
+
 def test_a_club_noun_beside_a_name_makes_a_club_even_of_a_person_label(make_doc):
     # "Augsburg travel to relegated side Wilhelmshaven's stadium."
     words = ["Augsburg", "travel", "to", "relegated", "side", "Wilhelmshaven", "'s", "stadium", "."]
