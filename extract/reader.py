@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .facts import Article
-from .names import PERSON_NOUNS, TITLES
+from .names import PERSON_NOUNS, TITLES, strip_possessive
 
 # Larger files are refused with a message, not read into memory. The cost of one article grows
 # faster than its length (the parser takes up to 16 of its 50,000-character pieces at once, and the
@@ -625,8 +625,8 @@ def _names_again(words: list[str], k: int) -> int | None:
 
 
 def _bare(word: str) -> str:
-    """A word without a possessive or punctuation after it: "Brown's" -> "Brown"."""
-    return re.sub(r"(?:['’]s)?\W*$", "", word)
+    """A word without punctuation or a possessive after it: "Brown's," -> "Brown"."""
+    return strip_possessive(re.sub(r"[^\w'’]+$", "", word))
 
 
 def _repeats_title(para: str, headline: str) -> bool:
