@@ -144,21 +144,38 @@ _SEASON = re.compile(r"^(?:\d{2,4}(?:-\d{2,4})?\s+)+")  # "2012-13 UEFA Champion
 
 def sport_sentence(span: Span) -> bool:
     """The sentence has a word of SURE_SPORT_WORDS or a verb of SURE_SPORT_VERBS."""
-    return any(t.lower_ in SURE_SPORT_WORDS or lemma(t).lower() in SURE_SPORT_VERBS for t in span.sent)
+    return span.sent.start in _sport_sentences(span.doc)
 
 
 SPORT_ARTICLE_SHARE = 0.25  # of its sentences with a sure sport word: an article about sport
+# a sure sport verb's forms start as it does ("beaten", "routed"): only these tokens need a lemma
+_SURE_VERB_STARTS = tuple(sorted({verb[:4] for verb in SURE_SPORT_VERBS}))
+
+
+def _sport_sentences(doc) -> frozenset[int]:
+    """The starts of the Doc's sentences about sport, worked out once per Doc."""
+    if "newsgraph_sport_sentences" not in doc.user_data:
+        doc.user_data["newsgraph_sport_sentences"] = frozenset(
+            sent.start
+            for sent in doc.sents
+            if any(
+                t.lower_ in SURE_SPORT_WORDS
+                or t.lower_.startswith(_SURE_VERB_STARTS)
+                and lemma(t).lower() in SURE_SPORT_VERBS
+                for t in sent
+            )
+        )
+    return doc.user_data["newsgraph_sport_sentences"]
 
 
 def sport_article(doc) -> bool:
     """At least SPORT_ARTICLE_SHARE of the article's sentences are about sport (a match report, a
     transfer story): there a town that plays a club's part is a club in any sentence ("Liverpool
-    forward Milan Baros"). Worked out once per Doc."""
-    if "newsgraph_sport_article" not in doc.user_data:
-        sents = list(doc.sents)
-        sporty = sum(1 for sent in sents if sport_sentence(sent))
-        doc.user_data["newsgraph_sport_article"] = bool(sents) and sporty >= SPORT_ARTICLE_SHARE * len(sents)
-    return doc.user_data["newsgraph_sport_article"]
+    forward Milan Baros")."""
+    sporty = _sport_sentences(doc)
+    if not sporty:
+        return False
+    return len(sporty) >= SPORT_ARTICLE_SHARE * sum(1 for _ in doc.sents)
 
 
 def sport_role(span: Span) -> bool:
