@@ -171,7 +171,7 @@ def _whole_club_name(span: Span) -> Span:
         and doc[end].is_title
         and not doc[end].ent_type_
         and doc[end].lower_ not in TITLES
-        and doc[end].sent == span.sent
+        and not doc[end].is_sent_start
     ):
         end += 1
     return span if end == span.end else Span(doc, span.start, end, label=span.label)

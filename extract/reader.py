@@ -567,7 +567,7 @@ def glued_headline(para: str) -> tuple[str, str] | None:
             or not any(c.isalnum() for c in before)
         ):
             return None  # a sentence ended, or goes on after a comma or a dash: prose, not a headline
-        if before.lower().strip("'’\"”") in _NOT_LAST:
+        if _plain(before) in _NOT_LAST:
             continue
         named = _names_again(words, k) if before[:1].islower() else None
         if named:  # "... to answer GB call Paula Radcliffe has", "... box office Film star Robert De Niro"
@@ -614,7 +614,7 @@ def _names_again(words: list[str], k: int) -> int | None:
             return None
         # the headline ends in a lower-case word that is no function word, or in the name itself
         # ("Unclear future for striker Baros | Liverpool forward Milan Baros")
-        if before.lower().strip("'’\"”") in _NOT_LAST or not (before[:1].islower() or _bare(before) == last):
+        if _plain(before) in _NOT_LAST or not (before[:1].islower() or _bare(before) == last):
             return None
     head = words[:start]
     if k > NAMED_AGAIN_WORDS or _ARTICLES & {w.lower() for w in head}:
@@ -622,6 +622,11 @@ def _names_again(words: list[str], k: int) -> int | None:
     if any(c in w for w in head for c in ",()"):
         return None
     return start if len(last) > 2 and last in {_bare(w) for w in head} else None
+
+
+def _plain(word: str) -> str:
+    """A word in lower case without the quote marks around it."""
+    return word.lower().strip("'’\"”")
 
 
 def _bare(word: str) -> str:

@@ -187,8 +187,10 @@ def candidates(
         for e in entities
         if e.type == ORGANIZATION
     }
-    home = {key: {CITY_COUNTRY[k] for k in ks if k in CITY_COUNTRY} for key, ks in keys.items()}  # a city's country
-    region = {key: {REGION_COUNTRY[k] for k in ks if k in REGION_COUNTRY} for key, ks in keys.items()}
+    home, region = (
+        {key: {table[k] for k in ks if k in table} for key, ks in keys.items()}
+        for table in (CITY_COUNTRY, REGION_COUNTRY)
+    )  # a city's or region's country
     countries = sorted((k for k, v in kind.items() if v == "country" and counts[k]), key=lambda k: -counts[k])
     patterns: dict[tuple[str, str], set[str]] = {}
     for r in pattern_relations:

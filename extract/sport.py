@@ -144,7 +144,7 @@ _SEASON = re.compile(r"^(?:\d{2,4}(?:-\d{2,4})?\s+)+")  # "2012-13 UEFA Champion
 
 def sport_sentence(span: Span) -> bool:
     """The sentence has a word of SURE_SPORT_WORDS or a verb of SURE_SPORT_VERBS."""
-    return span.sent.start in _sport_sentences(span.doc)
+    return span.sent.start in _sport_sentences(span.doc)[0]
 
 
 SPORT_ARTICLE_SHARE = 0.25  # of its sentences with a sure sport word: an article about sport
@@ -152,12 +152,14 @@ SPORT_ARTICLE_SHARE = 0.25  # of its sentences with a sure sport word: an articl
 _SURE_VERB_STARTS = tuple(sorted({verb[:4] for verb in SURE_SPORT_VERBS}))
 
 
-def _sport_sentences(doc) -> frozenset[int]:
-    """The starts of the Doc's sentences about sport, worked out once per Doc."""
-    if "newsgraph_sport_sentences" not in doc.user_data:
-        doc.user_data["newsgraph_sport_sentences"] = frozenset(
+def _sport_sentences(doc) -> tuple[frozenset[int], bool]:
+    """The starts of the Doc's sentences about sport, and whether they are at least
+    SPORT_ARTICLE_SHARE of its sentences; worked out once per Doc."""
+    if "newsgraph_sport" not in doc.user_data:
+        sents = list(doc.sents)
+        sporty = frozenset(
             sent.start
-            for sent in doc.sents
+            for sent in sents
             if any(
                 t.lower_ in SURE_SPORT_WORDS
                 or t.lower_.startswith(_SURE_VERB_STARTS)
@@ -165,17 +167,15 @@ def _sport_sentences(doc) -> frozenset[int]:
                 for t in sent
             )
         )
-    return doc.user_data["newsgraph_sport_sentences"]
+        doc.user_data["newsgraph_sport"] = (sporty, bool(sporty) and len(sporty) >= SPORT_ARTICLE_SHARE * len(sents))
+    return doc.user_data["newsgraph_sport"]
 
 
 def sport_article(doc) -> bool:
     """At least SPORT_ARTICLE_SHARE of the article's sentences are about sport (a match report, a
     transfer story): there a town that plays a club's part is a club in any sentence ("Liverpool
     forward Milan Baros")."""
-    sporty = _sport_sentences(doc)
-    if not sporty:
-        return False
-    return len(sporty) >= SPORT_ARTICLE_SHARE * sum(1 for _ in doc.sents)
+    return _sport_sentences(doc)[1]
 
 
 def sport_role(span: Span) -> bool:

@@ -190,21 +190,25 @@ def test_a_known_region_reads_its_own_country(make_doc):
 
 
 @pytest.mark.model
-def test_a_region_is_put_in_its_own_country(nlp):
-    found = read_triples(
-        nlp, "Officials in Xinjiang rejected a report published in the United Kingdom, China's foreign ministry said."
-    )
-    assert ("Xinjiang", "containedInPlace", "China") in found
-    assert ("Xinjiang", "containedInPlace", "United Kingdom") not in found
-
-
-@pytest.mark.model
-def test_a_capital_is_not_put_in_the_country_the_article_names(nlp):
-    found = read_triples(
-        nlp, "Relations between London and Beijing have soured, China's foreign ministry said on Monday."
-    )
-    assert ("Beijing", "containedInPlace", "China") in found
-    assert ("London", "containedInPlace", "China") not in found
+@pytest.mark.parametrize(
+    "text, right, wrong",
+    [  # a capital is not put in the country the article names; a region is put in its own
+        (
+            "Relations between London and Beijing have soured, China's foreign ministry said on Monday.",
+            ("Beijing", "containedInPlace", "China"),
+            ("London", "containedInPlace", "China"),
+        ),
+        (
+            "Officials in Xinjiang rejected a report published in the United Kingdom, China's foreign ministry said.",
+            ("Xinjiang", "containedInPlace", "China"),
+            ("Xinjiang", "containedInPlace", "United Kingdom"),
+        ),
+    ],
+)
+def test_a_known_place_is_put_in_its_own_country(nlp, text, right, wrong):
+    found = read_triples(nlp, text)
+    assert right in found
+    assert wrong not in found
 
 
 @pytest.mark.model
