@@ -9,8 +9,14 @@ Rules, in order, each conservative:
    people share it, the nearest one named before it wins);
 4. an acronym joins the organisation whose initials it spells ("CCP", "J&J"), and a one-word
    organisation name that starts exactly one longer organisation's name joins it ("SBC" and
-   "SBC Communications"), or any word of exactly one club's name ("Dortmund", "Borussia Dortmund");
+   "SBC Communications"), or any word of exactly one club's name ("Dortmund", "Borussia Dortmund"),
+   or, failing both, the last word of exactly one ("the Commission", "the European Commission");
+   a one-word place joins the one place named by it and a geographic noun ("Gaza", "Gaza Strip");
 5. a nominal ("the embassy") joins the named institution with that head noun.
+Names are also compared as readers compare them: without an Arabic article ("Assad",
+"Bashar al-Assad"; "Qaeda", "al Qaeda"), with hyphens as spaces ("El Sonni", "Taher El-Sonni"),
+without a middle name ("Jose Kalupeteka", "Jose Julino Kalupeteka"), "EU"/"UN" as "European"/
+"United Nations" ("EU Commission") and a party by its members ("the Greens", "the Green Party").
 The entity's type is a weighted vote over its mentions (Cluster.type_votes); its name is its
 fullest, most used form.
 """
@@ -21,10 +27,35 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .facts import ORGANIZATION, PERSON, Entity, Mention
+from .facts import ORGANIZATION, PERSON, PLACE, Entity, Mention
 from .identity import choose_name, choose_type, initials, name_key, similar_names
 from .mentions import Found
+from .names import is_known_place
 from .sport import is_club_name
+
+# geographic nouns a place's name may drop once it is named ("Gaza" of "Gaza Strip", "the
+# Mediterranean"); not "canal", "lake" or "island": "Panama" is no canal
+PLACE_NOUNS = frozenset({"strip", "sea", "ocean", "river", "peninsula", "desert", "mountains"})
+# an organisation's name with its prefix written out ("EU Commission", "European Commission")
+ORGANISATION_PREFIXES = {"eu": "european", "un": "united nations"}
+NAME_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "von", "van", "al"})
+
+
+def _bare_words(words: list[str]) -> list[str]:
+    """Name words without an Arabic article: ["bashar", "al-assad"] -> ["bashar", "assad"],
+    ["al", "qaeda"] -> ["qaeda"]."""
+    bare = [w[3:] if w[:3] in ("al-", "el-") and len(w) > 3 else w for w in words]
+    return bare[1:] if len(bare) > 1 and bare[0] in ("al", "el") else bare
+
+
+def _proper(name: str) -> bool:
+    """Every word of the name capitalised but its function words ("House of Lords", not "Henry to
+    Arsenal" or "EADS - Airbus")."""
+    return all(w[:1].isupper() or w in NAME_FUNCTION_WORDS for w in name.split())
+
+
+def _hyphens_split(words: list[str]) -> list[str]:
+    return [part for w in words for part in w.split("-") if part]
 
 
 class Cluster:
@@ -32,6 +63,7 @@ class Cluster:
         self.members: list[Found] = []
         self._cache: dict[str, object] = {}  # name, type, key words: recomputed after a change
         self.decided: str | None = None  # the type the entity typer settled on, over the vote
+        self.absorbed_by: Cluster | None = None  # set once its mentions went to another cluster
 
     def add(self, found: Found) -> None:
         self.members.append(found)
@@ -41,8 +73,16 @@ class Cluster:
         """Take every mention of `other`, which is left empty."""
         self.members.extend(other.members)
         other.members.clear()
+        other.absorbed_by = self
         self._cache.clear()
         other._cache.clear()
+
+    def live(self) -> Cluster:
+        """This cluster, or the one its mentions went to."""
+        c = self
+        while c.absorbed_by is not None:
+            c = c.absorbed_by
+        return c
 
     @property
     def first(self) -> int:
@@ -125,19 +165,51 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
 
     # 2b. a surname of more than one word ("Le Pen", "De Maiziere", "El Sonni") is the one person
     #     whose full name ends with it, whatever its label
+    #     (hyphens count as spaces: "El Sonni" ends "Taher El-Sonni")
     people = [c for c in clusters if c.is_person()]
     for c in clusters:
-        words = c.name_words()
+        words = _hyphens_split(c.name_words())
         if len(words) < 2 or any(f.label not in ("PERSON", "ORG", "NORP") for f in c.members):
             continue
         owners = [
             p
             for p in people
-            if p is not c and p.members and len(p.name_words()) > len(words) and p.name_words()[-len(words) :] == words
+            if p is not c
+            and p.members
+            and len(_hyphens_split(p.name_words())) > len(words)
+            and _hyphens_split(p.name_words())[-len(words) :] == words
         ]
         if len(owners) == 1:
             c.members[:] = [replace(f, type=PERSON, context=False) for f in c.members]
             owners[0].absorb(c)
+    clusters = [c for c in clusters if c.members]
+
+    # 2c. a person's first and last name join the one fuller name between them ("Jose
+    #     Kalupeteka", "Jose Julino Kalupeteka"); two fuller ones ("George H. W. Bush", "George W.
+    #     Bush") leave it alone
+    for c in [c for c in clusters if c.is_person() and len(c.name_words()) == 2]:
+        first, last = c.name_words()
+        fuller = [
+            p
+            for p in clusters
+            if p.members
+            and p.is_person()
+            and len(p.name_words()) > 2
+            and p.name_words()[0] == first
+            and p.name_words()[-1] == last
+            and not {first, last} & set(p.name_words()[1:-1])  # not "Julie Christie Christie"
+        ]
+        if len(fuller) == 1:
+            fuller[0].absorb(c)
+    clusters = [c for c in clusters if c.members]
+
+    # 2d. "EU Commission" is the "European Commission" named in full
+    organisations = {name_key(c.name()): c for c in clusters if c.type() == ORGANIZATION}
+    for c in [c for c in clusters if c.type() == ORGANIZATION]:
+        prefix, _, rest = name_key(c.name()).partition(" ")
+        full = organisations.get(f"{ORGANISATION_PREFIXES.get(prefix)} {rest}") if rest else None
+        if full is not None and full is not c and full.members:
+            full.absorb(c)
     clusters = [c for c in clusters if c.members]
 
     # 3 and 4. single words: part of a person's name, an acronym, or an entity of their own.
@@ -160,15 +232,25 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
                 None,
             )
         if target is None and (f.label == "ORG" or f.type == ORGANIZATION):
-            # "SBC" of "SBC Communications", the only such name; a club by any word of its name
-            # ("Dortmund" of "Borussia Dortmund", "Bayern" of "Bayern Munich")
-            longer = [c for c in clusters if c.type() == ORGANIZATION and len(c.name_words()) > 1]
+            # "SBC" of "SBC Communications", the only such name; "Qaeda" of "al Qaeda"; a club by
+            # any word of its name ("Dortmund" of "Borussia Dortmund", "Bayern" of "Bayern
+            # Munich"); else the last word of one name ("the Commission", "the Times")
+            organisations = [c for c in clusters if c.type() == ORGANIZATION]
+            longer = [c for c in organisations if len(c.name_words()) > 1]
             starts = [c for c in longer if c.name_words()[0] == key]
             if not starts:
+                starts = [c for c in organisations if c.name_words() != [key] and _bare_words(c.name_words()) == [key]]
+            if not starts:
                 starts = [c for c in longer if key in c.name_words() and is_club_name(c.name())]
+            if not starts and f.text[:1].isupper():
+                starts = [c for c in longer if c.name_words()[-1] == key and _proper(c.name())]
             target = starts[0] if len(starts) == 1 else None
-        if target is None:
-            target = by_key.get(key)
+        if target is None and f.type == PLACE and not is_known_place(key):  # "Connecticut" is no river
+            named_by = [c for c in clusters if c.type() == PLACE and c.name_words()[:1] == [key]]
+            named_by = [c for c in named_by if len(c.name_words()) == 2 and c.name_words()[1] in PLACE_NOUNS]
+            target = named_by[0] if len(named_by) == 1 else None
+        if target is None and key in by_key:
+            target = by_key[key].live()
         if target is None:
             target = Cluster()
             by_key[key] = target
@@ -177,7 +259,21 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
 
     for f in weak:
         if name_key(f.text) in by_key:
-            by_key[name_key(f.text)].add(f)
+            by_key[name_key(f.text)].live().add(f)
+
+    # a party named by its members joins the party named in full ("the Greens", "the Green
+    # Party"; "Social Democrats", "Social Democratic Party")
+    organisations = {name_key(c.name()): c for c in clusters if c.type() == ORGANIZATION}
+    for key, c in list(organisations.items()):
+        *rest, last = key.split()
+        if len(last) < 4 or not last.endswith("s"):
+            continue
+        stems = sorted({last[:-1], last[:-3] + "atic" if last.endswith("ats") else last[:-1]})
+        names = [" ".join([*rest, stem, "party"]) for stem in stems]
+        party = next((organisations[k] for k in names if k in organisations), None)
+        if party is not None and party is not c and party.members and c.members:
+            party.absorb(c)
+    clusters = [c for c in clusters if c.members]
 
     # 5. nominals refer back to a named institution with the same head noun
     for f in nominal:
@@ -231,7 +327,11 @@ def propagate(doc, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _person_with_word(clusters: list[Cluster], word: str, position: int) -> Cluster | None:
-    candidates = [c for c in clusters if len(c.name_words()) > 1 and word in c.name_words() and c.is_person()]
+    candidates = [
+        c
+        for c in clusters
+        if len(c.name_words()) > 1 and (word in c.name_words() or word in _bare_words(c.name_words())) and c.is_person()
+    ]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     before = [c for c in candidates if c.first <= position]

@@ -437,3 +437,8 @@ _REGIONS_BY_COUNTRY = {
     "nigeria": "borno",
 }
 REGION_COUNTRY = {region: country for country, regions in _REGIONS_BY_COUNTRY.items() for region in regions.split("|")}
+
+
+def is_known_place(key: str) -> bool:
+    """A country, continent, or a city or region the lists above know (`key`: a name_key)."""
+    return key in COUNTRIES or key in CONTINENTS or key in CITY_COUNTRY or key in REGION_COUNTRY

@@ -519,3 +519,82 @@ def test_a_country_with_and_in_its_name_stays_one(make_doc):
     ents = ["B-GPE", "I-GPE", "I-GPE", "O", "O"]
     f = facts(make_doc(words, pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"], ents=ents))
     assert [(e.name, e.type) for e in f.entities] == [("Bosnia and Herzegovina", PLACE)]
+
+
+def _named(text: str, spans: dict[str, str]):
+    """Words, IOB tags and parts of speech of a text of whitespace-separated words, each phrase of
+    `spans` tagged with its label where no earlier phrase took its words."""
+    words = text.split()
+    ents = ["O"] * len(words)
+    for phrase, label in spans.items():
+        size = len(phrase.split())
+        for i in range(len(words) - size + 1):
+            if words[i : i + size] == phrase.split() and set(ents[i : i + size]) == {"O"}:
+                ents[i : i + size] = [f"B-{label}"] + [f"I-{label}"] * (size - 1)
+    pos = ["PROPN" if w[:1].isupper() else "PUNCT" if w == "." else "VERB" for w in words]
+    return words, ents, pos
+
+
+def _entities(make_doc, text, spans):
+    words, ents, pos = _named(text, spans)
+    return sorted((e.name, e.type, len(e.mentions)) for e in facts(make_doc(words, pos=pos, ents=ents)).entities)
+
+
+def test_an_organisation_by_its_last_word_or_its_prefix_written_out_is_one_node(make_doc):
+    text = "The European Commission met . The EU Commission said the Commission agreed . The Sunday Times ran it ."
+    spans = {"European Commission": "ORG", "EU Commission": "ORG", "Commission": "ORG", "Sunday Times": "ORG"}
+    assert _entities(make_doc, text, spans) == [
+        ("European Commission", ORGANIZATION, 3),
+        ("Sunday Times", ORGANIZATION, 1),
+    ]
+    # the last word of two names, or of a name that is no proper name, joins neither
+    text = "The Royal Navy and the Indian Navy met . Henry to Arsenal . The Navy and Arsenal left ."
+    spans = {"Royal Navy": "ORG", "Indian Navy": "ORG", "Henry to Arsenal": "ORG", "Navy": "ORG", "Arsenal": "ORG"}
+    assert ("Navy", ORGANIZATION, 1) in _entities(make_doc, text, spans)
+    assert ("Arsenal", ORGANIZATION, 1) in _entities(make_doc, text, spans)
+
+
+def test_a_place_without_its_geographic_noun_is_that_place_but_a_known_state_is_no_river(make_doc):
+    text = "The Gaza Strip is poor . Gaza voted . The Connecticut River rose in Connecticut ."
+    spans = {"Gaza Strip": "GPE", "Gaza": "GPE", "Connecticut River": "LOC", "Connecticut": "GPE"}
+    assert _entities(make_doc, text, spans) == [
+        ("Connecticut", PLACE, 1),
+        ("Connecticut River", PLACE, 1),
+        ("Gaza Strip", PLACE, 2),
+    ]
+
+
+def test_names_without_an_arabic_article_a_hyphen_or_a_middle_name_are_the_same(make_doc):
+    text = (
+        "Bashar al-Assad spoke . Assad left . The al Qaeda group and Qaeda met . Taher El-Sonni and El Sonni agreed . "
+        "Jose Julino Kalupeteka and Jose Kalupeteka met ."
+    )
+    spans = {
+        "Bashar al-Assad": "PERSON",
+        "Assad": "PERSON",
+        "al Qaeda": "ORG",
+        "Qaeda": "ORG",
+        "Taher El-Sonni": "PERSON",
+        "El Sonni": "PERSON",
+        "Jose Julino Kalupeteka": "PERSON",
+        "Jose Kalupeteka": "PERSON",
+    }
+    assert _entities(make_doc, text, spans) == [
+        ("Bashar al-Assad", PERSON, 2),
+        ("Jose Julino Kalupeteka", PERSON, 2),
+        ("Taher El-Sonni", PERSON, 2),
+        ("al Qaeda", ORGANIZATION, 2),
+    ]
+    # a first and last name shared by two fuller names joins neither
+    text = "George H. W. Bush and George W. Bush met George Bush ."
+    spans = {"George H. W. Bush": "PERSON", "George W. Bush": "PERSON", "George Bush": "PERSON"}
+    assert ("George Bush", PERSON, 1) in _entities(make_doc, text, spans)
+
+
+def test_a_party_named_by_its_members_is_the_party(make_doc):
+    text = "The Green Party and the Social Democratic Party met . The Greens and the Social Democrats agreed ."
+    spans = {"Green Party": "ORG", "Social Democratic Party": "ORG", "Greens": "ORG", "Social Democrats": "ORG"}
+    assert _entities(make_doc, text, spans) == [
+        ("Green Party", ORGANIZATION, 2),
+        ("Social Democratic Party", ORGANIZATION, 2),
+    ]
