@@ -37,6 +37,7 @@ SEED = 13
 MIN_SIGNATURE = 4  # positive pairs a type pair needs to be one a property joins
 MIN_POSITIVES = 8  # a property with fewer positives in all is not learned
 NEWS_WEIGHT = 2.0  # a news pair counts this many Wikipedia pairs in training
+REPEATS = 3  # cross-validations (each its own split of the documents) averaged into the out-of-fold scores
 PROPERTIES = score.SCORED  # the schema.org properties the benchmark scores, each learned on its own
 
 
@@ -75,8 +76,12 @@ def examples(docs, nlp, rule_counts: dict[str, list[bool]] | None = None) -> lis
     return rows
 
 
-def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float) -> dict | None:
-    """One property's model: signatures, weights, calibration and threshold (None if too rare)."""
+def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float, repeats: int = REPEATS) -> dict | None:
+    """One property's model: signatures, weights, calibration and threshold (None if too rare).
+
+    The out-of-fold scores are the mean of `repeats` cross-validations, each dealing the
+    documents into folds with its own seed: one split's luck moved a threshold by a step on a
+    change of two documents' entities."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -87,7 +92,6 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float) -> 
         return None
     sample = [r for r in rows if r["types"] in signatures]
     y = np.array([prop in r["labels"] for r in sample], dtype=int)
-    groups = np.array(datasets.folds_of((r["doc"] for r in sample), folds, SEED))
     vec = DictVectorizer()
     X = vec.fit_transform([dict.fromkeys(r["features"], 1) for r in sample])
 
@@ -96,11 +100,14 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float) -> 
 
     weight = np.array([NEWS_WEIGHT if r["set"] == "dwie" else 1.0 for r in sample])
     oof = np.zeros(len(sample))
-    for k in range(folds):
-        train, test = groups != k, groups == k
-        if y[train].sum() == 0 or test.sum() == 0:
-            continue
-        oof[test] = model().fit(X[train], y[train], sample_weight=weight[train]).decision_function(X[test])
+    for repeat in range(repeats):
+        groups = np.array(datasets.folds_of((r["doc"] for r in sample), folds, SEED + repeat))
+        for k in range(folds):
+            train, test = groups != k, groups == k
+            if y[train].sum() == 0 or test.sum() == 0:
+                continue
+            scores = model().fit(X[train], y[train], sample_weight=weight[train]).decision_function(X[test])
+            oof[test] += scores / repeats
     news = np.array([r["set"] == "dwie" for r in sample])
     # calibrated and thresholded on both sets' out-of-fold scores, news weighted as in training:
     # one threshold serves news and encyclopaedic text alike (a threshold fitted on news alone
@@ -153,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--precision", type=float, default=0.6, help="the out-of-fold precision each property's threshold aims at"
     )
+    ap.add_argument(
+        "--repeats", type=int, default=REPEATS, help="cross-validations averaged into the out-of-fold scores"
+    )
     ap.add_argument("--sets", default="dwie,redocred", help="the data sets to train on (comma-separated)")
     ap.add_argument("--limit", type=int, help="only the first N training documents of each set (a smoke test)")
     args = ap.parse_args(argv)
@@ -175,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.extend(made)
     properties = {}
     for prop in PROPERTIES:
-        fitted = fit(rows, prop, args.folds, args.C, args.precision)
+        fitted = fit(rows, prop, args.folds, args.C, args.precision, args.repeats)
         if fitted is None:
             print(f"  {prop:<20} too few positives: not learned")
             continue
@@ -196,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             "seed": SEED,
             "C": args.C,
             "folds": args.folds,
+            "repeats": args.repeats,
             "precision": args.precision,
         },
         "properties": properties,

@@ -431,12 +431,13 @@ def model_relations(
     model adds every pair it accepts that no pattern stated with that property, with the
     sentences that join the pair. A pair the patterns joined as an embassy and its country is
     not also "located in" that country: an embassy is abroad; nor is an ambassador (envoy,
-    consul) to a country one of its nationals."""
+    consul) to a country one of its nationals, nor the owner of an account on a platform ("his
+    Twitter account") its employee or member."""
     model = model if model is not None else default_model()
     if model is None or not entities or not model.properties:
         return list(pattern_relations)
     measured = model.data.get("patterns", {})
-    out, stated, abroad = [], set(), set()
+    out, stated, ruled_out = [], set(), set()
     for r in pattern_relations:
         rule = measured.get(f"{r.rule}|{r.predicate}")
         confidence = r.confidence
@@ -446,13 +447,15 @@ def model_relations(
         out.append(Relation(r.subject, r.predicate, r.object, r.sentence, r.start, r.end, confidence, r.rule))
         stated.add((r.subject, r.predicate, r.object))
         if r.rule == "embassy-of-country":
-            abroad.add((r.subject, "location", r.object))
+            ruled_out.add((r.subject, "location", r.object))
         if r.predicate in _POSTED_TO:
-            abroad.add((r.subject, "nationality", r.object))
+            ruled_out.add((r.subject, "nationality", r.object))
+        if r.rule == "account-of":
+            ruled_out.update((r.subject, p, r.object) for p in ("worksFor", "memberOf"))
     text = doc.text
     accepted = model.predict(candidates(doc, entities, token_map, pattern_relations, model.signatures))
     for c, prop, prob in sorted(accepted, key=lambda x: (x[0].subject, x[1], x[0].object)):
-        if (c.subject, prop, c.object) in stated or (c.subject, prop, c.object) in abroad:
+        if (c.subject, prop, c.object) in stated or (c.subject, prop, c.object) in ruled_out:
             continue
         start, end = c.evidence
         raw = text[start:end]

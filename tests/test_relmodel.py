@@ -97,14 +97,23 @@ def test_a_relation_a_pattern_stated_is_not_added_again_by_the_model(make_doc):
     assert [(r.predicate, r.rule, r.confidence) for r in out] == [("nationality", "demonym-before-name", 0.75)]
 
 
-def test_a_diplomat_is_not_given_the_nationality_of_the_country_he_is_posted_to(make_doc):
-    doc, entities, token_map = merkel_doc(make_doc)  # the toy model gives e0 nationality e2
-    posted = Relation("e0", "ambassador-to", "e2", "a sentence", 0, 10, 0.9, "title-before-name")
-    out = model_relations(doc, entities, token_map, [posted], RelationModel(TOY))
-    assert {(r.subject, r.predicate, r.object) for r in out} == {("e0", "ambassador-to", "e2")}
+@pytest.mark.parametrize(
+    "predicate, rule, ruled_out",
+    [
+        ("ambassador-to", "title-before-name", "nationality"),  # a diplomat is no national of his post
+        ("has-account-on", "account-of", "worksFor"),  # "his Twitter account": no employee of Twitter
+        ("has-account-on", "account-of", "memberOf"),
+    ],
+)
+def test_what_a_pattern_said_of_a_pair_rules_out_a_property_the_model_would_add(make_doc, predicate, rule, ruled_out):
+    doc, entities, token_map = merkel_doc(make_doc)
+    toy = {**TOY, "properties": {ruled_out: TOY["properties"]["nationality"]}}  # gives e0 `ruled_out` e2
+    said = Relation("e0", predicate, "e2", "a sentence", 0, 10, 0.9, rule)
+    out = model_relations(doc, entities, token_map, [said], RelationModel(toy))
+    assert {(r.subject, r.predicate, r.object) for r in out} == {("e0", predicate, "e2")}
     met = Relation("e0", "met", "e2", "a sentence", 0, 10, 0.8, "verb-object")  # any other pattern: no effect
-    out = model_relations(doc, entities, token_map, [met], RelationModel(TOY))
-    assert ("e0", "nationality", "e2") in {(r.subject, r.predicate, r.object) for r in out}
+    out = model_relations(doc, entities, token_map, [met], RelationModel(toy))
+    assert ("e0", ruled_out, "e2") in {(r.subject, r.predicate, r.object) for r in out}
 
 
 @pytest.mark.model
