@@ -518,6 +518,7 @@ _NOT_LAST = frozenset(w.lower() for w in SENTENCE_OPENERS) | set(
 )
 _ARTICLES = frozenset({"the", "a", "an"})  # prose has them; a headline hardly ever
 _QUOTES = ("'", "’", '"', "”")
+_PROSE_MARK = re.compile(r"[()]|,(?!\d)")  # a bracket, or a comma that is no thousands separator
 NAMED_AGAIN_WORDS = 8  # the most words a headline ended by a full name has
 # words that describe the name after them ("film star Robert De Niro", "Arsenal manager Arsene Wenger")
 DESCRIBERS = (
@@ -603,25 +604,37 @@ def _names_again(words: list[str], k: int) -> int | None:
     if len(run) < 2:
         return None
     last = _bare(run[-1])
-    start = k
     if words[k - 1].lower() in DESCRIBERS:  # a description: "Film star", "Larne's teenage star"
-        start -= 1
-        while start > 1 and words[start - 1][:1].islower() and k - start < 3:
-            start -= 1
-        start -= 1
-        before = words[start - 1] if start >= 1 else ""
-        if start < 2 or not words[start][:1].isupper():
-            return None
-        # the headline ends in a lower-case word that is no function word, or in the name itself
-        # ("Unclear future for striker Baros | Liverpool forward Milan Baros")
-        if _plain(before) in _NOT_LAST or not (before[:1].islower() or _bare(before) == last):
-            return None
+        start = _description_start(words, k, last)
+        if start is None and any(w[:1].isupper() for w in words[max(0, k - 3) : k - 1]):
+            return None  # "... UKIP Ex-chat show host | Robert Kilroy-Silk": where it starts is unclear
+        start = k if start is None else start  # else the headline's own words: "... new coach | Andy Roddick"
+    else:
+        start = k
     head = words[:start]
     if k > NAMED_AGAIN_WORDS or _ARTICLES & {w.lower() for w in head}:
         return None
-    if any(c in w for w in head for c in ",()"):
+    if any(_PROSE_MARK.search(w) for w in head):  # a comma or a bracket; "5,000m" is a number
         return None
     return start if len(last) > 2 and last in {_bare(w) for w in head} else None
+
+
+def _description_start(words: list[str], k: int, last: str) -> int | None:
+    """Where the description of the name at word k that word k-1 ends starts ("Film star | Robert
+    De Niro", "Liverpool forward | Milan Baros"), or None when it is no description that starts
+    the body ("Roddick in talks over new coach | Andy Roddick": the headline's own words)."""
+    start = k - 1
+    while start > 1 and words[start - 1][:1].islower() and k - start < 3:
+        start -= 1
+    start -= 1
+    before = words[start - 1] if start >= 1 else ""
+    if start < 2 or not words[start][:1].isupper():
+        return None
+    # the headline ends in a lower-case word that is no function word, or in the name itself
+    # ("Unclear future for striker Baros | Liverpool forward Milan Baros")
+    if _plain(before) in _NOT_LAST or not (before[:1].islower() or _bare(before) == last):
+        return None
+    return start
 
 
 def _plain(word: str) -> str:
