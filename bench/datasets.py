@@ -394,6 +394,19 @@ def folds_of(doc_ids: Iterable[str], folds: int, seed: int) -> list[int]:
     return [fold[d] for d in ids]
 
 
+def cross_validation(doc_ids: Iterable[str], folds: int, seed: int, repeats: int = 1):
+    """(train, test) boolean masks over the items, fold by fold, of `repeats` cross-validations by
+    document, each dealing the documents into folds with its own seed (seed, seed + 1, ...): the
+    mean of their out-of-fold scores depends less on one split's luck."""
+    import numpy as np
+
+    ids = list(doc_ids)
+    for repeat in range(repeats):
+        groups = np.array(folds_of(ids, folds, seed + repeat))
+        for k in range(folds):
+            yield groups != k, groups == k
+
+
 def trained_on(counts: dict[str, int]) -> dict[str, str]:
     """What a model trained here read: the train parts of DWIE and Re-DocRED (`counts`: documents
     of each), and what was held out."""

@@ -100,14 +100,11 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float, rep
 
     weight = np.array([NEWS_WEIGHT if r["set"] == "dwie" else 1.0 for r in sample])
     oof = np.zeros(len(sample))
-    for repeat in range(repeats):
-        groups = np.array(datasets.folds_of((r["doc"] for r in sample), folds, SEED + repeat))
-        for k in range(folds):
-            train, test = groups != k, groups == k
-            if y[train].sum() == 0 or test.sum() == 0:
-                continue
-            scores = model().fit(X[train], y[train], sample_weight=weight[train]).decision_function(X[test])
-            oof[test] += scores / repeats
+    for train, test in datasets.cross_validation((r["doc"] for r in sample), folds, SEED, repeats):
+        if y[train].sum() == 0 or test.sum() == 0:
+            continue
+        scores = model().fit(X[train], y[train], sample_weight=weight[train]).decision_function(X[test])
+        oof[test] += scores / repeats
     news = np.array([r["set"] == "dwie" for r in sample])
     # calibrated and thresholded on both sets' out-of-fold scores, news weighted as in training:
     # one threshold serves news and encyclopaedic text alike (a threshold fitted on news alone
@@ -116,7 +113,8 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float, rep
     a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
     prob = 1 / (1 + np.exp(-(a * oof + b)))
     # the threshold: the lowest at which the (weighted) out-of-fold precision reaches `precision`
-    # (fewer, right edges), else the one with the best F1
+    # (fewer, right edges); a property that never reaches it is left to the patterns (threshold
+    # None: the model scores it but states none)
     trials = []
     for t in np.arange(0.10, 0.91, 0.025):
         kept = prob >= t
@@ -126,6 +124,7 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float, rep
         trials.append((2 * p * r / (p + r) if p + r else 0.0, float(t), p, r))
     precise = [x for x in trials if x[2] >= precision and x[3] >= 0.05]
     best = min(precise, key=lambda x: x[1]) if precise else max(trials)
+    threshold = round(best[1], 3) if precise else None
     final = model().fit(X, y, sample_weight=weight)
     weights = {
         name: round(float(final.coef_[0, col]), 4)
@@ -137,11 +136,15 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float, rep
         "bias": round(float(final.intercept_[0]), 4),
         "weights": weights,
         "calibration": [round(a, 4), round(b, 4)],
-        "threshold": round(best[1], 3),
+        "threshold": threshold,
         "trained_pairs": len(sample),
         "positives": int(y.sum()),
-        "out_of_fold": {"f1": round(best[0], 3), "precision": round(best[2], 3), "recall": round(best[3], 3)},
-        "out_of_fold_news": _scores(prob[news] >= best[1], y[news]),
+        "out_of_fold": (
+            {"f1": round(best[0], 3), "precision": round(best[2], 3), "recall": round(best[3], 3)}
+            if precise
+            else _scores(prob >= 2.0, y)
+        ),
+        "out_of_fold_news": _scores(prob[news] >= (best[1] if precise else 2.0), y[news]),
     }
 
 
@@ -193,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         oof = fitted["out_of_fold"]
         print(
             f"  {prop:<20} {fitted['positives']:>5} of {fitted['trained_pairs']:>6} pairs  "
-            f"{len(fitted['weights']):>6} weights  threshold {fitted['threshold']:.3f}  "
+            f"{len(fitted['weights']):>6} weights  threshold {fitted['threshold'] or 'none':<5}  "
             f"out of fold P {oof['precision']:.2f} R {oof['recall']:.2f} F1 {oof['f1']:.2f} "
             f"(news {fitted['out_of_fold_news']['f1']:.2f})  "
             f"{fitted['signatures']}"

@@ -30,7 +30,7 @@ from dataclasses import replace
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Mention
 from .identity import choose_name, choose_type, initials, name_key, similar_names
 from .mentions import Found
-from .names import is_known_place
+from .names import country_of_demonym, is_known_place
 from .sport import is_club_name
 
 # geographic nouns a place's name may drop once it is named ("Gaza" of "Gaza Strip", "the
@@ -203,11 +203,14 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             fuller[0].absorb(c)
     clusters = [c for c in clusters if c.members]
 
-    # 2d. "EU Commission" is the "European Commission" named in full
+    # 2d. "EU Commission" is the "European Commission" named in full; "the French National Front"
+    #     is the "National Front" the article names (a demonym before a name of two words or more)
     organisations = {name_key(c.name()): c for c in clusters if c.type() == ORGANIZATION}
     for c in [c for c in clusters if c.type() == ORGANIZATION]:
         prefix, _, rest = name_key(c.name()).partition(" ")
         full = organisations.get(f"{ORGANISATION_PREFIXES.get(prefix)} {rest}") if rest else None
+        if full is None and country_of_demonym(prefix) and len(rest.split()) > 1:
+            full = organisations.get(rest)
         if full is not None and full is not c and full.members:
             full.absorb(c)
     clusters = [c for c in clusters if c.members]

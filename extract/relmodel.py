@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
 from .identity import name_key
 from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, REGION_COUNTRY, TITLES, country_of_demonym
-from .relations import DIPLOMATS
+from .relations import ACCOUNT_NOUNS, DIPLOMATS
 from .resolve import PRONOUNS, Resolver
 from .tokens import lemma, tokens_where, word_ids
 
@@ -116,6 +116,12 @@ def _root(doc: Doc, m: _Mention) -> Token:
     return doc[m.end - 1]
 
 
+def _names_an_account(doc: Doc, m: _Mention) -> bool:
+    """The mention names the platform of an account: "Twitter" in "his Twitter account"."""
+    root = _root(doc, m)
+    return root.dep_ in ("compound", "nmod") and root.head.lower_ in ACCOUNT_NOUNS
+
+
 def _path(a: Token, b: Token) -> str | None:
     """The dependency path from a to b through their lowest common ancestor, or None when long."""
     up_a = [a, *a.ancestors]
@@ -166,6 +172,9 @@ def candidates(
     person, organisation and place when None), with its features and best evidence span."""
     named, sent_of, bounds = _mentions(doc, token_map)
     mentions = _with_pronouns(doc, named, sent_of, Resolver(doc, entities, token_map))
+    for ms in mentions.values():  # a platform named for an account ("his Twitter account", "the
+        # embassy's Twitter account") says nothing of where the platform is or who works for it
+        ms[:] = [m for m in ms if not _names_an_account(doc, m)]
     types = {e.key: e.type for e in entities}
     keys = {e.key: {name_key(e.name), *(name_key(a) for a in e.aliases)} for e in entities}
     keys_of_places = {k for e in entities if e.type == PLACE for k in keys[e.key] if len(k) > 3}
@@ -236,7 +245,7 @@ def candidates(
         return owned_crossed[(who, key, cross)]
 
     out = []
-    paired = sorted(sorted(named, key=lambda k: (-counts.get(k, 0), k))[:MAX_PAIRED])
+    paired = sorted(sorted((k for k in named if mentions[k]), key=lambda k: (-counts.get(k, 0), k))[:MAX_PAIRED])
     for key in paired:
         del mentions[key][MAX_PAIR_MENTIONS:]
     # each entity's mentions by sentence (in text order), so that a pair compares sentence numbers
@@ -367,7 +376,10 @@ class RelationModel:
                 self._weights[self._row[f], col] = w
         self._bias = np.array([p["bias"] for p in self.properties.values()])
         self._scale = np.array([p["calibration"] for p in self.properties.values()]).reshape(-1, 2)
-        self._threshold = np.array([p["threshold"] for p in self.properties.values()])
+        # a property with no threshold (its out-of-fold precision never reached the aim) is stated by none
+        self._threshold = np.array(
+            [np.inf if p["threshold"] is None else p["threshold"] for p in self.properties.values()]
+        )
         self._admits = {
             sig: np.array([list(sig) in p["signatures"] for p in self.properties.values()]) for sig in self.signatures
         }

@@ -541,10 +541,21 @@ def _entities(make_doc, text, spans):
 
 
 def test_an_organisation_by_its_last_word_or_its_prefix_written_out_is_one_node(make_doc):
-    text = "The European Commission met . The EU Commission said the Commission agreed . The Sunday Times ran it ."
-    spans = {"European Commission": "ORG", "EU Commission": "ORG", "Commission": "ORG", "Sunday Times": "ORG"}
+    text = (
+        "The European Commission met . The EU Commission said the Commission agreed . The Sunday Times ran it . "
+        "The National Front and the French National Front are one ."
+    )
+    spans = {
+        "European Commission": "ORG",
+        "EU Commission": "ORG",
+        "Commission": "ORG",
+        "Sunday Times": "ORG",
+        "French National Front": "ORG",
+        "National Front": "ORG",
+    }
     assert _entities(make_doc, text, spans) == [
         ("European Commission", ORGANIZATION, 3),
+        ("French National Front", ORGANIZATION, 2),
         ("Sunday Times", ORGANIZATION, 1),
     ]
     # the last word of two names, or of a name that is no proper name, joins neither
