@@ -8,7 +8,7 @@ import math
 import pytest
 
 from newsgraph.extract import Article, facts_from_doc
-from newsgraph.extract.facts import PERSON, PLACE, Entity, Mention, Relation
+from newsgraph.extract.facts import ORGANIZATION, PERSON, PLACE, Entity, Mention, Relation
 from newsgraph.extract.relmodel import (
     MODEL_FILE,
     PATTERNS_ONLY,
@@ -286,3 +286,28 @@ def test_a_very_long_text_pairs_only_its_most_mentioned_entities(make_doc):
     keys = {k for pair in pairs for k in pair}
     assert len(keys) == relmodel.MAX_PAIRED and "zcap" in keys  # the twice-named one is kept
     assert len(pairs) == relmodel.MAX_PAIRED * (relmodel.MAX_PAIRED - 1)
+
+
+def test_a_platform_named_for_an_account_is_no_mention_for_the_model(make_doc):
+    # Liu set up his Twitter account . Twitter said so .
+    words = ["Liu", "set", "up", "his", "Twitter", "account", ".", "Twitter", "said", "so", "."]
+    heads = [1, 1, 1, 5, 5, 1, 1, 8, 8, 8, 8]
+    deps = ["nsubj", "ROOT", "prt", "poss", "compound", "dobj", "punct", "nsubj", "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "PRON", "PROPN", "NOUN", "PUNCT", "PROPN", "VERB", "ADV", "PUNCT"]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    entities = [
+        Entity("e0", "Liu", PERSON, (Mention("Liu", 0, 3, "PERSON"),)),
+        Entity("e1", "Twitter", ORGANIZATION, (Mention("Twitter", 16, 23, "ORG"), Mention("Twitter", 35, 42, "ORG"))),
+    ]
+    pair = by_pair(candidates(doc, entities, {0: "e0", 4: "e1", 7: "e1"}))["e0", "e1"]
+    assert "d:1" in pair.features  # only the second sentence's "Twitter" counts: a sentence apart
+    assert by_pair(candidates(doc, entities, {0: "e0", 4: "e1"})) == {}  # named for the account alone: no pair
+
+
+def test_a_property_without_a_threshold_is_scored_but_never_stated(make_doc):
+    doc, entities, token_map = merkel_doc(make_doc)
+    silent = {**TOY, "properties": {"nationality": {**TOY["properties"]["nationality"], "threshold": None}}}
+    model = RelationModel(silent)
+    cands = candidates(doc, entities, token_map)
+    assert model.predict(cands) == []
+    assert model.probability("nationality", by_pair(cands)["e0", "e2"].features) == pytest.approx(0.881, abs=1e-3)
