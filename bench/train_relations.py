@@ -99,12 +99,13 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float, rep
         return LogisticRegression(C=C, max_iter=2000, class_weight=None, random_state=SEED)
 
     weight = np.array([NEWS_WEIGHT if r["set"] == "dwie" else 1.0 for r in sample])
-    oof = np.zeros(len(sample))
+    oof, scored = np.zeros(len(sample)), np.zeros(len(sample))
     for train, test in datasets.cross_validation((r["doc"] for r in sample), folds, SEED, repeats):
         if y[train].sum() == 0 or test.sum() == 0:
             continue
-        scores = model().fit(X[train], y[train], sample_weight=weight[train]).decision_function(X[test])
-        oof[test] += scores / repeats
+        oof[test] += model().fit(X[train], y[train], sample_weight=weight[train]).decision_function(X[test])
+        scored[test] += 1
+    oof /= np.maximum(scored, 1)  # the mean over the splits that scored the pair
     news = np.array([r["set"] == "dwie" for r in sample])
     # calibrated and thresholded on both sets' out-of-fold scores, news weighted as in training:
     # one threshold serves news and encyclopaedic text alike (a threshold fitted on news alone

@@ -10,8 +10,10 @@ Rules, in order, each conservative:
 4. an acronym joins the organisation whose initials it spells ("CCP", "J&J"), and a one-word
    organisation name that starts exactly one longer organisation's name joins it ("SBC" and
    "SBC Communications"), or any word of exactly one club's name ("Dortmund", "Borussia Dortmund"),
-   or, failing both, the last word of exactly one ("the Commission", "the European Commission");
-   a one-word place joins the one place named by it and a geographic noun ("Gaza", "Gaza Strip");
+   or, failing both, the last word of exactly one proper name ("the Commission", "the European
+   Commission"; not a generic head such as "Army" or "Parliament"); a one-word place joins the
+   one place named by it and a geographic noun ("Gaza", "Gaza Strip"; not a known country, city
+   or region, nor a compass word);
 5. a nominal ("the embassy") joins the named institution with that head noun.
 Names are also compared as readers compare them: without an Arabic article ("Assad",
 "Bashar al-Assad"; "Qaeda", "al Qaeda"), with hyphens as spaces ("El Sonni", "Taher El-Sonni"),
@@ -38,6 +40,11 @@ from .sport import is_club_name
 PLACE_NOUNS = frozenset({"strip", "sea", "ocean", "river", "peninsula", "desert", "mountains"})
 # an organisation's name with its prefix written out ("EU Commission", "European Commission")
 ORGANISATION_PREFIXES = {"eu": "european", "un": "united nations"}
+# a lone "Army" or "Parliament" is as often the country's own as the one longer name the article gives
+GENERIC_HEADS = frozenset(
+    {"army", "navy", "police", "military", "parliament", "senate", "congress", "government", "court", "assembly"}
+)
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 NAME_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "von", "van", "al"})
 
 
@@ -204,15 +211,19 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
     clusters = [c for c in clusters if c.members]
 
     # 2d. "EU Commission" is the "European Commission" named in full; "the French National Front"
-    #     is the "National Front" the article names (a demonym before a name of two words or more)
+    #     and the "National Front" the article names are one, when only one demonym goes before
+    #     that name ("Russian Orthodox Church" and "Greek Orthodox Church" stay apart)
     organisations = {name_key(c.name()): c for c in clusters if c.type() == ORGANIZATION}
-    for c in [c for c in clusters if c.type() == ORGANIZATION]:
-        prefix, _, rest = name_key(c.name()).partition(" ")
-        full = organisations.get(f"{ORGANISATION_PREFIXES.get(prefix)} {rest}") if rest else None
-        if full is None and country_of_demonym(prefix) and len(rest.split()) > 1:
-            full = organisations.get(rest)
-        if full is not None and full is not c and full.members:
-            full.absorb(c)
+    with_demonym: dict[str, list[Cluster]] = defaultdict(list)
+    for key, c in organisations.items():
+        prefix, _, rest = key.partition(" ")
+        if prefix in ORGANISATION_PREFIXES and f"{ORGANISATION_PREFIXES[prefix]} {rest}" in organisations:
+            organisations[f"{ORGANISATION_PREFIXES[prefix]} {rest}"].absorb(c)
+        elif country_of_demonym(prefix) and len(rest.split()) > 1 and rest in organisations:
+            with_demonym[rest].append(c)
+    for rest, named in with_demonym.items():
+        if len(named) == 1 and named[0].members:
+            organisations[rest].absorb(named[0])
     clusters = [c for c in clusters if c.members]
 
     # 3 and 4. single words: part of a person's name, an acronym, or an entity of their own.
@@ -242,16 +253,14 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             longer = [c for c in organisations if len(c.name_words()) > 1]
             starts = [c for c in longer if c.name_words()[0] == key]
             if not starts:
-                starts = [c for c in organisations if c.name_words() != [key] and _bare_words(c.name_words()) == [key]]
-            if not starts:
                 starts = [c for c in longer if key in c.name_words() and is_club_name(c.name())]
-            if not starts and f.text[:1].isupper():
+            if not starts and f.text[:1].isupper() and key not in GENERIC_HEADS:
                 starts = [c for c in longer if c.name_words()[-1] == key and _proper(c.name())]
             target = starts[0] if len(starts) == 1 else None
-        if target is None and f.type == PLACE and not is_known_place(key):  # "Connecticut" is no river
+        if target is None and f.type == PLACE and not is_known_place(key) and key not in COMPASS_WORDS:
             named_by = [c for c in clusters if c.type() == PLACE and c.name_words()[:1] == [key]]
             named_by = [c for c in named_by if len(c.name_words()) == 2 and c.name_words()[1] in PLACE_NOUNS]
-            target = named_by[0] if len(named_by) == 1 else None
+            target = named_by[0] if len(named_by) == 1 else None  # "Connecticut" is no river, "North" no sea
         if target is None and key in by_key:
             target = by_key[key].live()
         if target is None:
@@ -259,15 +268,23 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             by_key[key] = target
             clusters.append(target)
         target.add(f)
+        by_key.setdefault(key, target)  # a weak mention of the same name follows it
 
     for f in weak:
         if name_key(f.text) in by_key:
             by_key[name_key(f.text)].live().add(f)
 
-    # a party named by its members joins the party named in full ("the Greens", "the Green
-    # Party"; "Social Democrats", "Social Democratic Party")
+    # an organisation named without its Arabic article joins the name with it ("Qaeda", "al
+    # Qaeda", "al-Qaeda"); a party named by its members joins the party named in full ("the
+    # Greens", "the Green Party"; "Social Democrats", "Social Democratic Party")
     organisations = {name_key(c.name()): c for c in clusters if c.type() == ORGANIZATION}
     for key, c in list(organisations.items()):
+        bare = organisations.get(" ".join(_bare_words(key.split())))
+        if bare is not None and bare is not c and bare.members and c.members:
+            c.absorb(bare)
+    for key, c in list(organisations.items()):
+        if not key.split() or not c.members:
+            continue
         *rest, last = key.split()
         if len(last) < 4 or not last.endswith("s"):
             continue

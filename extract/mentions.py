@@ -218,7 +218,9 @@ def context_type(span: Span) -> str | None:
             lead += 1
         name = doc[lead : span.end]
         before = doc[lead - 1] if lead > 0 else None
-        person_word = before is not None and before.lower_.rstrip(".") in _PERSON_WORDS
+        person_word = (  # not an adjective: "the official Xinhua News Agency"
+            before is not None and before.lower_.rstrip(".") in _PERSON_WORDS and before.pos_ != "ADJ"
+        )
         root = name.root
         described = any(c.dep_ == "appos" and _person_word(c) for c in root.children) or (
             root.dep_ == "appos" and _person_word(root.head)  # "the party's leader, Marine Le Pen"
@@ -234,6 +236,8 @@ def context_type(span: Span) -> str | None:
         return ORGANIZATION  # "the Lib Dems" or "Labour" tagged as people
     if label in ("ORG", "PERSON") and _place_noun_beside(span):
         return PLACE  # "the state of Thuringia", "Kassongue province", "Jena, a city in Germany"
+    if label in ("PERSON", "GPE", "LOC") and _organisation_noun_beside(span):
+        return ORGANIZATION  # "news weekly Der Spiegel", "Pandora, a provider of internet radio"
     return None
 
 
@@ -247,6 +251,17 @@ PLACE_NOUNS = frozenset(
 
 _ALSO_OF_ORGANISATIONS = frozenset({"capital"})  # "the capital of Deutsche Bank"
 
+# nouns that say a name is an organisation's when they stand before it or in apposition ("media
+# conglomerate Axel Springer", "Der Spiegel, a news weekly"); not when the name stands before
+# them: "a Murdoch newspaper", "the Berlin bank" name a person and a place
+ORGANISATION_NOUNS = frozenset(
+    {
+        "newspaper", "magazine", "weekly", "daily", "tabloid", "broadcaster", "agency",
+        "company", "firm", "conglomerate", "corporation", "carmaker", "automaker", "airline", "bank",
+        "insurer", "retailer", "manufacturer", "provider", "operator", "startup", "band",
+    }
+)  # fmt: skip
+
 
 def _place_noun_beside(span: Span) -> bool:
     root = span.root
@@ -256,6 +271,13 @@ def _place_noun_beside(span: Span) -> bool:
     return any(c.dep_ in ("compound", "appos") and c.lower_ in nouns and c.pos_ == "NOUN" for c in root.children) or (
         root.dep_ == "compound" and root.head.lower_ in nouns and root.head.i == span.end
     )
+
+
+def _organisation_noun_beside(span: Span) -> bool:
+    root = span.root
+    return any(
+        c.dep_ in ("compound", "appos") and c.lower_ in ORGANISATION_NOUNS and c.pos_ == "NOUN" for c in root.children
+    ) or (root.dep_ == "appos" and root.head.lower_ in ORGANISATION_NOUNS and root.head.pos_ == "NOUN")
 
 
 def _clubs_in_lists(doc: Doc, found: list[Found]) -> None:

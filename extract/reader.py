@@ -590,8 +590,11 @@ def _names_again(words: list[str], k: int) -> int | None:
     has been ..."), or None. The body may open with a description of the name, one capitalised
     word and words in DESCRIBERS ("De Niro film leads US box office | Film star Robert De Niro
     ..."); the headline is then what comes before it, and it must end in a lower-case word that is
-    no function word. The headline has at most NAMED_AGAIN_WORDS words and no article, comma or
-    bracket (prose has them)."""
+    no function word. A role word with only lower-case words before it back to the fourth word
+    before the name is the headline's own ("Roddick in talks over new coach | Andy Roddick"); with
+    a capital there, where the body starts is unclear and nothing is split ("... UKIP Ex-chat show
+    host Robert Kilroy-Silk"). The headline has at most NAMED_AGAIN_WORDS words and no article,
+    bracket or comma but a thousands separator ("5,000m"): prose has them."""
     if words[k] in SENTENCE_OPENERS:
         return None  # "The Lib Dems have ...": the openers' rule decides
     run = []
@@ -606,7 +609,7 @@ def _names_again(words: list[str], k: int) -> int | None:
     last = _bare(run[-1])
     if words[k - 1].lower() in DESCRIBERS:  # a description: "Film star", "Larne's teenage star"
         start = _description_start(words, k, last)
-        if start is None and any(w[:1].isupper() for w in words[max(0, k - 3) : k - 1]):
+        if start is None and any(w[:1].isupper() for w in words[max(0, k - 4) : k - 1]):
             return None  # "... UKIP Ex-chat show host | Robert Kilroy-Silk": where it starts is unclear
         start = k if start is None else start  # else the headline's own words: "... new coach | Andy Roddick"
     else:

@@ -117,9 +117,14 @@ def _root(doc: Doc, m: _Mention) -> Token:
 
 
 def _names_an_account(doc: Doc, m: _Mention) -> bool:
-    """The mention names the platform of an account: "Twitter" in "his Twitter account"."""
+    """The mention names the platform of someone's account: "Twitter" in "his Twitter account"
+    (not "Fox News" in "the Fox News channel": no owner)."""
     root = _root(doc, m)
-    return root.dep_ in ("compound", "nmod") and root.head.lower_ in ACCOUNT_NOUNS
+    return (
+        root.dep_ in ("compound", "nmod")
+        and root.head.lower_ in ACCOUNT_NOUNS
+        and any(c.dep_ == "poss" for c in root.head.children)
+    )
 
 
 def _path(a: Token, b: Token) -> str | None:

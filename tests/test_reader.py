@@ -188,6 +188,7 @@ def test_a_headline_run_into_the_first_sentence_is_split_off(text, headline):
         "Smith ready for Lions All Blacks captain Tom Smith said he was fit.",
         "Smith ready for the final Lions captain Tom Smith said he was fit.",
         "Smith quits 'bitter' UKIP Ex-chat show host Tom Smith has quit the party.",
+        "Smith eyes move Czech Republic national team striker Tom Smith says he will go.",
         # a full name named again, in prose
         "The winner, as expected, was Jane Smith, and Smith said so.",
         "Reports said that in the end John Smith beat Smith.",
