@@ -6,7 +6,8 @@ Rules, in order, each conservative:
 2. a multi-word person name that differs from another only by a typo joins it, and a name that
    ends exactly one person's longer name joins that person ("Le Pen", "Marine Le Pen");
 3. a single word that is part of exactly one person's full name joins that person (when two
-   people share it, the nearest one named before it wins);
+   people share it, the nearest one named before it wins), also one the NER called a place
+   that is no known country, city or region ("Kato" of "Ken Kato");
 4. an acronym joins the organisation whose initials it spells ("CCP", "J&J"), and a one-word
    organisation name that starts exactly one longer organisation's name joins it ("SBC" and
    "SBC Communications"), or any word of exactly one club's name ("Dortmund", "Borussia Dortmund"),
@@ -232,7 +233,8 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
     people = [c for c in clusters if c.is_person() and len(c.name_words()) > 1]
     for f in single:
         key = name_key(f.text)
-        target = _person_with_word(people, key, f.start) if f.label in ("PERSON", "ORG", "NORP") else None
+        surname_label = f.label in ("PERSON", "ORG", "NORP") or f.label in ("GPE", "LOC") and not is_known_place(key)
+        target = _person_with_word(people, key, f.start) if surname_label else None
         if target is not None and f.type != PERSON:
             f = replace(f, type=PERSON, context=False)
         if target is None and f.text.isupper() and len(f.text) >= 2:  # "CCP", "J&J", "U.N."

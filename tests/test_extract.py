@@ -661,3 +661,13 @@ def test_an_adjective_that_is_also_a_title_makes_no_person(make_doc):
     pos[1] = "NOUN"  # "Foreign Ministry official Walid Muallem": the noun is a person's title
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
     assert [(e.name, e.type) for e in f.entities] == [("Xinhua News Agency", PERSON)]
+
+
+def test_a_surname_the_ner_calls_a_place_joins_its_person_but_a_known_place_does_not(make_doc):
+    text = "Ken Kato spoke . Kato left . Paris Hilton sang in Paris ."
+    spans = {"Ken Kato": "PERSON", "Paris Hilton": "PERSON", "Kato": "GPE", "Paris": "GPE"}
+    assert _entities(make_doc, text, spans) == [
+        ("Ken Kato", PERSON, 2),
+        ("Paris", PLACE, 1),
+        ("Paris Hilton", PERSON, 1),
+    ]
