@@ -343,6 +343,16 @@ def clean_span(span: Span) -> Span | None:
         doc[end - 1].is_lower and doc[end - 1].pos_ in _TRAILING_JUNK or SCORE.fullmatch(doc[end - 1].text)
     ):
         end -= 1  # "Eppelsheim near", "Dynamo Kyiv 4-3"
+    while (
+        end > start + 1
+        and doc[end - 1].is_lower
+        and doc[end - 1].is_alpha
+        and doc[end - 1].pos_ == "NOUN"
+        and doc[end - 1].lower_ != "party"  # "the Green party" is the party's name
+        and doc[end - 2].whitespace_  # not the end of "Kim Myong-chol", "Middle-earth"
+        and doc[start].is_title
+    ):
+        end -= 1  # a common noun after the name: "Kassongue province", "Pacific coast", "Twitter account"
     if end - start > 3 and SCORE.fullmatch(doc[end - 3 : end].text):
         end -= 3  # "Dynamo Kyiv 4 - 3", the score in three tokens
     if label == "ORG" and end - start > 2 and doc[end - 1].text == "party" and doc[end - 2].is_title:

@@ -671,3 +671,12 @@ def test_a_surname_the_ner_calls_a_place_joins_its_person_but_a_known_place_does
         ("Paris", PLACE, 1),
         ("Paris Hilton", PERSON, 1),
     ]
+
+
+def test_a_common_noun_the_ner_took_into_a_name_leaves_it(make_doc):
+    words = ["Kassongue", "province", "and", "Kim", "Myong", "-", "chol", "met", "."]
+    pos = ["PROPN", "NOUN", "CCONJ", "PROPN", "PROPN", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    spaces = [True, True, True, True, False, False, True, True, False]
+    ents = ["B-GPE", "I-GPE", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
+    f = facts(make_doc(words, pos=pos, ents=ents, spaces=spaces))
+    assert {(e.name, e.type) for e in f.entities} == {("Kassongue", PLACE), ("Kim Myong-chol", PERSON)}
