@@ -124,8 +124,8 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float, rep
         r = tp / weight[y == 1].sum()
         trials.append((2 * p * r / (p + r) if p + r else 0.0, float(t), p, r))
     precise = [x for x in trials if x[2] >= precision and x[3] >= 0.05]
-    best = min(precise, key=lambda x: x[1]) if precise else max(trials)
-    threshold = round(best[1], 3) if precise else None
+    best = min(precise, key=lambda x: x[1]) if precise else None
+    cut = best[1] if best else np.inf
     final = model().fit(X, y, sample_weight=weight)
     weights = {
         name: round(float(final.coef_[0, col]), 4)
@@ -137,15 +137,15 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float, rep
         "bias": round(float(final.intercept_[0]), 4),
         "weights": weights,
         "calibration": [round(a, 4), round(b, 4)],
-        "threshold": threshold,
+        "threshold": round(cut, 3) if best else None,
         "trained_pairs": len(sample),
         "positives": int(y.sum()),
         "out_of_fold": (
             {"f1": round(best[0], 3), "precision": round(best[2], 3), "recall": round(best[3], 3)}
-            if precise
-            else _scores(prob >= 2.0, y)
+            if best
+            else _scores(prob >= cut, y)
         ),
-        "out_of_fold_news": _scores(prob[news] >= (best[1] if precise else 2.0), y[news]),
+        "out_of_fold_news": _scores(prob[news] >= cut, y[news]),
     }
 
 

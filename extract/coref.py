@@ -38,7 +38,7 @@ from .sport import is_club_name
 
 # geographic nouns a place's name may drop once it is named ("Gaza" of "Gaza Strip", "the
 # Mediterranean"); not "canal", "lake" or "island": "Panama" is no canal
-PLACE_NOUNS = frozenset({"strip", "sea", "ocean", "river", "peninsula", "desert", "mountains"})
+GEOGRAPHIC_NOUNS = frozenset({"strip", "sea", "ocean", "river", "peninsula", "desert", "mountains"})
 # an organisation's name with its prefix written out ("EU Commission", "European Commission")
 ORGANISATION_PREFIXES = {"eu": "european", "un": "united nations"}
 # a lone "Army" or "Parliament" is as often the country's own as the one longer name the article gives
@@ -174,18 +174,13 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
     # 2b. a surname of more than one word ("Le Pen", "De Maiziere", "El Sonni") is the one person
     #     whose full name ends with it, whatever its label
     #     (hyphens count as spaces: "El Sonni" ends "Taher El-Sonni")
-    people = [c for c in clusters if c.is_person()]
+    people = [(c, _hyphens_split(c.name_words())) for c in clusters if c.is_person()]
     for c in clusters:
         words = _hyphens_split(c.name_words())
         if len(words) < 2 or any(f.label not in ("PERSON", "ORG", "NORP") for f in c.members):
             continue
         owners = [
-            p
-            for p in people
-            if p is not c
-            and p.members
-            and len(_hyphens_split(p.name_words())) > len(words)
-            and _hyphens_split(p.name_words())[-len(words) :] == words
+            p for p, own in people if p is not c and p.members and len(own) > len(words) and own[-len(words) :] == words
         ]
         if len(owners) == 1:
             c.members[:] = [replace(f, type=PERSON, context=False) for f in c.members]
@@ -261,7 +256,7 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             target = starts[0] if len(starts) == 1 else None
         if target is None and f.type == PLACE and not is_known_place(key) and key not in COMPASS_WORDS:
             named_by = [c for c in clusters if c.type() == PLACE and c.name_words()[:1] == [key]]
-            named_by = [c for c in named_by if len(c.name_words()) == 2 and c.name_words()[1] in PLACE_NOUNS]
+            named_by = [c for c in named_by if len(c.name_words()) == 2 and c.name_words()[1] in GEOGRAPHIC_NOUNS]
             target = named_by[0] if len(named_by) == 1 else None  # "Connecticut" is no river, "North" no sea
         if target is None and key in by_key:
             target = by_key[key].live()
