@@ -356,6 +356,30 @@ def _person_with_word(clusters: list[Cluster], word: str, position: int) -> Clus
     return max(pool, key=lambda c: max((m.start for m in c.members if m.start <= position), default=-1))
 
 
+def _with_article(c: Cluster, doc) -> str:
+    """The cluster's name, with "The" where the article writes it as part of the name: capitalised
+    after a lower-case preposition, verb or conjunction, inside the NER's span ("in The Hague",
+    "told The Times"; not a sentence's first word, nor one after a quotation mark or a subheading
+    run into the text: "... tackling poverty The World Bank said")."""
+    name = c.name()
+    key = name_key(name)
+    for f in c.named():
+        the = doc[f.start - 1] if f.start > 1 else None
+        if (
+            the is not None
+            and the.text == "The"
+            and not the.is_sent_start
+            and doc[the.i - 1].pos_ in ("ADP", "VERB", "AUX", "CCONJ")
+            and doc[the.i - 1].is_lower
+            and the.ent_iob_ in ("B", "I")
+            and doc[f.start].ent_iob_ == "I"
+            and name_key(f.name or f.text) == key
+            and not name.startswith("The ")
+        ):
+            return f"The {name}"
+    return name
+
+
 def to_entities(clusters: list[Cluster], doc) -> tuple[list[Entity], dict[int, str]]:
     """Entities with plain-data mentions, and a map from token index to entity key."""
     entities: list[Entity] = []
@@ -378,7 +402,7 @@ def to_entities(clusters: list[Cluster], doc) -> tuple[list[Entity], dict[int, s
         entities.append(
             Entity(
                 key=key,
-                name=c.name(),
+                name=_with_article(c, doc),
                 type=choose_type(votes),
                 mentions=mentions,
                 type_votes=tuple(sorted(votes.items())),

@@ -147,7 +147,10 @@ def find_mentions(doc: Doc) -> list[Found]:
 def _relabel(ent: Span) -> Span:
     """A group name the NER calls NORP that is a party ("the Greens") or a place ("Pakistan's
     Punjab province") gets the label of what it is; other NORP names count only where the same name
-    is tagged as an entity elsewhere (WEAK_LABELS)."""
+    is tagged as an entity elsewhere (WEAK_LABELS). A title the NER calls a work that an
+    organisation noun describes is the organisation ("news magazine \"Der Spiegel\"")."""
+    if ent.label_ == "WORK_OF_ART" and _organisation_noun_beside(ent):
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
     if ent.label_ != "NORP":
         return ent
     if name_key(ent.text) in PARTY_NICKNAMES:
@@ -263,21 +266,44 @@ ORGANISATION_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_ADJECTIVE_ENDINGS = ("ish", "ian", "ese", "ic", "an", "i", "al")
+
+
 def _place_noun_beside(span: Span) -> bool:
     root = span.root
     nouns = PLACE_NOUNS - _ALSO_OF_ORGANISATIONS if span.label_ == "ORG" else PLACE_NOUNS
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in nouns:
         return root.head.head.i < root.i  # "the state of Thuringia", not "the capital's state of mind"
     return any(c.dep_ in ("compound", "appos") and c.lower_ in nouns and c.pos_ == "NOUN" for c in root.children) or (
-        root.dep_ == "compound" and root.head.lower_ in nouns and root.head.i == span.end
+        # "Kassongue province"; "Pakistan's Punjab province", a name parsed as an adjective (not
+        # one shaped like an adjective: "Kurdish region", "Catalan region")
+        (root.dep_ == "compound" or root.dep_ == "amod" and not span[-1].lower_.endswith(_ADJECTIVE_ENDINGS))
+        and root.head.lower_ in nouns
+        and root.head.i == span.end
     )
 
 
 def _organisation_noun_beside(span: Span) -> bool:
+    """An organisation noun describes the name: "the German weekly Der Spiegel", "the band Muse",
+    "Pandora, a provider of ...", or right before it when the parse is lost to quotation marks
+    ("news magazine \"Der Spiegel\"")."""
     root = span.root
-    return any(
-        c.dep_ in ("compound", "appos") and c.lower_ in ORGANISATION_NOUNS and c.pos_ == "NOUN" for c in root.children
-    ) or (root.dep_ == "appos" and root.head.lower_ in ORGANISATION_NOUNS and root.head.pos_ == "NOUN")
+    before = span.start - 1
+    while before >= 0 and span.doc[before].is_quote:
+        before -= 1
+    return (
+        any(
+            c.dep_ in ("compound", "appos", "amod") and c.lower_ in ORGANISATION_NOUNS and c.pos_ == "NOUN"
+            for c in root.children
+        )
+        or (root.dep_ == "appos" and root.head.lower_ in ORGANISATION_NOUNS and root.head.pos_ == "NOUN")
+        or (
+            before >= 0
+            and before < span.start - 1  # only across a quotation mark: the parse has it otherwise
+            and span.doc[before].lower_ in ORGANISATION_NOUNS
+            and span.doc[before].pos_ == "NOUN"
+        )
+    )
 
 
 def _clubs_in_lists(doc: Doc, found: list[Found]) -> None:

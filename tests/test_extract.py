@@ -680,3 +680,40 @@ def test_a_common_noun_the_ner_took_into_a_name_leaves_it(make_doc):
     ents = ["B-GPE", "I-GPE", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
     f = facts(make_doc(words, pos=pos, ents=ents, spaces=spaces))
     assert {(e.name, e.type) for e in f.entities} == {("Kassongue", PLACE), ("Kim Myong-chol", PERSON)}
+
+
+def test_a_name_parsed_as_an_adjective_before_a_place_noun_is_a_place_but_a_demonym_shape_is_not(make_doc):
+    # "Pakistan 's Punjab province ; the Kurdish region": both NORP, both adjectives to the noun
+    words = ["Pakistan", "'s", "Punjab", "province", "and", "the", "Kurdish", "region", "."]
+    heads = [3, 0, 3, 3, 3, 7, 7, 3, 3]
+    deps = ["poss", "case", "amod", "ROOT", "cc", "det", "amod", "conj", "punct"]
+    pos = ["PROPN", "PART", "ADJ", "NOUN", "CCONJ", "DET", "ADJ", "NOUN", "PUNCT"]
+    tags = ["NNP", "POS", "JJ", "NN", "CC", "DT", "JJ", "NN", "."]
+    ents = ["B-GPE", "O", "B-NORP", "O", "O", "O", "B-NORP", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("Pakistan", PLACE), ("Punjab", PLACE)}
+
+
+def test_a_title_the_ner_calls_a_work_is_the_organisation_a_noun_before_it_names(make_doc):
+    # news magazine " Der Spiegel " reported ; the film " Der Untergang " ran
+    words = ["news", "magazine", '"', "Der", "Spiegel", '"', "reported", ".", "the", "film", '"', "Der"]
+    words += ["Untergang", '"', "ran", "."]
+    pos = ["NOUN", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT", "DET", "NOUN", "PUNCT", "PROPN"]
+    pos += ["PROPN", "PUNCT", "VERB", "PUNCT"]
+    ents = ["O", "O", "O", "B-WORK_OF_ART", "I-WORK_OF_ART", "O", "O", "O", "O", "O", "O", "B-WORK_OF_ART"]
+    ents += ["I-WORK_OF_ART", "O", "O", "O"]
+    f = facts(make_doc(words, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("Der Spiegel", ORGANIZATION)}
+
+
+def test_the_article_stays_in_a_name_written_with_a_capital_inside_a_sentence(make_doc):
+    # "Judges in The Hague ruled ." / "The Times said so ." (the sentence's first word: no telling)
+    words = ["Judges", "in", "The", "Hague", "ruled", ".", "The", "Times", "said", "so", "."]
+    heads = [4, 0, 3, 1, 4, 4, 7, 8, 8, 8, 8]
+    deps = ["nsubj", "prep", "det", "pobj", "ROOT", "punct", "det", "nsubj", "ROOT", "advmod", "punct"]
+    pos = ["NOUN", "ADP", "DET", "PROPN", "VERB", "PUNCT", "DET", "PROPN", "VERB", "ADV", "PUNCT"]
+    ents = ["O", "O", "B-GPE", "I-GPE", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("The Hague", PLACE), ("Times", ORGANIZATION)}
+    hague = next(e for e in f.entities if e.type == PLACE)
+    assert [(m.text, m.start) for m in hague.mentions] == [("Hague", len("Judges in The "))]
