@@ -36,7 +36,7 @@ OUT = ROOT / "extract" / "models" / "relations.json"
 SEED = 13
 MIN_SIGNATURE = 4  # positive pairs a type pair needs to be one a property joins
 MIN_POSITIVES = 8  # a property with fewer positives in all is not learned
-NEWS_WEIGHT = 2.0  # a news pair counts this many Wikipedia pairs in training
+NEWS_WEIGHT = 4.0  # a news pair counts this many Wikipedia pairs in training (and in the threshold)
 REPEATS = 3  # cross-validations (each its own split of the documents) averaged into the out-of-fold scores
 PROPERTIES = score.SCORED  # the schema.org properties the benchmark scores, each learned on its own
 

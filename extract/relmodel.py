@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
 from .identity import name_key
-from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, REGION_COUNTRY, TITLES, country_of_demonym
+from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, PERSON_NOUNS, REGION_COUNTRY, TITLES, country_of_demonym
 from .relations import ACCOUNT_NOUNS, DIPLOMATS
 from .resolve import PRONOUNS, Resolver
 from .tokens import lemma, tokens_where, word_ids
@@ -37,16 +37,24 @@ MODEL_FILE = Path(__file__).parent / "models" / "relations.json"
 NEAREST = 2  # same-sentence mention pairs whose words and paths are read, nearest first
 MAX_BETWEEN = 8  # tokens between two mentions for their words to count
 MAX_PATH = 6  # dependency steps for a path to count
+MAX_PATH_WORDS = 3  # words between two mentions on a dependency path for the words to count
 SKIP_LEMMAS = frozenset({"the", "a", "an", ","})
 # A pattern rule's measured precision counts as this many relations' worth of evidence against
 # the rule's own confidence: a rule of confidence 0.9 right in 1 of 6 measured relations gets 0.50,
 # one right in 64 of 76 gets 0.84.
 PRIOR_WEIGHT = 5
 _PRONOUN_IDS = word_ids(PRONOUNS)
+_ROLE_NOUNS = TITLES | PERSON_NOUNS | {"head", "member", "midfielder", "striker", "defender", "goalkeeper", "keeper"}
 # Bounds for very long texts (a news article has at most about 100 entities, each named up to ~20
 # times; a book-length file would otherwise make millions of pairs): the most mentioned entities
 # are paired, and an entity's first mentions are compared.
 MAX_PAIRED = 150
+# the nations of a country, each also in names.COUNTRIES
+NATIONS = {"england": "united kingdom", "scotland": "united kingdom", "wales": "united kingdom"}
+NATIONS["northern ireland"] = "united kingdom"
+# a place the gazetteer puts in one country is not contained in another the article names
+# ("Officials in Xinjiang rejected a report published in the United Kingdom")
+_OTHER_COUNTRY = ("city:other", "region:other")
 MAX_PAIR_MENTIONS = 100
 
 
@@ -145,6 +153,27 @@ def _path(a: Token, b: Token) -> str | None:
         return None
     middle = lemma(top).lower() if top.i not in (a.i, b.i) else "*"
     return "<".join(t.dep_ for t in steps_a) + f"|{middle}|" + ">".join(t.dep_ for t in reversed(steps_b))
+
+
+def _path_words(a: Token, b: Token, token_map: dict[int, str]) -> str | None:
+    """The words a short dependency path from a to b goes through, each with its relation to its
+    head and a role noun as ROLE: "Chris Yearley, a journalist at the daily Famagusta Gazette" is
+    "appos:ROLE>prep:at" whichever role noun it is. None when long or when the path meets a third
+    entity's name."""
+    up_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(up_a)}
+    down = []
+    for t in [b, *b.ancestors]:
+        if t.i in index:
+            top = t
+            break
+        down.append(t)
+    else:
+        return None
+    middle = up_a[1 : index[top.i]] + ([top] if top.i not in (a.i, b.i) else []) + down[1:][::-1]
+    if len(middle) > MAX_PATH_WORDS or any(t.i in token_map for t in middle):
+        return None
+    return ">".join(f"{t.dep_}:{'ROLE' if t.lower_ in _ROLE_NOUNS else lemma(t).lower()}" for t in middle)
 
 
 def _words_before(doc: Doc, m: _Mention, limit: int = 4) -> list[Token]:
@@ -322,6 +351,9 @@ def candidates(
                 if path is not None:
                     up, _, down = path.split("|")
                     feats.add(f"pd:{up}|{down}")  # the same path whatever word it goes through
+                    words_on = _path_words(roots[ms], roots[mo], token_map)
+                    if words_on is not None:
+                        feats.add(f"pw:{'so' if ms.start < mo.start else 'os'}:{words_on}")
                 before = doc[first.start - 1].lower_ if first.start > 0 else "^"
                 after = doc[second.end].lower_ if second.end < len(doc) else "$"
                 feats.add(f"pre:{before}")
@@ -339,7 +371,13 @@ def candidates(
                 # whatever country the article names most; likewise a region ("Bavaria", "Xinjiang")
                 if home.get(s):
                     feats.add(
-                        "city:own" if home[s] & keys[o] else "city:other" if kind.get(o) == "country" else "city:o"
+                        "city:own"
+                        if home[s] & keys[o]
+                        else "city:nation"  # "Leeds in northern England": a nation of its country
+                        if home[s] & {NATIONS.get(k) for k in keys[o]}
+                        else "city:other"
+                        if kind.get(o) == "country"
+                        else "city:o"
                     )
                 elif home.get(o) and kind.get(s) == "country":
                     feats.add("city:country-in-city")
@@ -449,7 +487,8 @@ def model_relations(
     sentences that join the pair. A pair the patterns joined as an embassy and its country is
     not also "located in" that country: an embassy is abroad; nor is an ambassador (envoy,
     consul) to a country one of its nationals, nor the owner of an account on a platform ("his
-    Twitter account") its employee or member."""
+    Twitter account") its employee or member; nor is a city or region the gazetteer puts in one
+    country contained in another country (names.CITY_COUNTRY, names.REGION_COUNTRY)."""
     model = model if model is not None else default_model()
     if model is None or not entities or not model.properties:
         return list(pattern_relations)
@@ -473,6 +512,8 @@ def model_relations(
     accepted = model.predict(candidates(doc, entities, token_map, pattern_relations, model.signatures))
     for c, prop, prob in sorted(accepted, key=lambda x: (x[0].subject, x[1], x[0].object)):
         if (c.subject, prop, c.object) in stated or (c.subject, prop, c.object) in ruled_out:
+            continue
+        if prop == "containedInPlace" and any(f in c.features for f in _OTHER_COUNTRY):
             continue
         start, end = c.evidence
         raw = text[start:end]

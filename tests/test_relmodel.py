@@ -192,6 +192,39 @@ def test_a_known_city_reads_its_own_country(make_doc):
     assert "city:country-in-city" in cands["e2", "e0"].features
 
 
+def test_a_city_in_a_nation_of_its_country_is_told_apart_from_one_in_another_country(make_doc):
+    cands = two_places_and_a_country(make_doc, "Leeds", "Berlin", "England")
+    assert "city:nation" in cands["e0", "e2"].features and "city:other" in cands["e1", "e2"].features
+
+
+def test_the_model_puts_no_place_in_another_country_than_the_gazetteer_gives(make_doc):
+    words = ["Leeds", "and", "Berlin", "met", ".", "England", "won", "."]
+    heads = [3, 0, 0, 3, 3, 6, 6, 6]
+    deps = ["nsubj", "cc", "conj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    doc = make_doc(
+        words, heads=heads, deps=deps, pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    )
+    entities = [
+        Entity(f"e{n}", doc[i].text, PLACE, (Mention(doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]), "GPE"),))
+        for n, i in enumerate((0, 2, 5))
+    ]
+    everything = {  # a model that puts every place in every other
+        "properties": {
+            "containedInPlace": {
+                "signatures": [[PLACE, PLACE]],
+                "bias": 5.0,
+                "weights": {},
+                "calibration": [1.0, 0.0],
+                "threshold": 0.5,
+            }
+        }
+    }
+    out = model_relations(doc, entities, {0: "e0", 2: "e1", 5: "e2"}, [], RelationModel(everything))
+    found = {(r.subject, r.object) for r in out}
+    assert ("e0", "e2") in found and ("e0", "e1") in found  # Leeds in England; Leeds in Berlin: no gazetteer says
+    assert ("e1", "e2") not in found  # Berlin is in Germany, not in England
+
+
 def test_a_known_region_reads_its_own_country(make_doc):
     cands = two_places_and_a_country(make_doc, "Bavaria", "Xinjiang", "Germany")
     assert "region:own" in cands["e0", "e2"].features and "region:other" in cands["e1", "e2"].features
@@ -311,3 +344,20 @@ def test_a_property_without_a_threshold_is_scored_but_never_stated(make_doc):
     cands = candidates(doc, entities, token_map)
     assert model.predict(cands) == []
     assert model.probability("nationality", by_pair(cands)["e0", "e2"].features) == pytest.approx(0.881, abs=1e-3)
+
+
+def test_the_words_on_the_path_between_a_pair_count_with_any_role_noun_as_one(make_doc):
+    # "Chris Yearley , a journalist at the Gazette ." and the same with "an economist"
+    for role in ("journalist", "economist"):
+        words = ["Chris", "Yearley", ",", "a", role, "at", "the", "Gazette", "."]
+        heads = [1, 1, 1, 4, 1, 4, 7, 5, 1]
+        deps = ["compound", "ROOT", "punct", "det", "appos", "prep", "det", "pobj", "punct"]
+        pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "PROPN", "PUNCT"]
+        doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+        entities = [
+            Entity("e0", "Chris Yearley", PERSON, (Mention("Chris Yearley", 0, 13, "PERSON"),)),
+            Entity("e1", "Gazette", ORGANIZATION, (Mention("Gazette", doc[7].idx, doc[7].idx + 7, "ORG"),)),
+        ]
+        cands = by_pair(candidates(doc, entities, {0: "e0", 1: "e0", 7: "e1"}))
+        assert "pw:so:appos:ROLE>prep:at" in cands["e0", "e1"].features
+        assert "pw:os:prep:at>appos:ROLE" in cands["e1", "e0"].features
