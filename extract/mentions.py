@@ -73,6 +73,8 @@ PORTFOLIOS = frozenset(
 )
 OFFICE_HOLDERS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head"})
 OFFICE_WORDS = OFFICE_HOLDERS | {"department", "ministry", "office", "committee", "agency"}
+PORTFOLIO_HOLDERS = OFFICE_HOLDERS | {"commissioner"}
+NOT_NAMES = frozenset({"new", "former", "acting", "shadow", "interim", "deputy", "junior"})
 # Nouns naming an institution of a country; "the embassy" refers back to a named one.
 INSTITUTIONS = frozenset({"embassy", "consulate"})
 _INSTITUTION_IDS = word_ids(INSTITUTIONS)
@@ -121,6 +123,7 @@ def find_mentions(doc: Doc) -> list[Found]:
         if span[-1].lower_ in INSTITUTIONS and len(span) == 1:
             found.append(Found(span.start, span.end, span.text, "NOMINAL", ORGANIZATION, kind="nominal"))
         else:
+            label = span.label_  # the NER's, or what cleaning found it is ("UK" of "UK Home Secretary")
             said = context_type(span)
             if said == PERSON and ent.label_ != "PERSON":  # trim its title as a person's
                 span = clean_span(Span(doc, ent.start, ent.end, label="PERSON")) or span
@@ -129,8 +132,8 @@ def find_mentions(doc: Doc) -> list[Found]:
                     span.start,
                     span.end,
                     fold(span.text),
-                    ent.label_,
-                    said or LABEL_TYPES[ent.label_],
+                    label,
+                    said or LABEL_TYPES[label],
                     form=_with_honorific(span),
                     context=said is not None,
                 )
@@ -389,6 +392,16 @@ def clean_span(span: Span) -> Span | None:
             break
     if start >= end:
         return None
+    if label == "ORG" and end < len(doc) and doc[end].lower_ in PORTFOLIO_HOLDERS:
+        # "EU Energy Commissioner Andris Piebalgs": the EU's; "Energy" is the commissioner's
+        cut = end
+        while cut - start > 1 and doc[cut - 1].lower_ in PORTFOLIOS and doc[cut - 1].is_title:
+            cut -= 1
+        last = doc[cut - 1]  # what is left must be a name: not "New" of "New Home Secretary", nor "Ex-"
+        if cut < end and last.pos_ == "PROPN" and last.lower_ not in NOT_NAMES and last.text[-1].isalnum():
+            end = cut
+            if name_key(doc[start:end].text) in COUNTRIES:
+                label = "GPE"  # "UK Home Secretary": the country's
     if label == "ORG" and end - start == 1 and doc[start].lower_ in PORTFOLIOS:
         if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in OFFICE_HOLDERS:
             return None  # "Secretary of State", "Minister of Finance": a role

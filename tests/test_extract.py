@@ -717,3 +717,13 @@ def test_the_article_stays_in_a_name_written_with_a_capital_inside_a_sentence(ma
     assert {(e.name, e.type) for e in f.entities} == {("The Hague", PLACE), ("Times", ORGANIZATION)}
     hague = next(e for e in f.entities if e.type == PLACE)
     assert [(m.text, m.start) for m in hague.mentions] == [("Hague", len("Judges in The "))]
+
+
+def test_a_portfolio_before_a_title_leaves_the_organisation_or_country_named_before_it(make_doc):
+    text = "EU Energy Commissioner Andris Piebalgs spoke . UK Home Secretary Amber Rudd spoke . "
+    text += "New Home Secretary Ann Lee spoke ."
+    spans = {"EU Energy": "ORG", "UK Home": "ORG", "New Home": "ORG"}
+    spans |= {"Andris Piebalgs": "PERSON", "Amber Rudd": "PERSON", "Ann Lee": "PERSON"}
+    names = {(name, kind) for name, kind, _ in _entities(make_doc, text, spans)}
+    assert ("European Union", ORGANIZATION) in names and ("United Kingdom", PLACE) in names
+    assert ("New Home", ORGANIZATION) in names  # "New" is no name: the span stays as tagged
