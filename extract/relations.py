@@ -15,8 +15,8 @@ far); its confidence is `CONFIDENCE[rule]`, times the resolver's confidence in e
 - verbs between two entities, with their preposition and voice: "The Embassy has reported this
   to Twitter" (reported to), "Twitter is banned in China" (banned in), "urged Twitter" (urged);
   negated verbs give nothing;
-- place: "the Chinese Embassy in London" (location), "Shanghai, China" (containedInPlace),
-  "camps in Xinjiang in China".
+- place: "the Chinese Embassy in London", "the Berlin-based Transparency International"
+  (location), "Shanghai, China" (containedInPlace), "camps in Xinjiang in China".
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ CONFIDENCE = {
     "in-place": 0.8,
     "place-comma-place": 0.85,
     "place-in-place": 0.7,
+    "based-in": 0.85,
     "account-of": 0.8,
     "embassy-of-country": 0.9,
     "ambassador-at-embassy": 0.85,
@@ -480,6 +481,28 @@ def places(found: Found) -> None:
                     found.add(key, "containedInPlace", other, token, "place-comma-place")
 
 
+_BASED_WORDS = word_ids({"based", "headquartered"})
+_NOT_IN_NAME = pos_ids(("VERB", "AUX", "ADP", "PUNCT", "PRON", "CCONJ"))
+
+
+def based_in(found: Found) -> None:
+    """ "the Berlin-based watchdog Transparency International" -> the organisation's location
+    ("Siemens, which is based in Munich" is a verb with its preposition: `verbs`)."""
+    doc, token_map, types = found.doc, found.resolve.token_map, found.types
+    for token in tokens_where(doc, lower=_BASED_WORDS):
+        if token.i < 2 or doc[token.i - 1].text != "-":
+            continue
+        place, org = token_map.get(token.i - 2), None
+        for j in range(token.i + 1, min(token.i + 6, token.sent.end)):  # "<place>-based <words> <organisation>"
+            if j in token_map:
+                org = token_map[j]
+                break
+            if doc[j].pos in _NOT_IN_NAME:
+                break
+        if org and place and types.get(org) == ORGANIZATION and types.get(place) == PLACE:
+            found.add(org, "location", place, token, "based-in")
+
+
 def places_in_sequence(found: Found) -> None:
     """ "Camps in Xinjiang in China": a place, "in", a place, whatever the parser attached them to."""
     doc, token_map, types = found.doc, found.resolve.token_map, found.types
@@ -504,6 +527,7 @@ PATTERNS: tuple[Callable[[Found], None], ...] = (
     missions,
     verbs,
     places,
+    based_in,
     places_in_sequence,
 )
 

@@ -116,6 +116,13 @@ def test_organisation_based_in_a_place_through_a_relative_clause(read):
     assert triples(f) == {("Microsoft", "location", "Seattle")}
 
 
+def test_organisation_based_in_a_place_before_its_name(read):
+    f = read("The Berlin-based corruption watchdog Transparency International ranks Rwanda first.")
+    assert ("Transparency International", "location", "Berlin") in triples(f)
+    f = read("The Paris-based journalist John Smith met Google.")  # a person: no organisation's location
+    assert not any(p == "location" for _, p, _ in triples(f))
+
+
 def test_person_lives_in_a_place_is_home_location(read):
     assert triples(read("Tom Jones lives in Cardiff.")) == {("Tom Jones", "homeLocation", "Cardiff")}
 
