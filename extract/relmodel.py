@@ -135,8 +135,11 @@ def _names_an_account(doc: Doc, m: _Mention) -> bool:
     )
 
 
-def _path(a: Token, b: Token) -> str | None:
-    """The dependency path from a to b through their lowest common ancestor, or None when long."""
+def _path(a: Token, b: Token, token_map: dict[int, str]) -> tuple[str | None, str | None]:
+    """The dependency path from a to b through their lowest common ancestor (None when long), and
+    the words it goes through, each with its relation to its head and a role noun as ROLE ("Chris
+    Yearley, a journalist at the daily Famagusta Gazette" is "appos:ROLE>prep:at" whichever role
+    noun it is; None when more than MAX_PATH_WORDS or when the path meets a third entity's name)."""
     up_a = [a, *a.ancestors]
     index = {t.i: n for n, t in enumerate(up_a)}
     up_b = [b]
@@ -146,34 +149,17 @@ def _path(a: Token, b: Token) -> str | None:
         up_b.append(t)
     top = up_b[-1].head if up_b[-1].i not in index else up_b[-1]
     if top.i not in index:
-        return None
+        return None, None
     steps_a = up_a[: index[top.i]]
     steps_b = [t for t in up_b if t.i != top.i]
     if len(steps_a) + len(steps_b) > MAX_PATH:
-        return None
+        return None, None
     middle = lemma(top).lower() if top.i not in (a.i, b.i) else "*"
-    return "<".join(t.dep_ for t in steps_a) + f"|{middle}|" + ">".join(t.dep_ for t in reversed(steps_b))
-
-
-def _path_words(a: Token, b: Token, token_map: dict[int, str]) -> str | None:
-    """The words a short dependency path from a to b goes through, each with its relation to its
-    head and a role noun as ROLE: "Chris Yearley, a journalist at the daily Famagusta Gazette" is
-    "appos:ROLE>prep:at" whichever role noun it is. None when long or when the path meets a third
-    entity's name."""
-    up_a = [a, *a.ancestors]
-    index = {t.i: n for n, t in enumerate(up_a)}
-    down = []
-    for t in [b, *b.ancestors]:
-        if t.i in index:
-            top = t
-            break
-        down.append(t)
-    else:
-        return None
-    middle = up_a[1 : index[top.i]] + ([top] if top.i not in (a.i, b.i) else []) + down[1:][::-1]
-    if len(middle) > MAX_PATH_WORDS or any(t.i in token_map for t in middle):
-        return None
-    return ">".join(f"{t.dep_}:{'ROLE' if t.lower_ in _ROLE_NOUNS else lemma(t).lower()}" for t in middle)
+    path = "<".join(t.dep_ for t in steps_a) + f"|{middle}|" + ">".join(t.dep_ for t in reversed(steps_b))
+    on = steps_a[1:] + ([top] if top.i not in (a.i, b.i) else []) + steps_b[:0:-1]
+    if len(on) > MAX_PATH_WORDS or any(t.i in token_map for t in on):
+        return path, None
+    return path, ">".join(f"{t.dep_}:{'ROLE' if t.lower_ in _ROLE_NOUNS else lemma(t).lower()}" for t in on)
 
 
 def _words_before(doc: Doc, m: _Mention, limit: int = 4) -> list[Token]:
@@ -346,12 +332,11 @@ def candidates(
                 for m in (ms, mo):
                     if m not in roots:
                         roots[m] = _root(doc, m)
-                path = _path(roots[ms], roots[mo])
+                path, words_on = _path(roots[ms], roots[mo], token_map)
                 feats.add(f"p:{path}" if path is not None else "p:long")
                 if path is not None:
                     up, _, down = path.split("|")
                     feats.add(f"pd:{up}|{down}")  # the same path whatever word it goes through
-                    words_on = _path_words(roots[ms], roots[mo], token_map)
                     if words_on is not None:
                         feats.add(f"pw:{'so' if ms.start < mo.start else 'os'}:{words_on}")
                 before = doc[first.start - 1].lower_ if first.start > 0 else "^"
