@@ -359,8 +359,8 @@ def _person_with_word(clusters: list[Cluster], word: str, position: int) -> Clus
 def _with_article(c: Cluster, doc) -> str:
     """The cluster's name, with "The" where the article writes it as part of the name: capitalised
     after a lower-case preposition, verb or conjunction, inside the NER's span ("in The Hague",
-    "told The Times"; not a sentence's first word, nor one after a quotation mark or a subheading
-    run into the text: "... tackling poverty The World Bank said")."""
+    "according to The Hollywood Reporter"; not a sentence's first word, nor one after a quotation
+    mark or a subheading run into the text: "... tackling poverty The World Bank said")."""
     name = c.name()
     key = name_key(name)
     for f in c.named():
@@ -369,7 +369,7 @@ def _with_article(c: Cluster, doc) -> str:
             the is not None
             and the.text == "The"
             and not the.is_sent_start
-            and doc[the.i - 1].pos_ in ("ADP", "VERB", "AUX", "CCONJ")
+            and doc[the.i - 1].pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ")
             and doc[the.i - 1].is_lower
             and the.ent_iob_ in ("B", "I")
             and doc[f.start].ent_iob_ == "I"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE
 from .identity import name_key
@@ -24,6 +24,7 @@ from .names import (
     TITLES,
     country_of_demonym,
     fold,
+    is_known_place,
 )
 from .sport import SCORE, is_club, is_club_name, is_competition, sport_sentence
 from .tokens import lemma, pos_ids, tokens_where, word_ids
@@ -269,21 +270,22 @@ ORGANISATION_NOUNS = frozenset(
 )  # fmt: skip
 
 
-_ADJECTIVE_ENDINGS = ("ish", "ian", "ese", "ic", "an", "i", "al")
-
-
 def _place_noun_beside(span: Span) -> bool:
     root = span.root
     nouns = PLACE_NOUNS - _ALSO_OF_ORGANISATIONS if span.label_ == "ORG" else PLACE_NOUNS
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in nouns:
         return root.head.head.i < root.i  # "the state of Thuringia", not "the capital's state of mind"
     return any(c.dep_ in ("compound", "appos") and c.lower_ in nouns and c.pos_ == "NOUN" for c in root.children) or (
-        # "Kassongue province"; "Pakistan's Punjab province", a name parsed as an adjective (not
-        # one shaped like an adjective: "Kurdish region", "Catalan region")
-        (root.dep_ == "compound" or root.dep_ == "amod" and not span[-1].lower_.endswith(_ADJECTIVE_ENDINGS))
+        # "Kassongue province"; "Pakistan's Punjab province", a name parsed as an adjective of a
+        # noun a place owns (not "the Muslim city of Hebron", "the Kurdish region")
+        (root.dep_ == "compound" or root.dep_ == "amod" and _owned_by_a_place(root.head))
         and root.head.lower_ in nouns
         and root.head.i == span.end
     )
+
+
+def _owned_by_a_place(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC") for c in noun.children)
 
 
 def _organisation_noun_beside(span: Span) -> bool:
@@ -342,7 +344,9 @@ _TRAILING_JUNK = frozenset({"ADP", "ADV", "CCONJ", "SCONJ", "DET", "PRON", "AUX"
 
 
 def clean_span(span: Span) -> Span | None:
-    """Trim determiners, honorifics, titles, possessives and credits; None for junk."""
+    """Trim determiners, honorifics, titles, possessives and credits; None for junk. The span comes
+    back with the label of what is left when trimming shows it: "UK" of "UK Home Secretary" is a
+    place (GPE), whatever the NER said of "UK Home"."""
     doc = span.doc
     start, end = span.start, span.end
     label = span.label_
@@ -400,8 +404,8 @@ def clean_span(span: Span) -> Span | None:
         last = doc[cut - 1]  # what is left must be a name: not "New" of "New Home Secretary", nor "Ex-"
         if cut < end and last.pos_ == "PROPN" and last.lower_ not in NOT_NAMES and last.text[-1].isalnum():
             end = cut
-            if name_key(doc[start:end].text) in COUNTRIES:
-                label = "GPE"  # "UK Home Secretary": the country's
+            if is_known_place(name_key(doc[start:end].text)):
+                label = "GPE"  # "UK Home Secretary", "Texas Education Commissioner": the place's
     if label == "ORG" and end - start == 1 and doc[start].lower_ in PORTFOLIOS:
         if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in OFFICE_HOLDERS:
             return None  # "Secretary of State", "Minister of Finance": a role

@@ -437,6 +437,8 @@ _REGIONS_BY_COUNTRY = {
     "nigeria": "borno",
 }
 REGION_COUNTRY = {region: country for country, regions in _REGIONS_BY_COUNTRY.items() for region in regions.split("|")}
+# the nations of a country (each also in COUNTRIES): "Leeds in northern England" is in its country
+NATIONS = dict.fromkeys(("england", "scotland", "wales", "northern ireland"), "united kingdom")
 
 
 def is_known_place(key: str) -> bool:

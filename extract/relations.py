@@ -496,6 +496,10 @@ def based_in(found: Found) -> None:
         for j in range(token.i + 1, min(token.i + 6, token.sent.end)):  # "<place>-based <words> <organisation>"
             if j in token_map:
                 org = token_map[j]
+                while token_map.get(j + 1) == org:
+                    j += 1
+                if j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN"):
+                    org = None  # "the London-based Deutsche Bank analyst John Smith": the analyst's
                 break
             if doc[j].pos in _NOT_IN_NAME:
                 break

@@ -28,8 +28,17 @@ from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
 from .identity import name_key
-from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, PERSON_NOUNS, REGION_COUNTRY, TITLES, country_of_demonym
-from .relations import ACCOUNT_NOUNS, DIPLOMATS
+from .names import (
+    CITY_COUNTRY,
+    CONTINENTS,
+    COUNTRIES,
+    NATIONS,
+    PERSON_NOUNS,
+    REGION_COUNTRY,
+    TITLES,
+    country_of_demonym,
+)
+from .relations import ACCOUNT_NOUNS, DIPLOMATS, MEMBER_NOUNS, ROLE_TITLES
 from .resolve import PRONOUNS, Resolver
 from .tokens import lemma, tokens_where, word_ids
 
@@ -44,16 +53,15 @@ SKIP_LEMMAS = frozenset({"the", "a", "an", ","})
 # one right in 64 of 76 gets 0.84.
 PRIOR_WEIGHT = 5
 _PRONOUN_IDS = word_ids(PRONOUNS)
-_ROLE_NOUNS = TITLES | PERSON_NOUNS | {"head", "member", "midfielder", "striker", "defender", "goalkeeper", "keeper"}
+# what a person is to an organisation, by lemma ("journalists", "members"), for the path's words
+_ROLE_NOUNS = ROLE_TITLES | MEMBER_NOUNS | PERSON_NOUNS | {"midfielder", "striker", "defender", "goalkeeper", "keeper"}
 # Bounds for very long texts (a news article has at most about 100 entities, each named up to ~20
 # times; a book-length file would otherwise make millions of pairs): the most mentioned entities
 # are paired, and an entity's first mentions are compared.
 MAX_PAIRED = 150
-# the nations of a country, each also in names.COUNTRIES
-NATIONS = {"england": "united kingdom", "scotland": "united kingdom", "wales": "united kingdom"}
-NATIONS["northern ireland"] = "united kingdom"
-# a place the gazetteer puts in one country is not contained in another the article names
-# ("Officials in Xinjiang rejected a report published in the United Kingdom")
+# a place the gazetteer puts in one country is not contained by the model in another the article
+# names ("Officials in Xinjiang rejected a report published in the United Kingdom"); a pattern
+# still may ("Hyderabad, Pakistan", where the gazetteer has India's)
 _OTHER_COUNTRY = ("city:other", "region:other")
 MAX_PAIR_MENTIONS = 100
 
@@ -139,7 +147,8 @@ def _path(a: Token, b: Token, token_map: dict[int, str]) -> tuple[str | None, st
     """The dependency path from a to b through their lowest common ancestor (None when long), and
     the words it goes through, each with its relation to its head and a role noun as ROLE ("Chris
     Yearley, a journalist at the daily Famagusta Gazette" is "appos:ROLE>prep:at" whichever role
-    noun it is; None when more than MAX_PATH_WORDS or when the path meets a third entity's name)."""
+    noun it is; None when more than MAX_PATH_WORDS or when the path goes through any entity's
+    mention, even another of the pair's own)."""
     up_a = [a, *a.ancestors]
     index = {t.i: n for n, t in enumerate(up_a)}
     up_b = [b]
@@ -159,7 +168,8 @@ def _path(a: Token, b: Token, token_map: dict[int, str]) -> tuple[str | None, st
     on = steps_a[1:] + ([top] if top.i not in (a.i, b.i) else []) + steps_b[:0:-1]
     if len(on) > MAX_PATH_WORDS or any(t.i in token_map for t in on):
         return path, None
-    return path, ">".join(f"{t.dep_}:{'ROLE' if t.lower_ in _ROLE_NOUNS else lemma(t).lower()}" for t in on)
+    words = [(t.dep_, lemma(t).lower()) for t in on]
+    return path, ">".join(f"{dep}:{'ROLE' if w in _ROLE_NOUNS else w}" for dep, w in words)
 
 
 def _words_before(doc: Doc, m: _Mention, limit: int = 4) -> list[Token]:
@@ -338,7 +348,7 @@ def candidates(
                     up, _, down = path.split("|")
                     feats.add(f"pd:{up}|{down}")  # the same path whatever word it goes through
                     if words_on is not None:
-                        feats.add(f"pw:{'so' if ms.start < mo.start else 'os'}:{words_on}")
+                        feats.add(f"pw:{order}:{words_on}")
                 before = doc[first.start - 1].lower_ if first.start > 0 else "^"
                 after = doc[second.end].lower_ if second.end < len(doc) else "$"
                 feats.add(f"pre:{before}")
