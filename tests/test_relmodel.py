@@ -97,6 +97,16 @@ def test_a_relation_a_pattern_stated_is_not_added_again_by_the_model(make_doc):
     assert [(r.predicate, r.rule, r.confidence) for r in out] == [("nationality", "demonym-before-name", 0.75)]
 
 
+@pytest.mark.parametrize("prop, one", [("nationality", True), ("worksFor", True), ("homeLocation", False)])
+def test_the_model_gives_a_person_one_nationality_and_one_employer(make_doc, prop, one):
+    doc, entities, token_map = merkel_doc(make_doc)  # Merkel, Paris, Germany
+    both = {  # every person-place pair passes; the demonym's ("German") more surely
+        "properties": {prop: {**TOY["properties"]["nationality"], "bias": 1.0, "weights": {"dem:s": 2.0}}}
+    }
+    found = {(r.subject, r.object) for r in model_relations(doc, entities, token_map, [], RelationModel(both))}
+    assert found == ({("e0", "e2")} if one else {("e0", "e1"), ("e0", "e2")})
+
+
 @pytest.mark.parametrize(
     "predicate, rule, ruled_out",
     [
