@@ -33,7 +33,7 @@ from dataclasses import replace
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Mention
 from .identity import choose_name, choose_type, initials, name_key, similar_names
 from .mentions import Found
-from .names import country_of_demonym, is_known_place
+from .names import FOREIGN_ACRONYMS, country_of_demonym, is_known_place
 from .sport import is_club_name
 
 # geographic nouns a place's name may drop once it is named ("Gaza" of "Gaza Strip", "the
@@ -242,6 +242,9 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
                 ),
                 None,
             )
+        if target is None and key in FOREIGN_ACRONYMS:  # "SPD" and "the Social Democratic Party"
+            named_so = [c for c in clusters if name_key(c.name()) in FOREIGN_ACRONYMS[key]]
+            target = named_so[0] if len(named_so) == 1 else None
         if target is None and (f.label == "ORG" or f.type == ORGANIZATION):
             # "SBC" of "SBC Communications", the only such name; "Qaeda" of "al Qaeda"; a club by
             # any word of its name ("Dortmund" of "Borussia Dortmund", "Bayern" of "Bayern

@@ -21,6 +21,7 @@ from .names import (
     HONORIFICS,
     LEADING_JUNK,
     PERSON_NOUNS,
+    PORTFOLIO_WORDS,
     TITLES,
     country_of_demonym,
     fold,
@@ -75,6 +76,7 @@ PORTFOLIOS = frozenset(
 OFFICE_HOLDERS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head"})
 OFFICE_WORDS = OFFICE_HOLDERS | {"department", "ministry", "office", "committee", "agency"}
 PORTFOLIO_HOLDERS = OFFICE_HOLDERS | {"commissioner"}
+MINISTERS = frozenset({"commissioner", "minister", "secretary"})
 NOT_NAMES = frozenset({"new", "former", "acting", "shadow", "interim", "deputy", "junior"})
 # Nouns naming an institution of a country; "the embassy" refers back to a named one.
 INSTITUTIONS = frozenset({"embassy", "consulate"})
@@ -399,7 +401,13 @@ def clean_span(span: Span) -> Span | None:
     if label == "ORG" and end < len(doc) and doc[end].lower_ in PORTFOLIO_HOLDERS:
         # "EU Energy Commissioner Andris Piebalgs": the EU's; "Energy" is the commissioner's
         cut = end
-        while cut - start > 1 and doc[cut - 1].lower_ in PORTFOLIOS and doc[cut - 1].is_title:
+        # "EU Enlargement Commissioner": any portfolio before a minister's title (not "UK Film Council chief")
+        acronym = doc[start].is_upper and len(doc[start]) > 1 and doc[end].lower_ in MINISTERS
+        while (
+            cut - start > 1
+            and doc[cut - 1].is_title
+            and (doc[cut - 1].lower_ in PORTFOLIOS or acronym and end - cut < PORTFOLIO_WORDS)
+        ):
             cut -= 1
         last = doc[cut - 1]  # what is left must be a name: not "New" of "New Home Secretary", nor "Ex-"
         if cut < end and last.pos_ == "PROPN" and last.lower_ not in NOT_NAMES and last.text[-1].isalnum():

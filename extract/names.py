@@ -17,6 +17,7 @@ TITLES = frozenset(
     director chief ceo envoy diplomat consul foreign deputy vice minister commissioner executive
     officer founder coach manager boss""".split()
 )
+PORTFOLIO_WORDS = 2  # capitalised words between an organisation and a title: "EU Migration Commissioner"
 # Nouns that describe a person beside their name ("the journalist Jeff Stone", "film star Robert De Niro")
 PERSON_NOUNS = frozenset(
     {
@@ -437,6 +438,25 @@ _REGIONS_BY_COUNTRY = {
     "nigeria": "borno",
 }
 REGION_COUNTRY = {region: country for country, regions in _REGIONS_BY_COUNTRY.items() for region in regions.split("|")}
+# Acronyms of names in another language, or in another word order, than the English name news
+# gives ("the SPD" is the Social Democratic Party): acronym's name key -> the English names' keys
+FOREIGN_ACRONYMS = {
+    "spd": {"social democratic party", "social democrats", "social democratic party of germany"},
+    "cdu": {"christian democratic union", "christian democrats"},
+    "csu": {"christian social union"},
+    "fdp": {"free democratic party", "free democrats"},
+    "afd": {"alternative for germany"},
+    "övp": {"austrian people's party", "people's party"},
+    "ovp": {"austrian people's party", "people's party"},
+    "fpö": {"freedom party", "austrian freedom party", "freedom party of austria"},
+    "fpo": {"freedom party", "austrian freedom party", "freedom party of austria"},
+    "psoe": {"spanish socialist workers' party", "socialist workers' party"},
+    "ump": {"union for a popular movement"},
+    "pis": {"law and justice"},
+    "fifa": {"international federation of association football"},
+    "uefa": {"union of european football associations"},
+    "msf": {"doctors without borders"},
+}
 # the nations of a country (each also in COUNTRIES): "Leeds in northern England" is in its country
 NATIONS = dict.fromkeys(("england", "scotland", "wales", "northern ireland"), "united kingdom")
 

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
 from .identity import name_key
-from .names import TITLES, country_of_demonym
+from .names import PORTFOLIO_WORDS, TITLES, country_of_demonym
 from .predicates import past_tense, phrase_key, schema_for
 from .resolve import Resolver, negated
 from .tokens import lemma, pos_ids, tokens_where, word_ids
@@ -59,7 +59,6 @@ PARENT_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "affiliate", 
 # leader Mullah Omar", "Green Party co-leader Cem Özdemir", "Deutsche Bank head Josef Ackermann"
 ROLE_TITLES = TITLES | {"leader", "head"}
 _ROLE_WORDS = word_ids(ROLE_TITLES | MEMBER_NOUNS)
-PORTFOLIO_WORDS = 2  # capitalised words between an organisation and a title: "EU Migration Commissioner"
 _PARENT_WORDS = word_ids(PARENT_NOUNS)
 _VERB = pos_ids(("VERB",))
 SKIP_VERBS = frozenset({"be", "say", "have", "do", "tell"})

@@ -727,3 +727,22 @@ def test_a_portfolio_before_a_title_leaves_the_organisation_or_country_named_bef
     names = {(name, kind) for name, kind, _ in _entities(make_doc, text, spans)}
     assert ("European Union", ORGANIZATION) in names and ("United Kingdom", PLACE) in names
     assert not any(name == "New" for name, _ in names)  # "New" is no name: nothing is cut
+
+
+def test_an_acronym_of_a_name_in_another_language_joins_the_english_name(make_doc):
+    text = "The Social Democratic Party won . The SPD said so . The CDU lost ."
+    spans = {"Social Democratic Party": "ORG", "SPD": "ORG", "CDU": "ORG"}
+    assert _entities(make_doc, text, spans) == [("CDU", ORGANIZATION, 1), ("Social Democratic Party", ORGANIZATION, 2)]
+
+
+def test_any_portfolio_between_an_acronym_and_a_ministers_title_leaves_the_acronym(make_doc):
+    text = "EU Enlargement Commissioner Guenter Verheugen spoke . UK Film Council chief John Woodward spoke ."
+    spans = {
+        "EU Enlargement": "ORG",
+        "UK Film Council": "ORG",
+        "Guenter Verheugen": "PERSON",
+        "John Woodward": "PERSON",
+    }
+    names = {name for name, _, _ in _entities(make_doc, text, spans)}
+    assert "European Union" in names and "EU Enlargement" not in names
+    assert "UK Film Council" in names  # a council, and before a chief: no portfolio
