@@ -76,7 +76,11 @@ PORTFOLIOS = frozenset(
 OFFICE_HOLDERS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head"})
 OFFICE_WORDS = OFFICE_HOLDERS | {"department", "ministry", "office", "committee", "agency"}
 PORTFOLIO_HOLDERS = OFFICE_HOLDERS | {"commissioner"}
-MINISTERS = frozenset({"commissioner", "minister", "secretary"})
+# the last word of many organisations' names: never a portfolio
+ORGANISATION_HEADS = frozenset(
+    """council party league office force navy army service union bank agency committee court
+    assembly parliament ministry department commission board authority police guard""".split()
+)
 NOT_NAMES = frozenset({"new", "former", "acting", "shadow", "interim", "deputy", "junior"})
 # Nouns naming an institution of a country; "the embassy" refers back to a named one.
 INSTITUTIONS = frozenset({"embassy", "consulate"})
@@ -401,12 +405,18 @@ def clean_span(span: Span) -> Span | None:
     if label == "ORG" and end < len(doc) and doc[end].lower_ in PORTFOLIO_HOLDERS:
         # "EU Energy Commissioner Andris Piebalgs": the EU's; "Energy" is the commissioner's
         cut = end
-        # "EU Enlargement Commissioner": any portfolio before a minister's title (not "UK Film Council chief")
-        acronym = doc[start].is_upper and len(doc[start]) > 1 and doc[end].lower_ in MINISTERS
+        # "EU Enlargement Commissioner": any portfolio before a commissioner's title, but no
+        # organisation's own head word ("UN Security Council", "UK Independence Party", "US Navy")
+        acronym = doc[start].is_upper and len(doc[start]) > 1 and doc[end].text == "Commissioner"
         while (
             cut - start > 1
             and doc[cut - 1].is_title
-            and (doc[cut - 1].lower_ in PORTFOLIOS or acronym and end - cut < PORTFOLIO_WORDS)
+            and (
+                doc[cut - 1].lower_ in PORTFOLIOS
+                or acronym
+                and end - cut < PORTFOLIO_WORDS
+                and doc[cut - 1].lower_ not in ORGANISATION_HEADS
+            )
         ):
             cut -= 1
         last = doc[cut - 1]  # what is left must be a name: not "New" of "New Home Secretary", nor "Ex-"

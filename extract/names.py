@@ -439,23 +439,26 @@ _REGIONS_BY_COUNTRY = {
 }
 REGION_COUNTRY = {region: country for country, regions in _REGIONS_BY_COUNTRY.items() for region in regions.split("|")}
 # Acronyms of names in another language, or in another word order, than the English name news
-# gives ("the SPD" is the Social Democratic Party): acronym's name key -> the English names' keys
+# gives ("the SPD" is the Social Democratic Party): acronym's name key -> (the country whose the
+# party is, the English names' keys). A name many countries' parties share ("Social Democrats",
+# "People's Party") counts only in an article that names that country; one with the country in it
+# ("Austrian People's Party") counts anywhere.
 FOREIGN_ACRONYMS = {
-    "spd": {"social democratic party", "social democrats", "social democratic party of germany"},
-    "cdu": {"christian democratic union", "christian democrats"},
-    "csu": {"christian social union"},
-    "fdp": {"free democratic party", "free democrats"},
-    "afd": {"alternative for germany"},
-    "övp": {"austrian people's party", "people's party"},
-    "ovp": {"austrian people's party", "people's party"},
-    "fpö": {"freedom party", "austrian freedom party", "freedom party of austria"},
-    "fpo": {"freedom party", "austrian freedom party", "freedom party of austria"},
-    "psoe": {"spanish socialist workers' party", "socialist workers' party"},
-    "ump": {"union for a popular movement"},
-    "pis": {"law and justice"},
-    "fifa": {"international federation of association football"},
-    "uefa": {"union of european football associations"},
-    "msf": {"doctors without borders"},
+    "spd": ("germany", {"social democratic party", "social democrats", "social democratic party of germany"}),
+    "cdu": ("germany", {"christian democratic union", "christian democrats"}),
+    "csu": ("germany", {"christian social union"}),
+    "fdp": ("germany", {"free democratic party", "free democrats"}),
+    "afd": ("germany", {"alternative for germany"}),
+    "övp": ("austria", {"austrian people's party", "people's party"}),
+    "ovp": ("austria", {"austrian people's party", "people's party"}),
+    "fpö": ("austria", {"freedom party", "austrian freedom party", "freedom party of austria"}),
+    "fpo": ("austria", {"freedom party", "austrian freedom party", "freedom party of austria"}),
+    "psoe": ("spain", {"spanish socialist workers' party", "socialist workers' party"}),
+    "ump": ("france", {"union for a popular movement"}),
+    "pis": ("poland", {"law and justice"}),
+    "fifa": (None, {"international federation of association football"}),
+    "uefa": (None, {"union of european football associations"}),
+    "msf": (None, {"doctors without borders"}),
 }
 # the nations of a country (each also in COUNTRIES): "Leeds in northern England" is in its country
 NATIONS = dict.fromkeys(("england", "scotland", "wales", "northern ireland"), "united kingdom")

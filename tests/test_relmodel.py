@@ -105,6 +105,9 @@ def test_the_model_gives_a_person_one_nationality_and_one_employer(make_doc, pro
     }
     found = {(r.subject, r.object) for r in model_relations(doc, entities, token_map, [], RelationModel(both))}
     assert found == ({("e0", "e2")} if one else {("e0", "e1"), ("e0", "e2")})
+    stated = Relation("e0", prop, "e2", "a sentence", 0, 10, 0.9, "verb-object")  # a pattern's: the model adds none
+    out = model_relations(doc, entities, token_map, [stated], RelationModel(both))
+    assert {(r.subject, r.object) for r in out} == ({("e0", "e2")} if one else {("e0", "e1"), ("e0", "e2")})
 
 
 @pytest.mark.parametrize(
