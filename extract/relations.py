@@ -15,8 +15,8 @@ far); its confidence is `CONFIDENCE[rule]`, times the resolver's confidence in e
 - verbs between two entities, with their preposition and voice: "The Embassy has reported this
   to Twitter" (reported to), "Twitter is banned in China" (banned in), "urged Twitter" (urged);
   negated verbs give nothing;
-- place: "the Chinese Embassy in London", "the Berlin-based Transparency International"
-  (location), "Shanghai, China" (containedInPlace), "camps in Xinjiang in China".
+- place: "the Chinese Embassy in London", "the Berlin-based Transparency International",
+  "Germany's Foreign Ministry" (location), "Shanghai, China" (containedInPlace), "camps in Xinjiang in China".
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ CONFIDENCE = {
     "place-comma-place": 0.85,
     "place-in-place": 0.7,
     "based-in": 0.85,
+    "place-possessive": 0.8,
     "account-of": 0.8,
     "embassy-of-country": 0.9,
     "ambassador-at-embassy": 0.85,
@@ -484,6 +485,15 @@ _BASED_WORDS = word_ids({"based", "headquartered"})
 _NOT_IN_NAME = pos_ids(("VERB", "AUX", "ADP", "PUNCT", "PRON", "CCONJ"))
 
 
+def _heads_its_phrase(doc: Doc, start: int, token_map: dict[int, str]) -> bool:
+    """The name starting at `start` is not a modifier of a noun after it ("the London-based Deutsche
+    Bank analyst", "the UK's Twitter account")."""
+    end = start
+    while token_map.get(end + 1) == token_map.get(start):
+        end += 1
+    return not (end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN"))
+
+
 def based_in(found: Found) -> None:
     """ "the Berlin-based watchdog Transparency International" -> the organisation's location
     ("Siemens, which is based in Munich" is a verb with its preposition: `verbs`)."""
@@ -494,16 +504,32 @@ def based_in(found: Found) -> None:
         place, org = token_map.get(token.i - 2), None
         for j in range(token.i + 1, min(token.i + 6, token.sent.end)):  # "<place>-based <words> <organisation>"
             if j in token_map:
-                org = token_map[j]
-                while token_map.get(j + 1) == org:
-                    j += 1
-                if j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN"):
-                    org = None  # "the London-based Deutsche Bank analyst John Smith": the analyst's
+                org = token_map[j] if _heads_its_phrase(doc, j, token_map) else None
                 break
             if doc[j].pos in _NOT_IN_NAME:
                 break
         if org and place and types.get(org) == ORGANIZATION and types.get(place) == PLACE:
             found.add(org, "location", place, token, "based-in")
+
+
+def possessive_place(found: Found) -> None:
+    """ "Germany's Foreign Ministry", "Turin's La Stampa", "London's Financial Times": a place's
+    possessive right before an organisation's name is where it is (not a mission: "China's
+    embassy" is abroad)."""
+    doc, token_map, types = found.doc, found.resolve.token_map, found.types
+    for token in doc:
+        if token.tag_ != "POS" or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        place, org = token_map.get(token.i - 1), token_map.get(token.i + 1)
+        if not place or not org or types.get(place) != PLACE or types.get(org) != ORGANIZATION:
+            continue
+        if token_map.get(token.i) is not None or not _heads_its_phrase(doc, token.i + 1, token_map):
+            continue  # the possessive inside a name; "the UK's Twitter account": the account's
+        end = token.i + 1
+        while token_map.get(end + 1) == org:
+            end += 1
+        if not doc[token.i + 1 : end + 1].text.lower().endswith(MISSIONS):
+            found.add(org, "location", place, token, "place-possessive")
 
 
 def places_in_sequence(found: Found) -> None:
@@ -531,6 +557,7 @@ PATTERNS: tuple[Callable[[Found], None], ...] = (
     verbs,
     places,
     based_in,
+    possessive_place,
     places_in_sequence,
 )
 

@@ -126,6 +126,14 @@ def test_organisation_based_in_a_place_before_its_name(read):
         assert not any(p == "location" for _, p, _ in triples(read(text))), text
 
 
+def test_a_places_possessive_before_an_organisation_is_its_location(read):
+    assert ("Foreign Ministry", "location", "Germany") in triples(read("Germany's Foreign Ministry advised them."))
+    f = read("China's embassy in London said so.")  # a mission is abroad: London, not China
+    assert not any(p == "location" and o == "China" for _, p, o in triples(f))
+    f = read("The UK's Twitter account was hacked.")  # the account's, not the platform's
+    assert not any(p == "location" for _, p, _ in triples(f))
+
+
 def test_person_lives_in_a_place_is_home_location(read):
     assert triples(read("Tom Jones lives in Cardiff.")) == {("Tom Jones", "homeLocation", "Cardiff")}
 
