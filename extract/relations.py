@@ -485,18 +485,18 @@ _BASED_WORDS = word_ids({"based", "headquartered"})
 _NOT_IN_NAME = pos_ids(("VERB", "AUX", "ADP", "PUNCT", "PRON", "CCONJ"))
 
 
-def _heads_its_phrase(doc: Doc, start: int, token_map: dict[int, str]) -> bool:
-    """The name starting at `start` is not a modifier of a noun after it ("the London-based Deutsche
-    Bank analyst", "the UK's Twitter account")."""
-    end = start
-    while token_map.get(end + 1) == token_map.get(start):
+def _name_end(doc: Doc, start: int, token_map: dict[int, str]) -> int:
+    """The last token of the entity mention that starts at `start`."""
+    end, key = start, token_map.get(start)
+    while key is not None and end + 1 < len(doc) and token_map.get(end + 1) == key:
         end += 1
-    return not (end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN"))
+    return end
 
 
 def based_in(found: Found) -> None:
     """ "the Berlin-based watchdog Transparency International" -> the organisation's location
-    ("Siemens, which is based in Munich" is a verb with its preposition: `verbs`)."""
+    ("Siemens, which is based in Munich" is a verb with its preposition: `verbs`; "the London-based
+    Deutsche Bank analyst" is the analyst, not the bank)."""
     doc, token_map, types = found.doc, found.resolve.token_map, found.types
     for token in tokens_where(doc, lower=_BASED_WORDS):
         if token.i < 2 or doc[token.i - 1].text != "-":
@@ -504,7 +504,8 @@ def based_in(found: Found) -> None:
         place, org = token_map.get(token.i - 2), None
         for j in range(token.i + 1, min(token.i + 6, token.sent.end)):  # "<place>-based <words> <organisation>"
             if j in token_map:
-                org = token_map[j] if _heads_its_phrase(doc, j, token_map) else None
+                after = _name_end(doc, j, token_map) + 1
+                org = token_map[j] if after >= len(doc) or doc[after].pos_ not in ("NOUN", "PROPN") else None
                 break
             if doc[j].pos in _NOT_IN_NAME:
                 break
@@ -514,22 +515,28 @@ def based_in(found: Found) -> None:
 
 def possessive_place(found: Found) -> None:
     """ "Germany's Foreign Ministry", "Turin's La Stampa", "London's Financial Times": a place's
-    possessive right before an organisation's name is where it is (not a mission: "China's
-    embassy" is abroad)."""
+    possessive right before an organisation's name is where it is. Not a mission ("Britain's High
+    Commission in Delhi" is abroad), not the platform of an account ("the UK's Twitter account"),
+    not half of a place the NER split ("Trinidad and Tobago's Petrotrin")."""
     doc, token_map, types = found.doc, found.resolve.token_map, found.types
     for token in doc:
-        if token.tag_ != "POS" or token.i == 0 or token.i + 1 >= len(doc):
-            continue
+        if token.tag_ != "POS" or token.i < 1 or token.i + 1 >= len(doc) or token.i in token_map:
+            continue  # a possessive inside a name: "China's UK embassy"
         place, org = token_map.get(token.i - 1), token_map.get(token.i + 1)
         if not place or not org or types.get(place) != PLACE or types.get(org) != ORGANIZATION:
             continue
-        if token_map.get(token.i) is not None or not _heads_its_phrase(doc, token.i + 1, token_map):
-            continue  # the possessive inside a name; "the UK's Twitter account": the account's
-        end = token.i + 1
-        while token_map.get(end + 1) == org:
-            end += 1
-        if not doc[token.i + 1 : end + 1].text.lower().endswith(MISSIONS):
-            found.add(org, "location", place, token, "place-possessive")
+        first = token.i - 1
+        while first > 0 and token_map.get(first - 1) == place:
+            first -= 1
+        if first > 0 and doc[first - 1].lower_ in ("and", "&"):
+            continue
+        end = _name_end(doc, token.i + 1, token_map)
+        name = " " + doc[token.i + 1 : end + 1].text.lower()
+        if any(name.endswith(" " + m) for m in MISSIONS):
+            continue
+        if end + 1 < len(doc) and doc[end + 1].lower_ in ACCOUNT_NOUNS:
+            continue
+        found.add(org, "location", place, token, "place-possessive")
 
 
 def places_in_sequence(found: Found) -> None:
