@@ -226,7 +226,6 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
     #    A word of a person's full name votes Person whatever its label ("Kagame's rule" tagged
     #    ORG is still Paul Kagame): the people are fixed before any single word joins them.
     people = [c for c in clusters if c.is_person() and len(c.name_words()) > 1]
-    places = {name_key(f.name or f.text) for f in found if f.type == PLACE and f.kind == "name"}
     for f in single:
         key = name_key(f.text)
         surname_label = f.label in ("PERSON", "ORG", "NORP") or f.label in ("GPE", "LOC") and not is_known_place(key)
@@ -245,13 +244,12 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             )
         if target is None and key in FOREIGN_ACRONYMS:  # "SPD" and "the Social Democratic Party"
             country, english = FOREIGN_ACRONYMS[key]
-            named_so = [
-                c
-                for c in clusters
-                if c.type() == ORGANIZATION
-                and name_key(c.name()) in english
-                and (country is None or country in name_key(c.name()) or country in places)
-            ]
+            named_so = [c for c in clusters if c.type() == ORGANIZATION and name_key(c.name()) in english]
+            named_here = any(
+                g.kind == "name" and g.type == PLACE and name_key(g.name or g.text) == country for g in found
+            )
+            if country is not None and not named_here:  # a name many parties share needs the country
+                named_so = [c for c in named_so if country in name_key(c.name())]
             target = named_so[0] if len(named_so) == 1 else None
         if target is None and (f.label == "ORG" or f.type == ORGANIZATION):
             # "SBC" of "SBC Communications", the only such name; "Qaeda" of "al Qaeda"; a club by

@@ -77,9 +77,9 @@ OFFICE_HOLDERS = frozenset({"minister", "secretary", "spokesman", "spokeswoman",
 OFFICE_WORDS = OFFICE_HOLDERS | {"department", "ministry", "office", "committee", "agency"}
 PORTFOLIO_HOLDERS = OFFICE_HOLDERS | {"commissioner"}
 # the last word of many organisations' names: never a portfolio
-ORGANISATION_HEADS = frozenset(
-    """council party league office force navy army service union bank agency committee court
-    assembly parliament ministry department commission board authority police guard""".split()
+ORGANISATION_HEADS = (OFFICE_WORDS - OFFICE_HOLDERS) | frozenset(
+    """council party league force navy army service union bank court assembly parliament
+    commission board authority police guard""".split()
 )
 NOT_NAMES = frozenset({"new", "former", "acting", "shadow", "interim", "deputy", "junior"})
 # Nouns naming an institution of a country; "the embassy" refers back to a named one.

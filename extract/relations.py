@@ -519,13 +519,14 @@ def possessive_place(found: Found) -> None:
     Commission in Delhi" is abroad), not the platform of an account ("the UK's Twitter account"),
     not half of a place the NER split ("Trinidad and Tobago's Petrotrin")."""
     doc, token_map, types = found.doc, found.resolve.token_map, found.types
-    for token in doc:
-        if token.tag_ != "POS" or token.i < 1 or token.i + 1 >= len(doc) or token.i in token_map:
-            continue  # a possessive inside a name: "China's UK embassy"
-        place, org = token_map.get(token.i - 1), token_map.get(token.i + 1)
-        if not place or not org or types.get(place) != PLACE or types.get(org) != ORGANIZATION:
+    for i, place in sorted(token_map.items()):  # the last token of each place's mention
+        if types.get(place) != PLACE or token_map.get(i + 1) == place or i + 2 >= len(doc):
             continue
-        first = token.i - 1
+        token = doc[i + 1]
+        org = token_map.get(i + 2)
+        if token.tag_ != "POS" or i + 1 in token_map or not org or types.get(org) != ORGANIZATION:
+            continue  # no possessive; one inside a name: "China's UK embassy"
+        first = i
         while first > 0 and token_map.get(first - 1) == place:
             first -= 1
         if first > 0 and doc[first - 1].lower_ in ("and", "&"):
