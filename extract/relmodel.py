@@ -197,6 +197,12 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f"{edges[-1]}+"
 
 
+def _nearness(pair: tuple[int, int, _Mention, _Mention]) -> tuple[int, int, int]:
+    """How a mention pair (sentences apart, tokens apart, subject's, object's) ranks: fewest tokens
+    apart, then by position."""
+    return pair[1], pair[2].start, pair[3].start
+
+
 def candidates(
     doc: Doc,
     entities: list[Entity],
@@ -309,19 +315,31 @@ def candidates(
             together = in_s.keys() & in_o.keys()
             # (sentences apart, tokens apart, subject mention, object mention) of the mention pairs in
             # the nearest sentences, nearest first: fewest tokens apart, then by position
-            distance = 0 if together else min(abs(a - b) for a in in_s for b in in_o)
-            pairs = [
-                (distance, max(ms.start, mo.start) - min(ms.end, mo.end), ms, mo)
-                for a in sorted(in_s)
-                for b in ((a,) if not distance else (a - distance, a + distance))
-                if b in in_o
-                for ms in in_s[a]
-                for mo in in_o[b]
-            ]
-            pairs.sort(key=lambda x: (x[1], x[2].start, x[3].start))
-            nearest = pairs[0]
+            if together:
+                distance = 0
+                same = [
+                    (0, max(ms.start, mo.start) - min(ms.end, mo.end), ms, mo)
+                    for a in sorted(together)
+                    for ms in in_s[a]
+                    for mo in in_o[a]
+                ]
+                same.sort(key=_nearness)
+                nearest = same[0]
+            else:  # only the nearest pair is read: its sentences are the evidence
+                distance = min(abs(a - b) for a in in_s for b in in_o)
+                nearest = min(
+                    (
+                        (distance, max(ms.start, mo.start) - min(ms.end, mo.end), ms, mo)
+                        for a in in_s
+                        for b in (a - distance, a + distance)
+                        if b in in_o
+                        for ms in in_s[a]
+                        for mo in in_o[b]
+                    ),
+                    key=_nearness,
+                )
+                same = []
             feats.add(f"d:{_bucket(distance, (0, 1, 2, 5))}")
-            same = pairs if not distance else []
             feats.add(f"same:{_bucket(len(together), (0, 1, 2))}")
             for _, _, ms, mo in same[:NEAREST]:
                 first, second = (ms, mo) if ms.start < mo.start else (mo, ms)
