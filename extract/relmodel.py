@@ -427,7 +427,11 @@ class RelationModel:
     def __init__(self, data: dict):
         self.data = data
         self.properties = data["properties"]
-        self.signatures = {tuple(sig) for p in self.properties.values() for sig in p["signatures"]}
+        # the type pairs of the properties it can state: a property without a threshold states
+        # nothing, so pairs only it would score ("Person", "Person" for spouse) are not gathered
+        self.signatures = {
+            tuple(sig) for p in self.properties.values() if p["threshold"] is not None for sig in p["signatures"]
+        }
         # the same numbers as one table, feature -> a weight per property, for scoring in bulk
         self._names = list(self.properties)
         features = sorted({f for p in self.properties.values() for f in p["weights"]})

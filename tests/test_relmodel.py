@@ -353,6 +353,12 @@ def test_a_property_without_a_threshold_is_scored_but_never_stated(make_doc):
     cands = candidates(doc, entities, token_map)
     assert model.predict(cands) == []
     assert model.probability("nationality", by_pair(cands)["e0", "e2"].features) == pytest.approx(0.881, abs=1e-3)
+    # its pairs are not gathered for the build: only the type pairs of properties it can state
+    spouse = {"signatures": [[PERSON, PERSON]], "bias": 0.0, "weights": {}, "calibration": [1.0, 0.0]}
+    both = RelationModel({**TOY, "properties": {**TOY["properties"], "spouse": {**spouse, "threshold": None}}})
+    assert both.signatures == {(PERSON, PLACE)}
+    stated = RelationModel({**TOY, "properties": {"spouse": {**spouse, "threshold": 0.5}}})
+    assert stated.signatures == {(PERSON, PERSON)}
 
 
 def test_the_words_on_the_path_between_a_pair_count_with_any_role_noun_as_one(make_doc):
