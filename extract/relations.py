@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
 from .identity import name_key
+from .mentions import ORGANISATION_NOUNS
 from .names import PORTFOLIO_WORDS, TITLES, country_of_demonym
 from .predicates import past_tense, phrase_key, schema_for
 from .resolve import Resolver, negated
@@ -48,6 +49,8 @@ CONFIDENCE = {
     "place-in-place": 0.7,
     "based-in": 0.85,
     "place-possessive": 0.8,
+    "organisation-of-place": 0.8,
+    "described-by-place": 0.75,
     "account-of": 0.8,
     "embassy-of-country": 0.9,
     "ambassador-at-embassy": 0.85,
@@ -540,6 +543,60 @@ def possessive_place(found: Found) -> None:
         found.add(org, "location", place, token, "place-possessive")
 
 
+def organisation_of_place(found: Found) -> None:
+    """ "OMV of Austria, MOL of Hungary": an organisation's name, "of" and a place that ends the
+    phrase is where it is (not a mission: "the Embassy of Japan" is abroad; not "... of
+    Germany's", a possessive of something else)."""
+    doc, token_map, types = found.doc, found.resolve.token_map, found.types
+    for i, org in sorted(token_map.items()):  # the last token of each organisation's mention
+        if types.get(org) != ORGANIZATION or token_map.get(i + 1) == org or i + 2 >= len(doc):
+            continue
+        of = doc[i + 1]
+        if of.lower_ != "of" or of.head.i > i or token_map.get(of.head.i) != org:
+            continue  # "of" must hang on the organisation's name
+        j = i + 2 + (doc[i + 2].lower_ == "the")
+        place = token_map.get(j)
+        if not place or types.get(place) != PLACE:
+            continue
+        end = _name_end(doc, j, token_map)
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if after is not None and (after.tag_ == "POS" or after.pos_ in ("NOUN", "PROPN")):
+            continue  # the place modifies what follows: "of Germany's cities", "of Berlin police"
+        start = i
+        while start > 0 and token_map.get(start - 1) == org:
+            start -= 1
+        name = " " + doc[start : i + 1].text.lower()
+        if any(name.endswith(" " + m) for m in MISSIONS):
+            continue
+        found.add(org, "location", place, of, "organisation-of-place")
+
+
+# what an organisation is said to be in apposition, when a place owns it ("Tabcorp, Australia's
+# largest bookmaker"); not what it is to another ("the EU, Russia's biggest trading partner")
+_ORGANISATION_KINDS = ORGANISATION_NOUNS | {
+    "bookmaker", "lender", "utility", "producer", "exporter", "club", "party", "university", "institute",
+    "exchange", "group", "organisation", "organization", "broadcaster", "publisher", "supplier",
+}  # fmt: skip
+
+
+def described_by_place(found: Found) -> None:
+    """ "Tabcorp, Australia's largest bookmaker", "Epikaira, a weekly Athens magazine": an
+    organisation in apposition to a noun of its kind that a place owns or qualifies is there."""
+    resolve, types = found.resolve, found.types
+    for noun in found.doc:
+        if noun.dep_ != "appos" or noun.lower_ not in _ORGANISATION_KINDS or noun.pos_ != "NOUN":
+            continue
+        org = resolve.key(noun.head)
+        if not org or types.get(org) != ORGANIZATION:
+            continue
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "nmod") and child.i < noun.i:
+                place = resolve.token_map.get(child.i)
+                if place and types.get(place) == PLACE:
+                    found.add(org, "location", place, noun, "described-by-place")
+                    break
+
+
 def places_in_sequence(found: Found) -> None:
     """ "Camps in Xinjiang in China": a place, "in", a place, whatever the parser attached them to."""
     doc, token_map, types = found.doc, found.resolve.token_map, found.types
@@ -566,6 +623,8 @@ PATTERNS: tuple[Callable[[Found], None], ...] = (
     places,
     based_in,
     possessive_place,
+    organisation_of_place,
+    described_by_place,
     places_in_sequence,
 )
 

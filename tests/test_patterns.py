@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract import Article, facts_from_doc
+from newsgraph.extract.facts import ORGANIZATION, PLACE
 from newsgraph.extract.relmodel import PATTERNS_ONLY
 
 pytestmark = pytest.mark.model
@@ -138,6 +139,55 @@ def test_a_places_possessive_before_an_organisation_is_its_location(read):
         ("Trinidad and Tobago's Petrotrin cut jobs.", "Tobago"),  # half a country the NER split
     ):
         assert not any(p == "location" and o == place for _, p, o in triples(read(text))), text
+
+
+def test_an_organisation_of_a_place_is_there(read):
+    f = read("Nabucco has three shareholders: OMV of Austria, MOL of Hungary and RWE of Germany.")
+    expected = {("OMV", "location", "Austria"), ("MOL", "location", "Hungary"), ("RWE", "location", "Germany")}
+    assert expected <= triples(f)
+
+
+def organisation_of_place(make_doc, words, heads, pos, tags):
+    """The patterns on a hand-built Doc: the organisation is its first token, the place its third."""
+    from newsgraph.extract.facts import Entity, Mention
+    from newsgraph.extract.relations import extract_relations
+
+    doc = make_doc(words, heads=heads, pos=pos, tags=tags, deps=["dep"] * len(words))
+    org, place = doc[0], doc[2]
+    entities = [
+        Entity("e0", org.text, ORGANIZATION, (Mention(org.text, org.idx, org.idx + len(org), "ORG"),)),
+        Entity("e1", place.text, PLACE, (Mention(place.text, place.idx, place.idx + len(place), "GPE"),)),
+    ]
+    relations, _ = extract_relations(doc, entities, {0: "e0", 2: "e1"})
+    return {(r.subject, r.predicate, r.object, r.rule) for r in relations}
+
+
+def test_an_organisation_of_a_place_is_there_only_where_the_place_ends_the_phrase(make_doc):
+    found = ("e0", "location", "e1", "organisation-of-place")
+    # "OMV of Austria met ."
+    words, heads = ["OMV", "of", "Austria", "met", "."], [3, 0, 1, 3, 3]
+    tags, pos = ["NNP", "IN", "NNP", "VBD", "."], ["PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+    assert found in organisation_of_place(make_doc, words, heads, pos, tags)
+    assert not organisation_of_place(make_doc, words, [3, 3, 1, 3, 3], pos, tags)  # "of" hangs on another word
+    # "Embassy of Japan met .": a mission is abroad
+    words = ["Embassy", "of", "Japan", "met", "."]
+    assert found not in organisation_of_place(make_doc, words, heads, pos, tags)
+    # "OMV of Austria 's board met .": "of" the owner of something else
+    words, heads = ["OMV", "of", "Austria", "'s", "board", "met", "."], [5, 0, 1, 2, 5, 5, 5]
+    tags = ["NNP", "IN", "NNP", "POS", "NN", "VBD", "."]
+    pos = ["PROPN", "ADP", "PROPN", "PART", "NOUN", "VERB", "PUNCT"]
+    assert found not in organisation_of_place(make_doc, words, heads, pos, tags)
+
+
+def test_an_organisation_described_as_a_places_firm_is_there(read):
+    for text, org, place in (
+        ("He left the board of Tabcorp, Australia's largest bookmaker, last week.", "Tabcorp", "Australia"),
+        ('A survey ran in "Epikaira," a weekly Athens magazine known for its polls.', "Epikaira", "Athens"),
+    ):
+        assert (org, "location", place) in triples(read(text)), text
+    # what it is to another place is no location
+    f = read("Trade with the European Union, Russia's biggest trading partner, fell in May.")
+    assert not any(p == "location" for _, p, _ in triples(f))
 
 
 def test_person_lives_in_a_place_is_home_location(read):
