@@ -50,6 +50,7 @@ CONFIDENCE = {
     "based-in": 0.85,
     "place-possessive": 0.8,
     "organisation-of-place": 0.8,
+    "office-of-place": 0.75,
     "described-by-place": 0.75,
     "account-of": 0.8,
     "embassy-of-country": 0.9,
@@ -62,6 +63,11 @@ PARENT_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "affiliate", 
 # Roles read before a name or beside one that are not honorifics to strip from a name: "Taliban
 # leader Mullah Omar", "Green Party co-leader Cem Özdemir", "Deutsche Bank head Josef Ackermann"
 ROLE_TITLES = TITLES | {"leader", "head"}
+# offices held in a state's name: their holder "of" a place works for it
+STATE_OFFICES = frozenset(
+    """president minister premier chancellor secretary governor mayor king queen ambassador envoy
+    consul diplomat commissioner spokesman spokeswoman spokesperson leader head""".split()
+)
 _ROLE_WORDS = word_ids(ROLE_TITLES | MEMBER_NOUNS)
 _PARENT_WORDS = word_ids(PARENT_NOUNS)
 _VERB = pos_ids(("VERB",))
@@ -172,6 +178,28 @@ class Found:
                     self.add(person, "worksFor", other, anchor, rule, *sureness)
             elif title:
                 self.add(person, phrase_key(title, word), other, anchor, rule, *sureness)
+                if (
+                    word == "of"
+                    and self.types.get(other) == PLACE
+                    and title.split()[-1] in STATE_OFFICES
+                    and not _held_before(title_tokens)
+                ):  # "German Chancellor Angela Merkel", "X, chief minister of West Bengal": in the
+                    # state's service (DWIE's head_of_state, head_of_gov, minister_of, agent_of)
+                    self.add(person, "worksFor", other, anchor, "office-of-place", *sureness)
+
+
+_FORMER = frozenset({"former", "ex", "late", "then", "erstwhile"})
+
+
+def _held_before(title_tokens: list[Token]) -> bool:
+    """A title its holder no longer holds: "ex-president", "the former president of France",
+    "Former German Chancellor" (a word of its own or one of the three before it)."""
+    first = title_tokens[0]
+    if any(t.lower_ in _FORMER for t in title_tokens):
+        return True
+    if any(c.lower_ in _FORMER for t in title_tokens for c in t.children if c.dep_ in ("amod", "advmod")):
+        return True
+    return any(first.doc[k].lower_ in _FORMER for k in range(max(first.sent.start, first.i - 3), first.i))
 
 
 # --- roles ----------------------------------------------------------------------------------

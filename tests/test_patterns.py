@@ -48,7 +48,28 @@ def test_spokesman_for_an_organisation_in_apposition(read):
 
 def test_possessive_title_points_from_the_person_to_the_country(read):
     f = read("China's ambassador Liu Xiaoming spoke to reporters.")
-    assert triples(f) == {("Liu Xiaoming", "ambassador-of", "China")}
+    assert triples(f) == {("Liu Xiaoming", "ambassador-of", "China"), ("Liu Xiaoming", "worksFor", "China")}
+
+
+def test_a_state_office_of_a_place_is_in_its_service(read):
+    for text, person, place in (
+        ("German Chancellor Angela Merkel said Germany would help.", "Angela Merkel", "Germany"),
+        (
+            '"This is serious," Mamata Banerjee, chief minister of West Bengal, told reporters.',
+            "Mamata Banerjee",
+            "West Bengal",
+        ),
+    ):
+        assert (person, "worksFor", place) in triples(read(text)), text
+    for text in (
+        "Former German Chancellor Gerhard Schroeder said Germany would help.",  # no longer
+        "The former president of France, Nicolas Sarkozy, met reporters.",
+        "German coach Joachim Loew said Germany would win.",  # a coach serves a team, not the state
+    ):
+        assert not any(p == "worksFor" for _, p, _ in triples(read(text))), text
+    posted = triples(read("Chinese Ambassador to the UK Liu Xiaoming said China would help."))
+    assert ("Liu Xiaoming", "worksFor", "China") in posted  # the state he serves, not the one he is posted to
+    assert not any(p == "worksFor" and o == "United Kingdom" for _, p, o in posted)
 
 
 def test_organisation_before_a_title_is_the_employer(read):
