@@ -51,6 +51,7 @@ CONFIDENCE = {
     "place-possessive": 0.8,
     "organisation-of-place": 0.8,
     "office-of-place": 0.75,
+    "person-of-organisation": 0.7,
     "described-by-place": 0.75,
     "account-of": 0.8,
     "embassy-of-country": 0.9,
@@ -345,6 +346,32 @@ def nationality(found: Found) -> None:
         key = found.resolve.by_name.get(name_key(country)) if country else None
         if key and found.types.get(key) == PLACE:
             found.add(person, "nationality", key, doc[start], "demonym-before-name")
+
+
+def person_of_organisation(found: Found) -> None:
+    """ "Roland Süss, of the globalization-critical network Attac", "Claudio Tarlazzi of the UIL
+    Trasporti union", "Sebastian Kurz (photo) of the Austrian People's Party": a person's name, "of"
+    hanging on it, and an organisation's name after at most a few describing words."""
+    doc, token_map, types = found.doc, found.resolve.token_map, found.types
+    for i, person in sorted(token_map.items()):  # the last token of each person's mention
+        if types.get(person) != PERSON or token_map.get(i + 1) == person:
+            continue
+        k = i + 1
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        elif k < len(doc) and doc[k].text == "(":  # "(photo)", "(above right)"
+            close = next((j for j in range(k + 1, min(k + 5, len(doc))) if doc[j].text == ")"), None)
+            k = close + 1 if close is not None else k
+        if k >= len(doc) or doc[k].lower_ != "of" or token_map.get(doc[k].head.i) != person:
+            continue
+        j = k + 1
+        while j < len(doc) and j - k <= 5 and j not in token_map and doc[j].pos_ in ("DET", "ADJ", "NOUN", "PUNCT"):
+            if doc[j].pos_ == "PUNCT" and doc[j].text != "-":
+                break
+            j += 1
+        org = token_map.get(j)
+        if org and types.get(org) == ORGANIZATION:
+            found.add(person, "memberOf", org, doc[k], "person-of-organisation")
 
 
 def accounts(found: Found) -> None:
@@ -644,6 +671,7 @@ PATTERNS: tuple[Callable[[Found], None], ...] = (
     parent_organisations,
     roles_by_parse,
     nationality,
+    person_of_organisation,
     accounts,
     family,
     missions,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract import Article, facts_from_doc
-from newsgraph.extract.facts import ORGANIZATION, PLACE
+from newsgraph.extract.facts import ORGANIZATION, PERSON, PLACE
 from newsgraph.extract.relmodel import PATTERNS_ONLY
 
 pytestmark = pytest.mark.model
@@ -39,6 +39,46 @@ def test_copula_role_is_works_for_with_a_job_title(read):
     f = read("Jeff Stone is the editor of CyberScoop.")
     assert triples(f) == {("Jeff Stone", "worksFor", "CyberScoop")}
     assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "editor")]
+
+
+def test_a_person_of_an_organisation_is_a_member(read):
+    for text, person, org in (
+        ("Claudio Tarlazzi of the UIL Trasporti union said the talks went well.", "Claudio Tarlazzi", "UIL Trasporti"),
+        ("Simon Thomas, of Plaid Cymru, called it a budget for Middle England.", "Simon Thomas", "Plaid Cymru"),
+    ):
+        assert (person, "memberOf", org) in triples(read(text)), text
+
+
+def person_then_organisation(make_doc, words, heads, pos):
+    """The patterns on a hand-built Doc: a person's name first (two tokens), an organisation's last
+    but one."""
+    from newsgraph.extract.facts import Entity, Mention
+    from newsgraph.extract.relations import extract_relations
+
+    doc = make_doc(words, heads=heads, pos=pos, deps=["dep"] * len(words))
+    org = doc[len(words) - 2]
+    entities = [
+        Entity("e0", "Ann Lee", PERSON, (Mention("Ann Lee", 0, 7, "PERSON"),)),
+        Entity("e1", org.text, ORGANIZATION, (Mention(org.text, org.idx, org.idx + len(org), "ORG"),)),
+    ]
+    relations, _ = extract_relations(doc, entities, {0: "e0", 1: "e0", len(words) - 2: "e1"})
+    return {(r.subject, r.predicate, r.object) for r in relations if r.rule == "person-of-organisation"}
+
+
+def test_a_person_of_an_organisation_needs_of_on_the_name_and_only_describing_words_between(make_doc):
+    member = {("e0", "memberOf", "e1")}
+    # "Ann Lee of the big bank Acme ." / "of" hanging on another word / a verb between
+    words, pos = (
+        ["Ann", "Lee", "of", "the", "big", "bank", "Acme", "."],
+        ["PROPN", "PROPN", "ADP", "DET", "ADJ", "NOUN", "PROPN", "PUNCT"],
+    )
+    assert person_then_organisation(make_doc, words, [1, 1, 1, 6, 6, 6, 2, 1], pos) == member
+    assert not person_then_organisation(make_doc, words, [1, 1, 6, 6, 6, 6, 6, 1], pos)
+    words, pos = (
+        ["Ann", "Lee", "of", "the", "board", "said", "Acme", "."],
+        ["PROPN", "PROPN", "ADP", "DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+    )
+    assert not person_then_organisation(make_doc, words, [1, 1, 1, 4, 2, 1, 5, 1], pos)
 
 
 def test_spokesman_for_an_organisation_in_apposition(read):
