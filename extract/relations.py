@@ -21,6 +21,7 @@ far); its confidence is `CONFIDENCE[rule]`, times the resolver's confidence in e
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from spacy.tokens import Doc, Token
@@ -28,7 +29,7 @@ from spacy.tokens import Doc, Token
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
 from .identity import name_key
 from .mentions import ORGANISATION_NOUNS
-from .names import PORTFOLIO_WORDS, TITLES, country_of_demonym
+from .names import CONTINENTS, PORTFOLIO_WORDS, TITLES, country_of_demonym
 from .predicates import past_tense, phrase_key, schema_for
 from .resolve import Resolver, negated
 from .tokens import lemma, pos_ids, tokens_where, word_ids
@@ -64,10 +65,11 @@ PARENT_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "affiliate", 
 # Roles read before a name or beside one that are not honorifics to strip from a name: "Taliban
 # leader Mullah Omar", "Green Party co-leader Cem Özdemir", "Deutsche Bank head Josef Ackermann"
 ROLE_TITLES = TITLES | {"leader", "head"}
-# offices held in a state's name: their holder "of" a place works for it
+# offices held in a state's name: their holder "of" a place works for it ("head" is left out:
+# "head of Latin America at Citigroup" is a business's regional job)
 STATE_OFFICES = frozenset(
     """president minister premier chancellor secretary governor mayor king queen ambassador envoy
-    consul diplomat commissioner spokesman spokeswoman spokesperson leader head""".split()
+    consul diplomat commissioner spokesman spokeswoman spokesperson leader""".split()
 )
 _ROLE_WORDS = word_ids(ROLE_TITLES | MEMBER_NOUNS)
 _PARENT_WORDS = word_ids(PARENT_NOUNS)
@@ -179,14 +181,24 @@ class Found:
                     self.add(person, "worksFor", other, anchor, rule, *sureness)
             elif title:
                 self.add(person, phrase_key(title, word), other, anchor, rule, *sureness)
-                if (
-                    word == "of"
-                    and self.types.get(other) == PLACE
-                    and title.split()[-1] in STATE_OFFICES
-                    and not _held_before(title_tokens)
-                ):  # "German Chancellor Angela Merkel", "X, chief minister of West Bengal": in the
-                    # state's service (DWIE's head_of_state, head_of_gov, minister_of, agent_of)
+                if word == "of" and self._in_state_service(title, title_tokens, other):
                     self.add(person, "worksFor", other, anchor, "office-of-place", *sureness)
+
+    def _in_state_service(self, title: str, title_tokens: list[Token], place: str) -> bool:
+        """ "German Chancellor Angela Merkel", "X, chief minister of West Bengal", "China's
+        ambassador X": a state office "of" a place is in its service (DWIE's head_of_state,
+        head_of_gov, minister_of, agent_of). Not a former holder; not a continent ("head of
+        Latin America"); not a place named bare before the title, which is often the posting or
+        the portfolio ("US Syria envoy X", "Northern Ireland Secretary X"), unlike a demonym or a
+        possessive."""
+        first = title_tokens[0]
+        return (
+            self.types.get(place) == PLACE
+            and re.split(r"[\s-]+", title)[-1] in STATE_OFFICES
+            and not _held_before(title_tokens)
+            and name_key(self.resolve.names.get(place, "")) not in CONTINENTS
+            and not (first.i > 0 and self.resolve.token_map.get(first.i - 1) == place)
+        )
 
 
 _FORMER = frozenset({"former", "ex", "late", "then", "erstwhile"})
@@ -194,13 +206,19 @@ _FORMER = frozenset({"former", "ex", "late", "then", "erstwhile"})
 
 def _held_before(title_tokens: list[Token]) -> bool:
     """A title its holder no longer holds: "ex-president", "the former president of France",
-    "Former German Chancellor" (a word of its own or one of the three before it)."""
+    "Former German Chancellor": a word of the title, a modifier of one, or one of the three words
+    before it with no punctuation between ("Since then, German Chancellor X" holds it)."""
     first = title_tokens[0]
     if any(t.lower_ in _FORMER for t in title_tokens):
         return True
     if any(c.lower_ in _FORMER for t in title_tokens for c in t.children if c.dep_ in ("amod", "advmod")):
         return True
-    return any(first.doc[k].lower_ in _FORMER for k in range(max(first.sent.start, first.i - 3), first.i))
+    for k in range(first.i - 1, max(first.sent.start, first.i - 3) - 1, -1):
+        if first.doc[k].is_punct:
+            return False
+        if first.doc[k].lower_ in _FORMER:
+            return True
+    return False
 
 
 # --- roles ----------------------------------------------------------------------------------
@@ -370,8 +388,16 @@ def person_of_organisation(found: Found) -> None:
                 break
             j += 1
         org = token_map.get(j)
-        if org and types.get(org) == ORGANIZATION:
-            found.add(person, "memberOf", org, doc[k], "person-of-organisation")
+        if not org or types.get(org) != ORGANIZATION:
+            continue
+        after = _name_end(doc, j, token_map) + 1
+        if after < len(doc) and (doc[after].text == "-" or doc[after].pos_ in ("NOUN", "PROPN", "ADJ", "VERB")):
+            # the name modifies what follows ("the Google-backed startup Nextdoor", "the Samsung
+            # founding family"), unless that is the organisation's kind ("the UIL Trasporti union")
+            noun = next((t for t in doc[after : after + 3] if t.pos_ == "NOUN"), None)
+            if doc[after].text == "-" or noun is None or noun.lower_ not in _ORGANISATION_KINDS:
+                continue
+        found.add(person, "memberOf", org, doc[k], "person-of-organisation")
 
 
 def accounts(found: Found) -> None:
@@ -551,6 +577,20 @@ def _name_end(doc: Doc, start: int, token_map: dict[int, str]) -> int:
     return end
 
 
+def _name_start(end: int, token_map: dict[int, str]) -> int:
+    """The first token of the entity mention that ends at `end`."""
+    start, key = end, token_map.get(end)
+    while key is not None and start > 0 and token_map.get(start - 1) == key:
+        start -= 1
+    return start
+
+
+def _is_mission(name: str) -> bool:
+    """An embassy, consulate or mission, which is abroad ("Britain's High Commission")."""
+    name = " " + name.lower()
+    return any(name.endswith(" " + m) for m in MISSIONS)
+
+
 def based_in(found: Found) -> None:
     """ "the Berlin-based watchdog Transparency International" -> the organisation's location
     ("Siemens, which is based in Munich" is a verb with its preposition: `verbs`; "the London-based
@@ -584,14 +624,11 @@ def possessive_place(found: Found) -> None:
         org = token_map.get(i + 2)
         if token.tag_ != "POS" or i + 1 in token_map or not org or types.get(org) != ORGANIZATION:
             continue  # no possessive; one inside a name: "China's UK embassy"
-        first = i
-        while first > 0 and token_map.get(first - 1) == place:
-            first -= 1
+        first = _name_start(i, token_map)
         if first > 0 and doc[first - 1].lower_ in ("and", "&"):
             continue
         end = _name_end(doc, token.i + 1, token_map)
-        name = " " + doc[token.i + 1 : end + 1].text.lower()
-        if any(name.endswith(" " + m) for m in MISSIONS):
+        if _is_mission(doc[token.i + 1 : end + 1].text):
             continue
         if end + 1 < len(doc) and doc[end + 1].lower_ in ACCOUNT_NOUNS:
             continue
@@ -617,31 +654,29 @@ def organisation_of_place(found: Found) -> None:
         after = doc[end + 1] if end + 1 < len(doc) else None
         if after is not None and (after.tag_ == "POS" or after.pos_ in ("NOUN", "PROPN")):
             continue  # the place modifies what follows: "of Germany's cities", "of Berlin police"
-        start = i
-        while start > 0 and token_map.get(start - 1) == org:
-            start -= 1
-        name = " " + doc[start : i + 1].text.lower()
-        if any(name.endswith(" " + m) for m in MISSIONS):
+        if _is_mission(doc[_name_start(i, token_map) : i + 1].text):
             continue
         found.add(org, "location", place, of, "organisation-of-place")
 
 
-# what an organisation is said to be in apposition, when a place owns it ("Tabcorp, Australia's
-# largest bookmaker"); not what it is to another ("the EU, Russia's biggest trading partner")
+# what an organisation is said to be, when a place owns it ("Tabcorp, Australia's largest
+# bookmaker"); not what it is to another ("the EU, Russia's biggest trading partner", "the IMF,
+# Greece's biggest lender", "Gazprom, Europe's biggest gas supplier")
 _ORGANISATION_KINDS = ORGANISATION_NOUNS | {
-    "bookmaker", "lender", "utility", "producer", "exporter", "club", "party", "university", "institute",
-    "exchange", "group", "organisation", "organization", "broadcaster", "publisher", "supplier",
+    "bookmaker", "utility", "producer", "club", "party", "union", "university", "institute", "exchange",
+    "group", "organisation", "organization", "publisher",
 }  # fmt: skip
 
 
 def described_by_place(found: Found) -> None:
-    """ "Tabcorp, Australia's largest bookmaker", "Epikaira, a weekly Athens magazine": an
-    organisation in apposition to a noun of its kind that a place owns or qualifies is there."""
+    """ "Tabcorp, Australia's largest bookmaker", "Epikaira, a weekly Athens magazine", "Tabcorp
+    is Australia's largest bookmaker": an organisation described (`_described`) by a noun of its
+    kind that a place owns or qualifies is there."""
     resolve, types = found.resolve, found.types
     for noun in found.doc:
-        if noun.dep_ != "appos" or noun.lower_ not in _ORGANISATION_KINDS or noun.pos_ != "NOUN":
+        if noun.lower_ not in _ORGANISATION_KINDS or noun.pos_ != "NOUN":
             continue
-        org = resolve.key(noun.head)
+        org = resolve.key(_described(noun))
         if not org or types.get(org) != ORGANIZATION:
             continue
         for child in noun.children:

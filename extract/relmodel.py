@@ -512,7 +512,9 @@ def model_relations(
     consul) to a country one of its nationals, nor the owner of an account on a platform ("his
     Twitter account") its employee or member; nor is a city or region the gazetteer puts in one
     country contained in another country (names.CITY_COUNTRY, names.REGION_COUNTRY). The model
-    gives a person one nationality and one employer at most (ONE_PER_SUBJECT)."""
+    gives a person one nationality and one employer at most (ONE_PER_SUBJECT), and none where a
+    pattern stated one: "German Chancellor Angela Merkel" (worksFor Germany, rule office-of-place)
+    gets no employer from the model."""
     model = model if model is not None else default_model()
     if model is None or not entities or not model.properties:
         return list(pattern_relations)
