@@ -53,6 +53,7 @@ CONFIDENCE = {
     "organisation-of-place": 0.8,
     "office-of-place": 0.75,
     "person-of-organisation": 0.7,
+    "player-of-club": 0.8,
     "described-by-place": 0.75,
     "account-of": 0.8,
     "embassy-of-country": 0.9,
@@ -364,6 +365,32 @@ def nationality(found: Found) -> None:
         key = found.resolve.by_name.get(name_key(country)) if country else None
         if key and found.types.get(key) == PLACE:
             found.add(person, "nationality", key, doc[start], "demonym-before-name")
+
+
+# a player's position before their name: "Schalke keeper Ralf Fährmann"
+PLAYER_POSITIONS = frozenset(
+    {"striker", "attacker", "playmaker", "midfielder", "goalkeeper", "keeper", "defender", "forward", "winger"}
+)
+
+
+def players_of_clubs(found: Found) -> None:
+    """ "Madrid attacker Cristiano Ronaldo", "Bayern's Polish striker Robert Lewandowski",
+    "Tottenham Hotspur midfielder Luka Modric": a club's name (or its possessive) before a
+    player's position and name is the club the player is a member of (DWIE's player_of)."""
+    doc, token_map, types = found.doc, found.resolve.token_map, found.types
+    for start, person in found.resolve.person_starts:
+        j = start - 1
+        sent_start = doc[start].sent.start
+        if j <= sent_start or doc[j].lower_ not in PLAYER_POSITIONS or doc[j].pos_ != "NOUN":
+            continue
+        k = j - 1
+        while k > sent_start and k not in token_map and doc[k].pos_ == "ADJ" and j - k <= 2:
+            k -= 1  # "Polish", "veteran"
+        if doc[k].tag_ == "POS":
+            k -= 1
+        club = token_map.get(k)
+        if club and types.get(club) == ORGANIZATION:
+            found.add(person, "memberOf", club, doc[j], "player-of-club")
 
 
 def person_of_organisation(found: Found) -> None:
@@ -707,6 +734,7 @@ PATTERNS: tuple[Callable[[Found], None], ...] = (
     roles_by_parse,
     nationality,
     person_of_organisation,
+    players_of_clubs,
     accounts,
     family,
     missions,

@@ -54,6 +54,18 @@ def test_a_person_of_an_organisation_is_a_member(read):
         assert not any(p == "memberOf" for _, p, _ in triples(read(text))), text
 
 
+def test_a_clubs_player_before_the_name_is_a_member(read):
+    for text, person, club in (
+        ("Schalke keeper Ralf Fährmann saved a penalty.", "Ralf Fährmann", "Schalke"),
+        ("Bayern's Polish striker Robert Lewandowski scored twice against Schalke.", "Robert Lewandowski", "Bayern"),
+    ):
+        assert (person, "memberOf", club) in triples(read(text)), text
+    # a position alone, or another noun before the name, is no membership; nor is a country's
+    # name before it (a national side, which the graph does not tell from the country)
+    assert not triples(read("Schalke signed the striker Robert Lewandowski on Monday."))
+    assert not any(p == "memberOf" for _, p, _ in triples(read("Germany striker Thomas Mueller scored in Rio.")))
+
+
 def person_then_organisation(make_doc, words, heads, pos):
     """The patterns on a hand-built Doc: a person's name first (two tokens), an organisation's last
     but one."""
