@@ -65,7 +65,7 @@ MEMBER_NOUNS = frozenset({"member", "members"})
 PARENT_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "affiliate", "branch", "part"})
 # Roles read before a name or beside one that are not honorifics to strip from a name: "Taliban
 # leader Mullah Omar", "Green Party co-leader Cem Özdemir", "Deutsche Bank head Josef Ackermann"
-ROLE_TITLES = TITLES | {"leader", "head"}
+ROLE_TITLES = TITLES | {"leader", "head", "official"}
 # offices held in a state's name: their holder "of" a place works for it ("head" is left out:
 # "head of Latin America at Citigroup" is a business's regional job)
 STATE_OFFICES = frozenset(
@@ -189,17 +189,28 @@ class Found:
         """ "German Chancellor Angela Merkel", "X, chief minister of West Bengal", "China's
         ambassador X": a state office "of" a place is in its service (DWIE's head_of_state,
         head_of_gov, minister_of, agent_of). Not a former holder; not a continent ("head of
-        Latin America"); not a place named bare before the title, which is often the posting or
-        the portfolio ("US Syria envoy X", "Northern Ireland Secretary X"), unlike a demonym or a
-        possessive."""
+        Latin America"); not the posting named after the owner ("US Syria envoy X")."""
         first = title_tokens[0]
         return (
             self.types.get(place) == PLACE
             and re.split(r"[\s-]+", title)[-1] in STATE_OFFICES
             and not _held_before(title_tokens)
             and name_key(self.resolve.names.get(place, "")) not in CONTINENTS
-            and not (first.i > 0 and self.resolve.token_map.get(first.i - 1) == place)
+            and not self._posting_before(first, place)
         )
+
+    def _posting_before(self, first: Token, place: str) -> bool:
+        """The place named bare right before the title is the posting or the portfolio when another
+        place's name or a demonym stands before it ("US Syria envoy X", "UN Iran envoy X"); alone,
+        it is whose the office is ("US President Barack Obama")."""
+        token_map = self.resolve.token_map
+        if first.i == 0 or token_map.get(first.i - 1) != place:
+            return False
+        start = _name_start(first.i - 1, token_map)
+        if start == 0:
+            return False
+        before = first.doc[start - 1]
+        return token_map.get(before.i) is not None or country_of_demonym(before.text) is not None
 
 
 _FORMER = frozenset({"former", "ex", "late", "then", "erstwhile"})
@@ -253,6 +264,13 @@ def titles_before_names(found: Found) -> None:
         if not titles:
             continue
         origin = _origin_before(found, j, sent_start)
+        adjective = j  # "IVCRL's senior official", "Augsburg's new coach": not part of the title
+        while origin is None and adjective >= sent_start and j - adjective < 2:
+            word = doc[adjective]
+            if word.pos_ != "ADJ" or not word.is_lower or word.lower_ in _FORMER:
+                break
+            adjective -= 1
+            origin = _origin_before(found, adjective, sent_start)
         portfolio = j
         while origin is None and portfolio >= sent_start and j - portfolio < PORTFOLIO_WORDS:
             # "EU Migration Commissioner", "German Interior Minister": a portfolio between them,
@@ -301,6 +319,10 @@ def roles_by_parse(found: Found) -> None:
             verb = head.head
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             (person, conf), rule = resolve.entity(subj), "as-role"
+        else:  # "India's Prime Minister, Narendra Modi,", "The head of the SSC, Mohammed Suweysi,"
+            named = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
+            if named is not None:
+                (person, conf), rule = resolve.entity(named, allow_pronoun=False), "apposition-role"
         if not person or found.types.get(person) != PERSON:
             continue
         titles = [token]

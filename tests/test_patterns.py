@@ -82,6 +82,27 @@ def person_then_organisation(make_doc, words, heads, pos):
     return {(r.subject, r.predicate, r.object) for r in relations if r.rule == "person-of-organisation"}
 
 
+def test_an_adjective_between_an_owner_and_a_title_is_passed_over_but_former_is_not(make_doc):
+    from newsgraph.extract.facts import Entity, Mention
+    from newsgraph.extract.relations import extract_relations
+
+    def employers(adjective):
+        # "Acme 's <adjective> coach Ann Lee left ." (no parse: only the words' order counts)
+        words = ["Acme", "'s", adjective, "coach", "Ann", "Lee", "left", "."]
+        tags = ["NNP", "POS", "JJ", "NN", "NNP", "NNP", "VBD", "."]
+        pos = ["PROPN", "PART", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+        doc = make_doc(words, heads=[6, 0, 3, 6, 5, 6, 6, 6], tags=tags, pos=pos, deps=["dep"] * len(words))
+        entities = [
+            Entity("e0", "Acme", ORGANIZATION, (Mention("Acme", 0, 4, "ORG"),)),
+            Entity("e1", "Ann Lee", PERSON, (Mention("Ann Lee", doc[4].idx, doc[5].idx + 3, "PERSON"),)),
+        ]
+        relations, _ = extract_relations(doc, entities, {0: "e0", 4: "e1", 5: "e1"})
+        return {(r.subject, r.object) for r in relations if r.predicate == "worksFor"}
+
+    assert employers("new") == {("e1", "e0")}
+    assert employers("former") == set()
+
+
 def test_a_person_of_an_organisation_needs_of_on_the_name_and_only_describing_words_between(make_doc):
     member = {("e0", "memberOf", "e1")}
     # "Ann Lee of the big bank Acme ." / "of" hanging on another word / a verb between
@@ -113,6 +134,8 @@ def test_a_state_office_of_a_place_is_in_its_service(read):
         ("German Chancellor Angela Merkel said Germany would help.", "Angela Merkel", "Germany"),
         ("Since then, German Chancellor Angela Merkel has said Germany would help.", "Angela Merkel", "Germany"),
         ("Nicolas Sarkozy, the president of France, met reporters.", "Nicolas Sarkozy", "France"),
+        ("On Monday US President Barack Obama said the United States would help.", "Barack Obama", "United States"),
+        ("India's Prime Minister, Narendra Modi, said India would help.", "Narendra Modi", "India"),
         (
             '"This is serious," Mamata Banerjee, chief minister of West Bengal, told reporters.',
             "Mamata Banerjee",
@@ -141,6 +164,8 @@ def test_organisation_before_a_title_is_the_employer(read):
     assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "chief executive")]
     f = read("Liverpool coach Jurgen Klopp praised his players.")
     assert ("Jurgen Klopp", "worksFor", "Liverpool") in triples(f)
+    f = read("Augsburg's new coach Markus Weinzierl praised his players.")  # an adjective between
+    assert ("Markus Weinzierl", "worksFor", "Augsburg") in triples(f)
     assert ("jobTitle", "coach") in {(a.name, a.value) for a in f.attributes}
 
 
