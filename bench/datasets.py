@@ -446,25 +446,36 @@ def write_articles(docs: Iterable[GoldDoc], folder: str | Path) -> dict[str, str
     parses back to this headline (where one is written) and this body is written; if none does,
     the plain form is written and its value is "changed by the reader".
     """
-    from newsgraph.extract.reader import parse_article
-
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     forms = {}
     for doc in docs:
-        candidates = [
-            ("plain", f"{doc.headline}\n\n{doc.body}", doc.headline),
-            ("heading", f"# {doc.headline}\n\n{doc.body}", doc.headline),
-            ("no headline", doc.body, None),
-        ]
-        chosen = None
-        for name, content, headline in candidates:
-            article = parse_article(content, article_id=doc.id)
-            if article.body == doc.body and (headline is None or article.headline == headline):
-                chosen = name, content
-                break
-        if chosen is None:
-            chosen = "changed by the reader", candidates[0][1]
-        forms[doc.id] = chosen[0]
-        (folder / f"{doc.id}.txt").write_text(chosen[1] + "\n", encoding="utf-8")
+        form, content = article_file(doc)
+        forms[doc.id] = form
+        (folder / f"{doc.id}.txt").write_text(content + "\n", encoding="utf-8")
     return forms
+
+
+def article_file(doc: GoldDoc) -> tuple[str, str]:
+    """How `write_articles` writes one document: (form, file content); see there."""
+    from newsgraph.extract.reader import parse_article
+
+    candidates = [
+        ("plain", f"{doc.headline}\n\n{doc.body}", doc.headline),
+        ("heading", f"# {doc.headline}\n\n{doc.body}", doc.headline),
+        ("no headline", doc.body, None),
+    ]
+    for name, content, headline in candidates:
+        article = parse_article(content, article_id=doc.id)
+        if article.body == doc.body and (headline is None or article.headline == headline):
+            return name, content
+    return "changed by the reader", candidates[0][1]
+
+
+def built_body(doc: GoldDoc) -> str:
+    """The text `newsgraph build` parses for this document: the body the reader gives back from the
+    file `write_articles` writes (agency credits, author and editor lines are the article's
+    metadata, not its text), so that training reads what the benchmarks' builds read."""
+    from newsgraph.extract.reader import parse_article
+
+    return parse_article(article_file(doc)[1] + "\n", article_id=doc.id).body

@@ -4,7 +4,8 @@
 
 Data: the train part (bench/datasets.py's fixed split) of DWIE's 98 Deutsche Welle articles and of
 Re-DocRED's 500 Wikipedia introductions, read from ../shared/bench; the test parts (30 and 150
-documents) are never read here. Each document is parsed with the build's own pipeline and
+documents) are never read here. Each document's text as the build reads it (bench/datasets.py
+`built_body`: credits and bylines are metadata) is parsed with the build's own pipeline and
 entities (extract/pipeline.py `entities_of`), the patterns run, and every ordered pair of its
 entities becomes a candidate (extract/relmodel.py `candidates`). A pair is labelled with a
 property when the gold entities its two entities name (bench/score.py `align`, the benchmark's
@@ -51,7 +52,7 @@ def examples(docs, nlp, rule_counts: dict[str, list[bool]] | None = None) -> lis
     from newsgraph.extract.typemodel import RULES_ONLY
 
     rows = []
-    for gold, doc in zip(docs, nlp.pipe(d.body for d in docs), strict=True):
+    for gold, doc in zip(docs, nlp.pipe(datasets.built_body(d) for d in docs), strict=True):
         # typed by the rules alone: the entity typer learned from these same documents, and its
         # types here would be better than on any text it has not seen
         entities, token_map = entities_of(doc, types=RULES_ONLY)

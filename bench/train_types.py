@@ -4,7 +4,8 @@
 
 Data: the train part (bench/datasets.py's fixed split) of DWIE's 98 Deutsche Welle articles and of
 Re-DocRED's 500 Wikipedia introductions, read from ../shared/bench; the test parts (30 and 150
-documents) are never read here. Each document is parsed with the build's own pipeline and its
+documents) are never read here. Each document's text as the build reads it (bench/datasets.py
+`built_body`: credits and bylines are metadata) is parsed with the build's own pipeline and its
 entities found by the rules (extract/pipeline.py `entities_of` without a typer). An entity is
 labelled with the gold type of the annotated entity one of its names is a mention of (the
 benchmark's matching by name, bench/score.py `normalise`), "Other" when its names are mentions
@@ -61,7 +62,7 @@ def examples(docs, nlp) -> list[dict]:
     from newsgraph.extract.typemodel import features, vector
 
     rows = []
-    for gold, doc in zip(docs, nlp.pipe(d.body for d in docs), strict=True):
+    for gold, doc in zip(docs, nlp.pipe(datasets.built_body(d) for d in docs), strict=True):
         for c in propagate(doc, cluster_mentions(find_mentions(doc))):
             vote = c.type()
             names = {score.normalise(f.name or f.text) for f in c.members} | {score.normalise(c.name())}

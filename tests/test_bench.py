@@ -213,6 +213,18 @@ def test_detokenize_gives_readable_text_and_token_spans():
     assert text[slice(*spans[1][1])] == "two" and text[spans[0][3][0] : spans[0][3][1]] == "yes"
 
 
+def test_training_reads_the_body_the_build_reads_without_the_credits(tmp_path):
+    from newsgraph.extract.reader import read_article
+
+    headline = "Talks on gas supplies resume in Brussels"
+    body = "Ministers met in Brussels on Monday to discuss gas supplies.\n\nAuthor: Ann Lee / Editor: Bob Day"
+    doc = GoldDoc("dwie", "g1", headline, f"{headline}\n\n{body}", len(headline) + 2, [], set())
+    datasets.write_articles([doc], tmp_path)
+    built = datasets.built_body(doc)
+    assert built == read_article(tmp_path / "g1.txt").body  # what `newsgraph build` parses
+    assert "Ministers met in Brussels" in built and "Editor" not in built and "Ann Lee" not in built
+
+
 def test_split_is_fixed_by_the_ids_and_the_parts_are_disjoint():
     docs = [GoldDoc("dwie", f"DW_{n}", "h", "t", 0, [], set()) for n in range(50)]
     test, train = datasets.split(docs, "test"), datasets.split(docs, "train")
