@@ -452,12 +452,12 @@ def write_articles(docs: Iterable[GoldDoc], folder: str | Path) -> dict[str, str
     for doc in docs:
         form, content = article_file(doc)
         forms[doc.id] = form
-        (folder / f"{doc.id}.txt").write_text(content + "\n", encoding="utf-8")
+        (folder / f"{doc.id}.txt").write_text(content, encoding="utf-8")
     return forms
 
 
 def article_file(doc: GoldDoc) -> tuple[str, str]:
-    """How `write_articles` writes one document: (form, file content); see there."""
+    """How `write_articles` writes one document: (form, the file's whole content); see there."""
     from newsgraph.extract.reader import parse_article
 
     candidates = [
@@ -468,8 +468,8 @@ def article_file(doc: GoldDoc) -> tuple[str, str]:
     for name, content, headline in candidates:
         article = parse_article(content, article_id=doc.id)
         if article.body == doc.body and (headline is None or article.headline == headline):
-            return name, content
-    return "changed by the reader", candidates[0][1]
+            return name, content + "\n"
+    return "changed by the reader", candidates[0][1] + "\n"
 
 
 def built_body(doc: GoldDoc) -> str:
@@ -478,4 +478,4 @@ def built_body(doc: GoldDoc) -> str:
     metadata, not its text), so that training reads what the benchmarks' builds read."""
     from newsgraph.extract.reader import parse_article
 
-    return parse_article(article_file(doc)[1] + "\n", article_id=doc.id).body
+    return parse_article(article_file(doc)[1], article_id=doc.id).body

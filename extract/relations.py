@@ -72,6 +72,9 @@ STATE_OFFICES = frozenset(
     """president minister premier chancellor secretary governor mayor king queen ambassador envoy
     consul diplomat commissioner spokesman spokeswoman spokesperson leader""".split()
 )
+# of those, the heads of a state or its government: "US President X" is the US's; "US Syria envoy
+# X" is not Syria's
+HEAD_OFFICES = frozenset("president minister premier chancellor governor mayor king queen leader".split())
 _ROLE_WORDS = word_ids(ROLE_TITLES | MEMBER_NOUNS)
 _PARENT_WORDS = word_ids(PARENT_NOUNS)
 _VERB = pos_ids(("VERB",))
@@ -196,16 +199,20 @@ class Found:
             and re.split(r"[\s-]+", title)[-1] in STATE_OFFICES
             and not _held_before(title_tokens)
             and name_key(self.resolve.names.get(place, "")) not in CONTINENTS
-            and not self._posting_before(first, place)
+            and not self._posting_before(first, place, re.split(r"[\s-]+", title)[-1])
         )
 
-    def _posting_before(self, first: Token, place: str) -> bool:
-        """The place named bare right before the title is the posting or the portfolio when another
-        place's name or a demonym stands before it ("US Syria envoy X", "UN Iran envoy X"); alone,
-        it is whose the office is ("US President Barack Obama")."""
+    def _posting_before(self, first: Token, place: str, office: str) -> bool:
+        """The place named bare right before the title is the posting or the portfolio: always for
+        an envoy, a secretary, a commissioner ("The new Syria envoy X", "Northern Ireland
+        Secretary X", "Trump's Iran envoy X"), and for a head of state or government when another
+        entity's name or a demonym stands before the place ("UN Iran leader X"); alone before a
+        head's title it is whose the office is ("US President Barack Obama")."""
         token_map = self.resolve.token_map
         if first.i == 0 or token_map.get(first.i - 1) != place:
             return False
+        if office not in HEAD_OFFICES:
+            return True
         start = _name_start(first.i - 1, token_map)
         if start == 0:
             return False
@@ -213,7 +220,9 @@ class Found:
         return token_map.get(before.i) is not None or country_of_demonym(before.text) is not None
 
 
-_FORMER = frozenset({"former", "ex", "late", "then", "erstwhile"})
+_FORMER = frozenset(
+    {"former", "ex", "late", "then", "erstwhile", "previous", "deposed", "ousted", "onetime", "exiled", "past"}
+)
 
 
 def _held_before(title_tokens: list[Token]) -> bool:
@@ -255,7 +264,11 @@ def titles_before_names(found: Found) -> None:
             if k >= sent_start and doc[k].lower_ in ROLE_PREPS:
                 target, prep, j = other, doc[k].lower_, k - 1
         titles: list[Token] = []
-        while j >= sent_start and (doc[j].lower_ in ROLE_TITLES or doc[j].text in ("-",)):
+        while j >= sent_start and (
+            doc[j].lower_ in ROLE_TITLES
+            and not (doc[j].lower_ == "official" and doc[j].pos_ == "ADJ")
+            or doc[j].text in ("-",)
+        ):
             titles.insert(0, doc[j])
             j -= 1
         if titles and titles[0].text == "-" and j >= sent_start and not doc[j].whitespace_:
@@ -319,13 +332,19 @@ def roles_by_parse(found: Found) -> None:
             verb = head.head
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             (person, conf), rule = resolve.entity(subj), "as-role"
-        else:  # "India's Prime Minister, Narendra Modi,", "The head of the SSC, Mohammed Suweysi,"
+        elif not (token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN")):
+            # "India's Prime Minister, Narendra Modi,", "The ambassador, Liu Xiaoming,": a person
+            # after a comma (without one, "Siemens' chief executive Joe Kaeser", the title is read
+            # before the name); not a title inside another noun's phrase ("A spokesman for the
+            # chancellor, Steffen Seibert,")
             named = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
-            if named is not None:
+            if named is not None and named.left_edge.i > 0 and doc[named.left_edge.i - 1].text == ",":
                 (person, conf), rule = resolve.entity(named, allow_pronoun=False), "apposition-role"
         if not person or found.types.get(person) != PERSON:
             continue
         titles = [token]
+        while titles[0].i > 0 and (before := doc[titles[0].i - 1]).head.i == token.i and before.lower_ in ROLE_TITLES:
+            titles.insert(0, before)  # "Prime Minister", "chief executive": the whole title
         nxt = token.nbor(1) if token.i + 1 < len(doc) else None
         if nxt is not None and nxt.text == "-" and token.i + 4 < len(doc) and doc[token.i + 4].lower_ == "chief":
             titles = list(doc[token.i : token.i + 5])  # editor-in-chief
