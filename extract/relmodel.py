@@ -421,6 +421,16 @@ def candidates(
     return out
 
 
+def _contained_the_other_way(
+    s: str, o: str, prob: float, inside: dict[tuple[str, str], float], stated: set[tuple[str, str, str]]
+) -> bool:
+    """Whether o is in s by a pattern, or by the model more likely than s in o (ties by key)."""
+    if (o, "containedInPlace", s) in stated:
+        return True
+    other = inside.get((o, s))
+    return other is not None and (other, o) > (prob, s)
+
+
 class RelationModel:
     """Per property: the type pairs it joins, weights, a calibration and a threshold."""
 
@@ -512,6 +522,7 @@ def model_relations(
     consul) to a country one of its nationals, nor the owner of an account on a platform ("his
     Twitter account") its employee or member; nor is a city or region the gazetteer puts in one
     country contained in another country (names.CITY_COUNTRY, names.REGION_COUNTRY). The model
+    puts two places in each other one way only, the likelier, and not against a pattern's; it
     gives a person one nationality and one employer at most (ONE_PER_SUBJECT), and none where a
     pattern stated one: "German Chancellor Angela Merkel" (worksFor Germany, rule office-of-place)
     gets no employer from the model."""
@@ -542,6 +553,14 @@ def model_relations(
         if (c.subject, prop, c.object) not in stated
         and (c.subject, prop, c.object) not in ruled_out
         and not (prop == "containedInPlace" and any(f in c.features for f in _OTHER_COUNTRY))
+    ]
+    # containment goes one way: of two places the model puts in each other, the likelier stays,
+    # and none against a pattern's ("Tabqa in the province of Raqqa" is not also Raqqa in Tabqa)
+    inside = {(c.subject, c.object): prob for c, prop, prob in accepted if prop == "containedInPlace"}
+    accepted = [
+        (c, prop, prob)
+        for c, prop, prob in accepted
+        if prop != "containedInPlace" or not _contained_the_other_way(c.subject, c.object, prob, inside, stated)
     ]
     # (subject, property) -> its likeliest object; none where a pattern stated one already
     best: dict[tuple[str, str], tuple[float, str]] = {}

@@ -199,6 +199,28 @@ def two_places_and_a_country_doc(make_doc, first: str, second: str, country: str
     return doc, entities, {0: "e0", 2: "e1", 5: "e2"}
 
 
+def test_of_two_places_put_in_each_other_only_the_likelier_way_is_kept(make_doc):
+    doc, entities, token_map = two_places_and_a_country_doc(make_doc, "Tabqa", "Raqqa", "Syria")
+    everything_in_everything = {  # every pair passes, the first place in the second more surely
+        "properties": {
+            "containedInPlace": {
+                "signatures": [[PLACE, PLACE]],
+                "bias": 2.0,
+                "weights": {"ord:so": 1.0},
+                "calibration": [1.0, 0.0],
+                "threshold": 0.5,
+            }
+        }
+    }
+    model = RelationModel(everything_in_everything)
+    found = {(r.subject, r.object) for r in model_relations(doc, entities, token_map, [], model)}
+    assert ("e0", "e1") in found and ("e1", "e0") not in found
+    assert all(((b, a) in found) != ((a, b) in found) for a, b in [("e0", "e2"), ("e1", "e2")])  # one way each
+    stated = Relation("e1", "containedInPlace", "e0", "a sentence", 0, 10, 0.9, "place-in-place")
+    found = {(r.subject, r.object) for r in model_relations(doc, entities, token_map, [stated], model)}
+    assert ("e1", "e0") in found and ("e0", "e1") not in found  # not against a pattern's
+
+
 def two_places_and_a_country(make_doc, first: str, second: str, country: str):
     """The candidates of "<first> and <second> met. <country> won." (entities e0, e1, e2), by pair."""
     return by_pair(candidates(*two_places_and_a_country_doc(make_doc, first, second, country)))
@@ -217,12 +239,13 @@ def test_a_city_in_a_nation_of_its_country_is_told_apart_from_one_in_another_cou
 
 @pytest.mark.parametrize("first, second", [("Leeds", "Berlin"), ("Leeds", "Bavaria")])
 def test_the_model_puts_no_place_in_another_country_than_the_gazetteer_gives(make_doc, first, second):
-    everything = {  # a model that puts every place in every other
+    everything = {  # a model that puts every place in every other, in the article's country and
+        # the first named in the second more surely (of two places in each other one way is kept)
         "properties": {
             "containedInPlace": {
                 "signatures": [[PLACE, PLACE]],
                 "bias": 5.0,
-                "weights": {},
+                "weights": {"o:only-country": 1.0, "ord:so": 1.0},
                 "calibration": [1.0, 0.0],
                 "threshold": 0.5,
             }
