@@ -66,20 +66,31 @@ def test_a_clubs_player_before_the_name_is_a_member(read):
     assert not any(p == "memberOf" for _, p, _ in triples(read("Germany striker Thomas Mueller scored in Rio.")))
 
 
-def person_then_organisation(make_doc, words, heads, pos):
-    """The patterns on a hand-built Doc: a person's name first (two tokens), an organisation's last
-    but one."""
+def hand_relations(make_doc, words, names, heads, pos=None, tags=None):
+    """The patterns' (subject, predicate, object, rule) on a hand-built Doc with no dependency labels
+    (only the heads, the words' order and their tags count); `names` maps each entity key to its
+    (first token, last token, type)."""
     from newsgraph.extract.facts import Entity, Mention
     from newsgraph.extract.relations import extract_relations
 
-    doc = make_doc(words, heads=heads, pos=pos, deps=["dep"] * len(words))
-    org = doc[len(words) - 2]
-    entities = [
-        Entity("e0", "Ann Lee", PERSON, (Mention("Ann Lee", 0, 7, "PERSON"),)),
-        Entity("e1", org.text, ORGANIZATION, (Mention(org.text, org.idx, org.idx + len(org), "ORG"),)),
-    ]
-    relations, _ = extract_relations(doc, entities, {0: "e0", 1: "e0", len(words) - 2: "e1"})
-    return {(r.subject, r.predicate, r.object) for r in relations if r.rule == "person-of-organisation"}
+    doc = make_doc(words, heads=heads, pos=pos, tags=tags, deps=["dep"] * len(words))
+    labels = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
+    entities, token_map = [], {}
+    for key, (first, last, kind) in names.items():
+        span = doc[first : last + 1]
+        entities.append(
+            Entity(key, span.text, kind, (Mention(span.text, span.start_char, span.end_char, labels[kind]),))
+        )
+        token_map.update(dict.fromkeys(range(first, last + 1), key))
+    relations, _ = extract_relations(doc, entities, token_map)
+    return {(r.subject, r.predicate, r.object, r.rule) for r in relations}
+
+
+def person_then_organisation(make_doc, words, heads, pos):
+    """A person's name first (two tokens), an organisation's last but one: what person-of-organisation says."""
+    names = {"e0": (0, 1, PERSON), "e1": (len(words) - 2, len(words) - 2, ORGANIZATION)}
+    found = hand_relations(make_doc, words, names, heads, pos)
+    return {(s, p, o) for s, p, o, rule in found if rule == "person-of-organisation"}
 
 
 def test_a_title_with_a_name_after_a_comma_is_the_persons_but_not_inside_another_phrase(read):
@@ -92,21 +103,14 @@ def test_a_title_with_a_name_after_a_comma_is_the_persons_but_not_inside_another
 
 
 def test_an_adjective_between_an_owner_and_a_title_is_passed_over_but_former_is_not(make_doc):
-    from newsgraph.extract.facts import Entity, Mention
-    from newsgraph.extract.relations import extract_relations
-
     def employers(adjective):
-        # "Acme 's <adjective> coach Ann Lee left ." (no parse: only the words' order counts)
+        # "Acme 's <adjective> coach Ann Lee left ."
         words = ["Acme", "'s", adjective, "coach", "Ann", "Lee", "left", "."]
         tags = ["NNP", "POS", "JJ", "NN", "NNP", "NNP", "VBD", "."]
         pos = ["PROPN", "PART", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
-        doc = make_doc(words, heads=[6, 0, 3, 6, 5, 6, 6, 6], tags=tags, pos=pos, deps=["dep"] * len(words))
-        entities = [
-            Entity("e0", "Acme", ORGANIZATION, (Mention("Acme", 0, 4, "ORG"),)),
-            Entity("e1", "Ann Lee", PERSON, (Mention("Ann Lee", doc[4].idx, doc[5].idx + 3, "PERSON"),)),
-        ]
-        relations, _ = extract_relations(doc, entities, {0: "e0", 4: "e1", 5: "e1"})
-        return {(r.subject, r.object) for r in relations if r.predicate == "worksFor"}
+        names = {"e0": (0, 0, ORGANIZATION), "e1": (4, 5, PERSON)}
+        found = hand_relations(make_doc, words, names, [6, 0, 3, 6, 5, 6, 6, 6], pos, tags)
+        return {(s, o) for s, p, o, _ in found if p == "worksFor"}
 
     assert employers("new") == {("e1", "e0")}
     assert employers("former") == set()
@@ -274,18 +278,8 @@ def test_an_organisation_of_a_place_is_there(read):
 
 
 def organisation_of_place(make_doc, words, heads, pos, tags, at=2):
-    """The patterns on a hand-built Doc: the organisation is its first token, the place the one at `at`."""
-    from newsgraph.extract.facts import Entity, Mention
-    from newsgraph.extract.relations import extract_relations
-
-    doc = make_doc(words, heads=heads, pos=pos, tags=tags, deps=["dep"] * len(words))
-    org, place = doc[0], doc[at]
-    entities = [
-        Entity("e0", org.text, ORGANIZATION, (Mention(org.text, org.idx, org.idx + len(org), "ORG"),)),
-        Entity("e1", place.text, PLACE, (Mention(place.text, place.idx, place.idx + len(place), "GPE"),)),
-    ]
-    relations, _ = extract_relations(doc, entities, {0: "e0", at: "e1"})
-    return {(r.subject, r.predicate, r.object, r.rule) for r in relations}
+    """The patterns when the organisation is the first token and the place the one at `at`."""
+    return hand_relations(make_doc, words, {"e0": (0, 0, ORGANIZATION), "e1": (at, at, PLACE)}, heads, pos, tags)
 
 
 def test_an_organisation_of_a_place_is_there_only_where_the_place_ends_the_phrase(make_doc):
