@@ -32,6 +32,7 @@ from .mentions import ORGANISATION_NOUNS
 from .names import CONTINENTS, PORTFOLIO_WORDS, TITLES, country_of_demonym
 from .predicates import past_tense, phrase_key, schema_for
 from .resolve import Resolver, negated
+from .sport import PLAYER_POSITIONS
 from .tokens import lemma, pos_ids, tokens_where, word_ids
 
 # rule -> how far a relation it finds can be trusted (before the arguments' own confidence)
@@ -193,13 +194,13 @@ class Found:
         ambassador X": a state office "of" a place is in its service (DWIE's head_of_state,
         head_of_gov, minister_of, agent_of). Not a former holder; not a continent ("head of
         Latin America"); not the posting named after the owner ("US Syria envoy X")."""
-        first = title_tokens[0]
+        office = re.split(r"[\s-]+", title)[-1]  # "vice-president" is a president's office
         return (
             self.types.get(place) == PLACE
-            and re.split(r"[\s-]+", title)[-1] in STATE_OFFICES
+            and office in STATE_OFFICES
             and not _held_before(title_tokens)
             and name_key(self.resolve.names.get(place, "")) not in CONTINENTS
-            and not self._posting_before(first, place, re.split(r"[\s-]+", title)[-1])
+            and not self._posting_before(title_tokens[0], place, office)
         )
 
     def _posting_before(self, first: Token, place: str, office: str) -> bool:
@@ -255,10 +256,7 @@ def titles_before_names(found: Found) -> None:
         target, prep = None, ""
         if j >= sent_start and token_map.get(j) and types.get(token_map[j]) in (PLACE, ORGANIZATION):
             other = token_map[j]
-            k = j
-            while k - 1 >= sent_start and token_map.get(k - 1) == other:
-                k -= 1
-            k -= 1
+            k = max(_name_start(j, token_map), sent_start) - 1
             if k >= sent_start and doc[k].lower_ == "the":
                 k -= 1
             if k >= sent_start and doc[k].lower_ in ROLE_PREPS:
@@ -406,12 +404,6 @@ def nationality(found: Found) -> None:
         key = found.resolve.by_name.get(name_key(country)) if country else None
         if key and found.types.get(key) == PLACE:
             found.add(person, "nationality", key, doc[start], "demonym-before-name")
-
-
-# a player's position before their name: "Schalke keeper Ralf Fährmann"
-PLAYER_POSITIONS = frozenset(
-    {"striker", "attacker", "playmaker", "midfielder", "goalkeeper", "keeper", "defender", "forward", "winger"}
-)
 
 
 def players_of_clubs(found: Found) -> None:
@@ -734,6 +726,7 @@ _ORGANISATION_KINDS = ORGANISATION_NOUNS | {
     "bookmaker", "utility", "producer", "club", "party", "union", "university", "institute", "exchange",
     "group", "organisation", "organization", "publisher",
 }  # fmt: skip
+_ORGANISATION_KIND_IDS = word_ids(_ORGANISATION_KINDS)
 
 
 def described_by_place(found: Found) -> None:
@@ -741,8 +734,8 @@ def described_by_place(found: Found) -> None:
     is Australia's largest bookmaker": an organisation described (`_described`) by a noun of its
     kind that a place owns or qualifies is there."""
     resolve, types = found.resolve, found.types
-    for noun in found.doc:
-        if noun.lower_ not in _ORGANISATION_KINDS or noun.pos_ != "NOUN":
+    for noun in tokens_where(found.doc, lower=_ORGANISATION_KIND_IDS):
+        if noun.pos_ != "NOUN":
             continue
         org = resolve.key(_described(noun))
         if not org or types.get(org) != ORGANIZATION:

@@ -37,18 +37,13 @@ SPORT_VERBS = frozenset(
         "eliminate",
     }
 )
-SPORT_NOUNS = frozenset(
+# a player's position ("Schalke keeper Ralf Fährmann")
+PLAYER_POSITIONS = frozenset(
+    {"striker", "attacker", "playmaker", "midfielder", "goalkeeper", "keeper", "defender", "forward", "winger"}
+)
+SPORT_NOUNS = PLAYER_POSITIONS | frozenset(
     {
         "coach",
-        "striker",
-        "attacker",
-        "playmaker",
-        "midfielder",
-        "goalkeeper",
-        "keeper",
-        "defender",
-        "forward",
-        "winger",
         "fans",
         "supporters",
         "squad",
