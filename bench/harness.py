@@ -98,6 +98,7 @@ def print_result(result: dict, top: int = 15) -> None:
             f"relations  P {r['micro']['precision']:.3f}  R {r['micro']['recall']:.3f}  "
             f"F1 {r['micro']['f1']:.3f}   (tp {r['micro']['tp']}, fp {r['micro']['fp']}, fn {r['micro']['fn']})"
         )
+        print("  false positives: " + ", ".join(f"{n} {why}" for why, n in r["why_wrong"].most_common()))
         for prop, s in r["per_property"].items():
             print(
                 f"  {prop:<20} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}   "

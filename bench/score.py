@@ -249,6 +249,17 @@ def predicted_triples(relations: Iterable[Relation], alignment: Alignment) -> di
     return out
 
 
+def _why_relation_wrong(triple: tuple, related: set[frozenset]) -> str:
+    """Why a predicted triple is not a gold one: a node that is no gold entity (an entity error),
+    a gold pair with another property or direction, or two gold entities the annotators left apart."""
+    head, _, tail = triple
+    if isinstance(head, tuple) or isinstance(tail, tuple):  # ("node", id): see predicted_triples
+        return "an entity that is no gold entity"
+    if frozenset((head, tail)) in related:
+        return "a gold pair, another property or direction"
+    return "a pair of gold entities with no gold relation"
+
+
 def score_relations(golds, relations: Iterable[Relation], alignments: dict[str, Alignment]) -> dict:
     """Per-property and micro P/R/F1 of predicted relations over the gold documents, the
     reliability table, and the (confidence, correct) of every prediction."""
@@ -258,13 +269,17 @@ def score_relations(golds, relations: Iterable[Relation], alignments: dict[str, 
             per_article[r.article].append(r)
     counts: dict[str, Counter] = defaultdict(Counter)
     outcomes: list[tuple[float, bool]] = []
+    why_wrong: Counter = Counter()
     for doc in golds:
         gold = {canonical(*t) for t in doc.relations}
+        related = {frozenset((h, t)) for h, _, t in gold}
         predicted = predicted_triples(per_article.get(doc.id, ()), alignments.get(doc.id, Alignment()))
         for triple, confidence in sorted(predicted.items(), key=lambda kv: str(kv[0])):
             correct = triple in gold
             counts[triple[1]]["tp" if correct else "fp"] += 1
             outcomes.append((confidence, correct))
+            if not correct:
+                why_wrong[_why_relation_wrong(triple, related)] += 1
         for triple in gold - set(predicted):
             counts[triple[1]]["fn"] += 1
     per_property = {
@@ -276,6 +291,7 @@ def score_relations(golds, relations: Iterable[Relation], alignments: dict[str, 
     return {
         "per_property": per_property,
         "micro": prf(total["tp"], total["fp"], total["fn"]),
+        "why_wrong": why_wrong,
         "reliability": reliability(outcomes),
         "outcomes": outcomes,
     }
