@@ -120,10 +120,12 @@ def find_mentions(doc: Doc) -> list[Found]:
         if ent.label_ not in LABEL_TYPES and ent.label_ not in WEAK_LABELS:
             continue
         span = clean_span(ent)
-        if span is None or is_competition(span.text):
+        if span is None or is_competition(span.text) or is_award(span):
             continue
         span = _whole_club_name(span)
-        if ent.label_ in WEAK_LABELS:  # counts only if the same name is tagged properly elsewhere
+        if ent.label_ in WEAK_LABELS or _used_as_no_name(
+            span
+        ):  # counts only if the same name is tagged properly elsewhere
             found.append(Found(span.start, span.end, fold(span.text), ent.label_, "", kind="weak"))
             taken.update(range(span.start, span.end))
             continue
@@ -152,6 +154,48 @@ def find_mentions(doc: Doc) -> list[Found]:
             found.append(_institution(doc, token))
     found.sort(key=lambda f: (f.start, f.end))
     return found
+
+
+# An award is a thing won, not a person, organisation or place ("the Brownlow Medal", "an Oscar").
+_AWARD = re.compile(r"(?:.+\s)?(?:awards?|prizes?|medals?|trophy|trophies)|golden globes?", re.IGNORECASE)
+# awards named by one word that is also a first name ("Oscar Niemeyer", "Emmy Rossum")
+_AWARD_WORDS = re.compile(r"(?:oscar|emmy|grammy|bafta)(s?)", re.IGNORECASE)
+# The endings of adjectives made from names ("Napoleonic", "Baltic", "Socialist", "Welsh").
+_ADJECTIVE_ENDING = re.compile(r"(?:ic|al|an|ese|ish|sh|ern|ist)$")
+
+
+def is_award(span: Span) -> bool:
+    """'the Ramon Magsaysay Award', 'People's Choice Awards', 'a Golden Globe', and 'Oscar' where
+    it is counted or plural ("won an Oscar", "her second Oscar", "the Oscars"), not a first name."""
+    key = name_key(span.text)
+    if _AWARD.fullmatch(key):
+        return True
+    word = _AWARD_WORDS.fullmatch(key)
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return word is not None and (
+        word.group(1) == "s" or before is not None and before.pos_ in ("DET", "ADJ", "NUM", "PRON")
+    )
+
+
+def _used_as_no_name(span: Span) -> bool:
+    """A mention that, as used here, names no person, organisation or place, though the NER tagged
+    it; it still counts where the same name is tagged elsewhere (as the WEAK_LABELS do):
+    - one adjective made from a name ("the Napoleonic era", "the Baltic nation", "his Socialist
+      friends");
+    - a person's or a place's name standing whole inside quotation marks, with no organisation
+      noun beside it: the title of a film, song or book ('box office hits such as "Troy"'), or a
+      nickname. Organisations are quoted as themselves ('the so-called "Islamic State"')."""
+    if len(span) == 1 and span[0].tag_ == "JJ" and _ADJECTIVE_ENDING.search(span.text):
+        return True
+    doc = span.doc
+    return (
+        span.label_ in ("PERSON", "GPE", "LOC")
+        and span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].is_quote
+        and doc[span.end].is_quote
+        and not _organisation_noun_beside(span)
+    )
 
 
 def _relabel(ent: Span) -> Span:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsgraph.extract import Article, facts_from_doc
 from newsgraph.extract.facts import ORGANIZATION, PERSON, PLACE
+from newsgraph.extract.mentions import find_mentions, is_award
 from newsgraph.extract.relmodel import PATTERNS_ONLY
 from newsgraph.extract.typemodel import RULES_ONLY
 
@@ -415,6 +416,48 @@ def test_competitions_and_a_draws_groups_are_not_entities(make_doc):
     ents = ["B-ORG", "O", "O", "B-GPE", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
     assert [(e.name, e.type) for e in f.entities] == [("Schalke", ORGANIZATION)]
+
+
+def test_awards_are_no_entities_but_a_first_name_is_a_person(make_doc):
+    # "Christie won an Oscar and a Golden Globe ; Oscar Niemeyer left ."
+    words = ["Christie", "won", "an", "Oscar", "and", "a", "Golden", "Globe", ";", "Oscar", "Niemeyer", "left", "."]
+    pos = ["PROPN", "VERB", "DET", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"]
+    ents = ["B-PERSON", "O", "O", "B-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    doc = make_doc(words, pos=[*pos, "PUNCT"], ents=ents)
+    assert [(f.text, f.type) for f in find_mentions(doc)] == [("Christie", PERSON), ("Oscar Niemeyer", PERSON)]
+    # a first name alone is no award; "Oscars", "her second Oscar", "the Brownlow Medal" are
+    pos = ["PROPN", "VERB", "ADP", "PROPN", "ADP", "PRON", "ADJ", "PROPN"]
+    oscar = make_doc(["Oscar", "left", "before", "Oscars", "with", "her", "second", "Oscar"], pos=pos)
+    assert [is_award(oscar[i : i + 1]) for i in (0, 3, 7)] == [False, True, True]
+    medal = make_doc(["the", "Brownlow", "Medal", "Prize", "Foundation"])
+    assert (is_award(medal[1:3]), is_award(medal[1:5])) == (True, False)
+
+
+def test_an_adjective_made_from_a_name_and_a_quoted_title_are_no_entities(make_doc):
+    # 'The Napoleonic era , the Baltic nation and " Troy " ; the weekly " Der Spiegel " .'
+    words = ["The", "Napoleonic", "era", ",", "the", "Baltic", "nation", "and", '"', "Troy", '"', ";"]
+    words += ["the", "weekly", '"', "Der", "Spiegel", '"', "."]
+    heads = [2, 2, 2, 2, 6, 6, 2, 2, 2, 2, 2, 2, 16, 16, 16, 16, 2, 16, 2]
+    deps = ["det", "amod", "ROOT", "punct", "det", "amod", "conj", "cc", "punct", "conj", "punct", "punct"]
+    deps += ["det", "compound", "punct", "compound", "appos", "punct", "punct"]
+    pos = ["DET", "ADJ", "NOUN", "PUNCT", "DET", "ADJ", "NOUN", "CCONJ", "PUNCT", "PROPN", "PUNCT", "PUNCT"]
+    pos += ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT"]
+    tags = ["DT", "JJ", "NN", ",", "DT", "JJ", "NN", "CC", "``", "NNP", "''", ":", "DT", "NN", "``", "NNP"]
+    tags += ["NNP", "''", "."]
+    ents = ["O", "B-PERSON", "O", "O", "O", "B-LOC", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"]
+    ents += ["B-PERSON", "I-PERSON", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("Der Spiegel", ORGANIZATION)}
+
+
+def test_a_quoted_name_tagged_properly_elsewhere_stays(make_doc):
+    # '" Troy " was filmed in Troy .'
+    words = ['"', "Troy", '"', "was", "filmed", "in", "Troy", "."]
+    pos = ["PUNCT", "PROPN", "PUNCT", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]
+    tags = ["``", "NNP", "''", "VBD", "VBN", "IN", "NNP", "."]
+    ents = ["O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O"]
+    f = facts(make_doc(words, pos=pos, tags=tags, ents=ents))
+    assert [(e.name, e.type, len(e.mentions)) for e in f.entities] == [("Troy", PLACE, 2)]
 
 
 def test_a_name_the_text_calls_a_state_or_a_province_is_a_place(make_doc):
