@@ -8,7 +8,9 @@ Rules, in order, each conservative:
 3. a single word that is part of exactly one person's full name joins that person (when two
    people share it, the nearest one named before it wins), also one the NER called a place
    that is no known country, city or region ("Kato" of "Ken Kato");
-4. an acronym joins the organisation whose initials it spells ("CCP", "J&J"), and a one-word
+4. a one-word name defined beside a longer one in parentheses joins it ("the Australian Securities
+   Exchange (ASX)", "Cai (Compagnia Aerea Italia)"); an acronym joins the organisation whose
+   initials it spells ("CCP", "J&J"), and a one-word
    organisation name that starts exactly one longer organisation's name joins it ("SBC" and
    "SBC Communications"), or any word of exactly one club's name ("Dortmund", "Borussia Dortmund"),
    or, failing both, the last word of exactly one proper name ("the Commission", "the European
@@ -31,7 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Mention
-from .identity import choose_name, choose_type, initials, name_key, similar_names
+from .identity import abbreviates, choose_name, choose_type, initials, name_key, similar_names
 from .mentions import Found
 from .names import FOREIGN_ACRONYMS, country_of_demonym, is_known_place
 from .sport import is_club_name
@@ -232,6 +234,8 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
         target = _person_with_word(people, key, f.start) if surname_label else None
         if target is not None and f.type != PERSON:
             f = replace(f, type=PERSON, context=False)
+        if target is None:
+            target = _defined_in_parentheses(f, found, clusters)
         if target is None and f.text.isupper() and len(f.text) >= 2:  # "CCP", "J&J", "U.N."
             letters = re.sub(r"[^A-Z]", "", f.text)
             target = next(
@@ -314,6 +318,18 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             )
             target.add(f)
     return sorted(clusters, key=lambda c: c.first)
+
+
+def _defined_in_parentheses(f: Found, found: list[Found], clusters: list[Cluster]) -> Cluster | None:
+    """The entity a one-word name abbreviates where the text defines it, the two side by side and
+    one in parentheses: "the Australian Securities Exchange (ASX)", "Cai (Compagnia Aerea Italia)"."""
+    if f.parenthesised:
+        other = next((g for g in found if g.end == f.start - 1 and g.kind == "name"), None)
+    else:
+        other = next((g for g in found if g.start == f.end + 1 and g.parenthesised and g.kind == "name"), None)
+    if other is None or not abbreviates(f.text, other.name or other.text):
+        return None
+    return next((c for c in clusters if any(m is other for m in c.members)), None)
 
 
 def propagate(doc, clusters: list[Cluster]) -> list[Cluster]:

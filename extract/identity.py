@@ -93,6 +93,28 @@ def initials(text: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """`short` abbreviates the multi-word `name`, as a text defines one in parentheses: capitals
+    whose letters come in order from the name, the first its initial ("ASX", "Australian Securities
+    Exchange"; "INSS", "Institute for National Security Studies"), or a word spelt by the name's
+    initials ("Cai", "Compagnia Aerea Italia"). Not "CDU" of "Angela Merkel", nor "AP" of "Paris"."""
+    words = name_key(name).split()
+    if len(words) < 2:
+        return False
+    if re.sub(r"[^A-Za-z]", "", short).isupper():
+        letters = re.sub(r"[^a-z]", "", name_key(short))
+        text = " ".join(words)
+        if len(letters) < 2 or not text.startswith(letters[0]):
+            return False
+        i = 0
+        for ch in letters:
+            i = text.find(ch, i) + 1
+            if i == 0:
+                return False
+        return True
+    return initials(name) == re.sub(r"[^A-Z]", "", short.upper())
+
+
 def similar_names(a: str, b: str) -> bool:
     """Two multi-word person names that differ only by a typo: "Liu Xiamong" ~ "Liu Xiaoming".
 

@@ -106,6 +106,7 @@ class Found:
     name: str = ""  # a better name when the surface form is not one ("China's UK embassy")
     kind: str = "name"  # name | nominal | weak
     context: bool = False  # typed by what the sentence says of it, not by the NER label
+    parenthesised: bool = False  # stands alone in parentheses: "Australian Securities Exchange (ASX)"
 
     @property
     def words(self) -> int:
@@ -153,6 +154,8 @@ def find_mentions(doc: Doc) -> list[Found]:
         if token.i not in taken:
             found.append(_institution(doc, token))
     found.sort(key=lambda f: (f.start, f.end))
+    for f in found:
+        f.parenthesised = 0 < f.start and f.end < len(doc) and doc[f.start - 1].text == "(" and doc[f.end].text == ")"
     return found
 
 

@@ -74,6 +74,22 @@ def test_acronym_joins_the_organisation_it_spells(make_doc):
     assert [e.name for e in f.entities] == ["Chinese Communist Party"]
 
 
+def test_a_name_defined_in_parentheses_joins_the_name_beside_it(make_doc):
+    # "The Australian Securities Exchange ( ASX ) and Cai ( Compagnia Aerea Italia ) spoke ; ASX
+    # and Angela Merkel ( CDU ) left ."
+    words = ["The", "Australian", "Securities", "Exchange", "(", "ASX", ")", "and", "Cai", "(", "Compagnia"]
+    words += ["Aerea", "Italia", ")", "spoke", ";", "ASX", "and", "Angela", "Merkel", "(", "CDU", ")", "left", "."]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "B-PERSON", "O", "B-ORG", "I-ORG", "I-ORG"]
+    ents += ["O", "O", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert {(e.name, e.type, len(e.mentions)) for e in f.entities} == {
+        ("Australian Securities Exchange", ORGANIZATION, 3),
+        ("Compagnia Aerea Italia", ORGANIZATION, 2),
+        ("Angela Merkel", PERSON, 1),
+        ("CDU", ORGANIZATION, 1),
+    }
+
+
 def test_the_embassy_refers_to_the_named_embassy(make_doc):
     # China 's UK embassy asked Twitter . The embassy left .
     words = ["China", "'s", "UK", "embassy", "asked", "Twitter", ".", "The", "embassy", "left", "."]

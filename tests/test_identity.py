@@ -6,6 +6,7 @@ import pytest
 
 from newsgraph.extract.facts import Entity, Mention
 from newsgraph.extract.identity import (
+    abbreviates,
     choose_name,
     choose_type,
     entity_id,
@@ -47,6 +48,22 @@ def test_similar_names_matches_typos_but_keeps_people_apart(a, b, same):
 def test_initials_spell_acronyms():
     assert initials("the Chinese Communist Party") == "CCP"
     assert initials("Department of Justice") == "DJ"
+
+
+@pytest.mark.parametrize(
+    "short, name, same",
+    [
+        ("ASX", "Australian Securities Exchange", True),  # letters in order, not only initials
+        ("ICTY", "International Criminal Tribunal for the former Yugoslavia", True),
+        ("Cai", "Compagnia Aerea Italia", True),  # a word spelt by the initials
+        ("CDU", "Angela Merkel", False),  # "Merkel (CDU)": her party
+        ("AP", "Paris", False),  # a dateline's agency
+        ("SX", "Australian Securities Exchange", False),  # not from the first word's initial
+        ("Cia", "Compagnia Aerea Italia", False),
+    ],
+)
+def test_an_abbreviation_comes_from_the_names_letters_in_order(short, name, same):
+    assert abbreviates(short, name) is same
 
 
 def test_slug_is_ascii_and_may_be_empty():
