@@ -20,6 +20,7 @@ from .names import (
     DEMONYMS,
     HONORIFICS,
     LEADING_JUNK,
+    NAME_PARTICLES,
     PERSON_NOUNS,
     PORTFOLIO_WORDS,
     TITLES,
@@ -416,6 +417,8 @@ def clean_span(span: Span) -> Span | None:
             start += 1
         elif label in ("GPE", "LOC") and low == "free" and end - start > 1:
             start += 1
+        elif doc[start].is_lower and doc[start].is_alpha and low not in NAME_PARTICLES and end - start > 1:
+            start += 1  # "non-Nato", "nine Wallabies", "pro-European Democratic Left"
         else:
             break
     while end > start and (

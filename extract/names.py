@@ -112,6 +112,11 @@ PERSON_NOUNS = frozenset(
     }
 )
 LEADING_JUNK = frozenset({"the", "a", "an", "free", "his", "her", "its", "their", "our"})
+# Lower-case words that belong to names ("Ursula von der Leyen", "bin Laden", "Luiz Inácio da
+# Silva"); any other lower-case word before a name is none of it ("non-Nato", "née Kahn").
+NAME_PARTICLES = frozenset(
+    "van von der den de del della di da das dos do du la le les al el ul bin ibn ben bint abu ter ten zu y e".split()
+)
 
 # Common demonyms, to read "Chinese ambassador" as a relation to China.
 DEMONYMS = {

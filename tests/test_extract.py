@@ -476,6 +476,19 @@ def test_a_quoted_name_tagged_properly_elsewhere_stays(make_doc):
     assert [(e.name, e.type, len(e.mentions)) for e in f.entities] == [("Troy", PLACE, 2)]
 
 
+def test_a_lower_case_word_before_a_name_leaves_it_but_a_name_particle_stays(make_doc):
+    # "de Gaulle met née Kahn and nine Wallabies ."
+    words = ["de", "Gaulle", "met", "née", "Kahn", "and", "nine", "Wallabies", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O"]
+    pos = ["PROPN", "PROPN", "VERB", "ADJ", "PROPN", "CCONJ", "NUM", "PROPN", "PUNCT"]
+    f = facts(make_doc(words, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("de Gaulle", PERSON),
+        ("Kahn", PERSON),
+        ("Wallabies", ORGANIZATION),
+    }
+
+
 def test_a_name_the_text_calls_a_state_or_a_province_is_a_place(make_doc):
     # "the state of Thuringia" and "Kassongue province", both tagged ORG
     words = ["The", "state", "of", "Thuringia", "borders", "Kassongue", "province", "."]
