@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE
-from .identity import name_key
+from .identity import abbreviates, name_key
 from .names import (
     CONTINENTS,
     COUNTRIES,
@@ -124,7 +124,9 @@ def find_mentions(doc: Doc) -> list[Found]:
         span = clean_span(ent)
         if span is None or is_competition(span.text) or is_award(span):
             continue
-        span = _whole_club_name(span)
+        span = _whole_defined_name(_whole_club_name(span))
+        if taken.intersection(range(span.start, span.end)):
+            continue  # inside a name found whole: "Yugoslavia" of "the Tribunal for the former Yugoslavia (ICTY)"
         if ent.label_ in WEAK_LABELS or _used_as_no_name(
             span
         ):  # counts only if the same name is tagged properly elsewhere
@@ -236,6 +238,27 @@ def _whole_club_name(span: Span) -> Span:
     ):
         end += 1
     return span if end == span.end else Span(doc, span.start, end, label=span.label)
+
+
+def _whole_defined_name(span: Span, reach: int = 6) -> Span:
+    """An organisation's name the NER cut short, where the text defines its abbreviation right
+    after the whole name: "the International Criminal Tribunal for the former Yugoslavia (ICTY)",
+    "the National Commission for Scheduled Castes (NCSC)". The name runs to the parenthesis when
+    the abbreviation spells it and not the name as tagged (identity.abbreviates)."""
+    if span.label_ != "ORG":
+        return span
+    doc = span.doc
+    for j in range(span.end, min(span.end + reach, len(doc) - 2)):
+        if doc[j].text == "(" and doc[j + 2].text == ")" and j > span.end:
+            short = doc[j + 1].text
+            if abbreviates(short, doc[span.start : j].text) and not abbreviates(short, span.text):
+                return Span(doc, span.start, j, label="ORG")
+            return span
+        if doc[j].is_punct and doc[j].text not in ("-", "'") or doc[j].is_sent_start:
+            return span
+        if doc[j].tag_ == "POS" or doc[j].is_lower and doc[j].pos_ not in ("ADP", "DET", "CCONJ", "ADJ"):
+            return span  # "GM's profits General Motors (GM)": no name runs on past a possessive or a common noun
+    return span
 
 
 def _split_coordination(ent: Span) -> list[Span]:

@@ -90,6 +90,29 @@ def test_a_name_defined_in_parentheses_joins_the_name_beside_it(make_doc):
     }
 
 
+def test_an_abbreviation_defined_after_a_name_the_ner_cut_gives_the_whole_name(make_doc):
+    # "the National Commission for Scheduled Castes ( NCSC ) and GM 's profits General Motors ( GM )"
+    words = ["the", "National", "Commission", "for", "Scheduled", "Castes", "(", "NCSC", ")", "and", "GM", "'s"]
+    words += ["profits", "General", "Motors", "(", "GM", ")"]
+    pos = ["DET", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "CCONJ", "PROPN", "PART"]
+    pos += ["NOUN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT"]
+    tags = ["DT", "NNP", "NNP", "IN", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "CC", "NNP", "POS", "NNS", "NNP"]
+    tags += ["NNP", "-LRB-", "NNP", "-RRB-"]
+    ents = ["O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "B-ORG"]
+    ents += ["I-ORG", "O", "B-ORG", "O"]
+    f = facts(make_doc(words, heads=[2] * len(words), pos=pos, tags=tags, ents=ents))  # one sentence
+    assert {(e.name, len(e.mentions)) for e in f.entities} == {
+        ("National Commission for Scheduled Castes", 2),  # with "NCSC"; no "Scheduled Castes" of its own
+        ("General Motors", 3),  # the name does not run back over "GM's profits"
+    }
+    # a name the abbreviation spells already stays as tagged: "the Chinese Communist Party of China (CCP)"
+    words = ["the", "Chinese", "Communist", "Party", "of", "China", "(", "CCP", ")"]
+    pos = ["DET", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "B-ORG", "O"]
+    f = facts(make_doc(words, heads=[3] * len(words), pos=pos, ents=ents))
+    assert {(e.name, len(e.mentions)) for e in f.entities} == {("Chinese Communist Party", 2), ("China", 1)}
+
+
 def test_the_embassy_refers_to_the_named_embassy(make_doc):
     # China 's UK embassy asked Twitter . The embassy left .
     words = ["China", "'s", "UK", "embassy", "asked", "Twitter", ".", "The", "embassy", "left", "."]
