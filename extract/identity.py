@@ -119,14 +119,15 @@ def similar_names(a: str, b: str) -> bool:
     """Two multi-word person names that differ only by a typo: "Liu Xiamong" ~ "Liu Xiaoming".
 
     Every word must match (one exactly), and the others must be long enough and near enough that
-    a typo is likelier than a different person: "Jeff Stone" and "Jeff Bezos" stay apart.
+    a typo is likelier than a different person: "Jeff Stone" and "Jeff Bezos" stay apart. A word
+    written with or without its accents is the same word ("Pascal Papé", "Pascal Pape").
     """
     wa, wb = name_key(a).split(), name_key(b).split()
     if len(wa) != len(wb) or len(wa) < 2 or wa == wb:
         return False
     exact = 0
     for x, y in zip(wa, wb, strict=False):
-        if x == y:
+        if x == y or slug(x) == slug(y) and slug(x):
             exact += 1
         elif min(len(x), len(y)) < 5 or not _near(x, y):
             return False

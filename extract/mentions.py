@@ -166,6 +166,8 @@ def find_mentions(doc: Doc) -> list[Found]:
 _AWARD = re.compile(r"(?:.+\s)?(?:awards?|prizes?|medals?|trophy|trophies)|golden globes?", re.IGNORECASE)
 # awards named by one word that is also a first name ("Oscar Niemeyer", "Emmy Rossum")
 _AWARD_WORDS = re.compile(r"(?:oscar|emmy|grammy|bafta)(s?)", re.IGNORECASE)
+# Products named the way Apple names them ("iPod", "iPhone", "iTunes"), which the NER calls organisations
+_PRODUCT = re.compile(r"i[A-Z][a-z]+")
 # The endings of adjectives made from names ("Napoleonic", "Baltic", "Socialist", "Welsh").
 _ADJECTIVE_ENDING = re.compile(r"(?:ic|al|an|ese|ish|sh|ern|ist)$")
 
@@ -187,11 +189,13 @@ def _used_as_no_name(span: Span) -> bool:
     """A mention that, as used here, names no person, organisation or place, though the NER tagged
     it; it still counts where the same name is tagged elsewhere (as the WEAK_LABELS do):
     - one adjective made from a name ("the Napoleonic era", "the Baltic nation", "his Socialist
-      friends");
+      friends"), or a product named as Apple names them ("the iPod");
     - a person's or a place's name standing whole inside quotation marks, with no organisation
       noun beside it: the title of a film, song or book ('box office hits such as "Troy"'), or a
       nickname. Organisations are quoted as themselves ('the so-called "Islamic State"')."""
-    if len(span) == 1 and span[0].tag_ == "JJ" and _ADJECTIVE_ENDING.search(span.text):
+    if len(span) == 1 and (
+        span[0].tag_ == "JJ" and _ADJECTIVE_ENDING.search(span.text) or _PRODUCT.fullmatch(span.text)
+    ):
         return True
     doc = span.doc
     return (
@@ -446,6 +450,7 @@ def clean_span(span: Span) -> Span | None:
             break
     while end > start and (
         doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_currency  # "Snappy Snaps £9.99", the price cut off
         or doc[end - 1].is_punct
         and doc[end - 1].text != "."
         or doc[end - 1].text in ("'s", "’s", "'", "’")

@@ -129,6 +129,50 @@ def decode(data: bytes, path: str | os.PathLike = "<text>") -> tuple[str, tuple[
         return data.decode("latin-1"), ("not UTF-8; decoded as Latin-1 (guessed)",)
 
 
+# UTF-8 shown as cp1252 (or Latin-1): "Â£" for "£", "â€™" for "’", "Ã©" for "é". _AS_BYTE is
+# the byte each character stood for (cp1252's where it has one, else Latin-1's); _MOJIBAKE a lead
+# byte (U+00C2-U+00F4) with as many continuation bytes (0x80-0xBF) as it announces.
+_AS_BYTE = {chr(b): b for b in range(0x80, 0x100)} | {
+    bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+_CONTINUATION = "".join(ch for ch, b in _AS_BYTE.items() if b < 0xC0)
+_C = f"[{re.escape(_CONTINUATION)}]"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df]{_C}|[\u00e0-\u00ef]{_C}{{2}}|[\u00f0-\u00f4]{_C}{{3}}")
+_CHARACTER_REFERENCE = re.compile(r"&#(?:(\d{2,7})|[xX]([0-9a-fA-F]{2,6}));")
+
+
+def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Mend what a wrong decoding upstream left in a text: UTF-8 read as cp1252 or Latin-1
+    ("Â£5m" -> "£5m", "Ministerâ€™s" -> "Minister’s"), and HTML character references
+    ("Ren&#233;" -> "René"); only a run that decodes as UTF-8 changes, so "Zürich" and "naïve" stay.
+    Returns the text and what was repaired, for the article's warnings."""
+    repaired = 0
+
+    def mend(m: re.Match) -> str:
+        nonlocal repaired
+        try:
+            fixed = bytes(_AS_BYTE[ch] for ch in m.group()).decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group()
+        repaired += 1
+        return fixed
+
+    def reference(m: re.Match) -> str:
+        nonlocal repaired
+        code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+        if code < 0x20 or 0x7F <= code < 0xA0 or code > 0x10FFFF or 0xD800 <= code < 0xE000:
+            return m.group()
+        repaired += 1
+        return chr(code)
+
+    text = _MOJIBAKE.sub(mend, text)
+    text = _CHARACTER_REFERENCE.sub(reference, text)
+    if not repaired:
+        return text, ()
+    plural = "s" if repaired > 1 else ""
+    return text, (f"repaired {repaired} mis-decoded character{plural}",)  # UTF-8 read as cp1252, or &#NNN;
+
+
 def read_article(path: str | os.PathLike) -> Article:
     """Read one file into an Article, or raise ArticleError saying why it cannot be used."""
     path = Path(path)
@@ -232,7 +276,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def parse_article(text: str, article_id: str, path: str = "") -> Article:
     """Parse an article's text (already decoded) into headline, metadata and clean body."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, repaired = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(ch for ch in text if ch in "\n\t" or ch >= " " and not 0x7F <= ord(ch) < 0xA0)
     headline: str | None = None
     date = url = None
@@ -349,6 +393,7 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
         credits=tuple(credits),
         editors=tuple(dict.fromkeys(editors)),
         sources=tuple(dict.fromkeys(sources)),
+        warnings=repaired,
     )
 
 

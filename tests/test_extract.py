@@ -473,18 +473,18 @@ def test_awards_are_no_entities_but_a_first_name_is_a_person(make_doc):
 
 
 def test_an_adjective_made_from_a_name_and_a_quoted_title_are_no_entities(make_doc):
-    # 'The Napoleonic era , the Baltic nation and " Troy " ; the weekly " Der Spiegel " .'
+    # 'The Napoleonic era , the Baltic nation and " Troy " ; the weekly " Der Spiegel " . iPod'
     words = ["The", "Napoleonic", "era", ",", "the", "Baltic", "nation", "and", '"', "Troy", '"', ";"]
-    words += ["the", "weekly", '"', "Der", "Spiegel", '"', "."]
-    heads = [2, 2, 2, 2, 6, 6, 2, 2, 2, 2, 2, 2, 16, 16, 16, 16, 2, 16, 2]
+    words += ["the", "weekly", '"', "Der", "Spiegel", '"', ".", "iPod"]
+    heads = [2, 2, 2, 2, 6, 6, 2, 2, 2, 2, 2, 2, 16, 16, 16, 16, 2, 16, 2, 19]
     deps = ["det", "amod", "ROOT", "punct", "det", "amod", "conj", "cc", "punct", "conj", "punct", "punct"]
-    deps += ["det", "compound", "punct", "compound", "appos", "punct", "punct"]
+    deps += ["det", "compound", "punct", "compound", "appos", "punct", "punct", "ROOT"]
     pos = ["DET", "ADJ", "NOUN", "PUNCT", "DET", "ADJ", "NOUN", "CCONJ", "PUNCT", "PROPN", "PUNCT", "PUNCT"]
-    pos += ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT"]
+    pos += ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT", "PROPN"]
     tags = ["DT", "JJ", "NN", ",", "DT", "JJ", "NN", "CC", "``", "NNP", "''", ":", "DT", "NN", "``", "NNP"]
-    tags += ["NNP", "''", "."]
+    tags += ["NNP", "''", ".", "NNP"]
     ents = ["O", "B-PERSON", "O", "O", "O", "B-LOC", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"]
-    ents += ["B-PERSON", "I-PERSON", "O", "O"]
+    ents += ["B-PERSON", "I-PERSON", "O", "O", "B-ORG"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents))
     assert {(e.name, e.type) for e in f.entities} == {("Der Spiegel", ORGANIZATION)}
 
@@ -510,6 +510,14 @@ def test_a_lower_case_word_before_a_name_leaves_it_but_a_name_particle_stays(mak
         ("Kahn", PERSON),
         ("Wallabies", ORGANIZATION),
     }
+
+
+def test_a_currency_sign_the_ner_took_into_a_name_leaves_it(make_doc):
+    words = ["Prints", "cost", "less", "at", "Snappy", "Snaps", "£", "9.99", "."]
+    ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "B-MONEY", "O"]
+    pos = ["NOUN", "VERB", "ADV", "ADP", "PROPN", "PROPN", "SYM", "NUM", "PUNCT"]
+    f = facts(make_doc(words, pos=pos, tags=["NN", "VBP", "RBR", "IN", "NNP", "NNP", "$", "CD", "."], ents=ents))
+    assert [e.name for e in f.entities] == ["Snappy Snaps"]
 
 
 def test_a_name_the_text_calls_a_state_or_a_province_is_a_place(make_doc):

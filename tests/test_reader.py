@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from newsgraph.extract import ArticleError, find_articles, parse_article, read_article
-from newsgraph.extract.reader import glued_headline
+from newsgraph.extract.reader import glued_headline, repair_text
 
 
 def test_dated_text_gives_date_and_title_line_as_headline():
@@ -282,3 +282,20 @@ def test_html_page_saved_as_txt_is_read_as_its_visible_text(tmp_path):
     assert art.headline == "Envoy speaks out"
     assert art.body == 'Liu Xiaoming spoke in London.\n\nThe embassy said "no".'
     assert any("HTML" in w for w in art.warnings)
+
+
+@pytest.mark.parametrize(
+    "text, mended, repairs",
+    [
+        ("It cost Â£5m.", "It cost £5m.", 1),  # the BBC data set's pound signs
+        ("the Ministerâ€™s â€œplanâ€\x9d", "the Minister’s “plan”", 3),  # cp1252, and Latin-1's 0x9D
+        ("ZÃ¼rich, Ren&#233; and &#x41;", "Zürich, René and A", 3),
+        ("Zürich, naïve café», SÃO Paulo, Â alone, &#0;", "Zürich, naïve café», SÃO Paulo, Â alone, &#0;", 0),
+    ],
+)
+def test_text_decoded_wrongly_upstream_is_mended_and_said(text, mended, repairs):
+    fixed, said = repair_text(text)
+    assert fixed == mended
+    assert said == ((f"repaired {repairs} mis-decoded character{'s' if repairs > 1 else ''}",) if repairs else ())
+    article = parse_article(f"Headline\n\nThe story says that {text}, they reported on Monday.", "x")
+    assert article.body == f"The story says that {mended}, they reported on Monday." and article.warnings == said
