@@ -118,7 +118,13 @@ def find_mentions(doc: Doc) -> list[Found]:
     """Every person, organisation and place mention in the Doc, cleaned, in text order."""
     found: list[Found] = []
     taken: set[int] = set()
-    for ent in (part for tagged in doc.ents for part in _split_coordination(_relabel(tagged))):
+    for ent, listed in (
+        (part, len(items) > 1)
+        for tagged in doc.ents
+        for items in [_split_list(_relabel(tagged))]
+        for item in items
+        for part in _split_coordination(item)
+    ):
         if ent.label_ not in LABEL_TYPES and ent.label_ not in WEAK_LABELS:
             continue
         span = clean_span(ent)
@@ -127,9 +133,7 @@ def find_mentions(doc: Doc) -> list[Found]:
         span = _whole_defined_name(_whole_club_name(span))
         if taken.intersection(range(span.start, span.end)):
             continue  # inside a name found whole: "Yugoslavia" of "the Tribunal for the former Yugoslavia (ICTY)"
-        if ent.label_ in WEAK_LABELS or _used_as_no_name(
-            span
-        ):  # counts only if the same name is tagged properly elsewhere
+        if ent.label_ in WEAK_LABELS or listed or _used_as_no_name(span):  # counts only if tagged elsewhere
             found.append(Found(span.start, span.end, fold(span.text), ent.label_, "", kind="weak"))
             taken.update(range(span.start, span.end))
             continue
@@ -263,6 +267,30 @@ def _whole_defined_name(span: Span, reach: int = 6) -> Span:
         if doc[j].tag_ == "POS" or doc[j].is_lower and doc[j].pos_ not in ("ADP", "DET", "CCONJ", "ADJ"):
             return span  # "GM's profits General Motors (GM)": no name runs on past a possessive or a common noun
     return span
+
+
+# what may follow a comma inside one name ("Atari, Inc.", "Martin Luther King, Jr.")
+_NAME_SUFFIXES = frozenset("inc ltd llc plc co corp ag sa gmbh jr sr ii iii iv".split())
+
+
+def _split_list(ent: Span) -> list[Span]:
+    """A list of names the NER took as one person or organisation, split at its commas: a team's
+    line-up ("Dawson, Ellis, Flatman, Gomarsall, Greening"), "Walliams, Lucas said". Each item is
+    one to three capitalised words; a list says nothing of what its names are, so find_mentions
+    counts an item only where the same name is tagged elsewhere."""
+    if ent.label_ not in ("PERSON", "ORG") or not any(t.text == "," for t in ent):
+        return [ent]
+    doc, items, start = ent.doc, [], ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].text == "," or doc[i].lower_ == "and" and items:
+            item = doc[start:i]
+            if not 0 < len(item) <= 3 or not all(t.is_title or t.is_upper or t.text == "." for t in item):
+                return [ent]
+            if items and item[0].lower_.rstrip(".") in _NAME_SUFFIXES:
+                return [ent]
+            items.append(Span(doc, start, i, label=ent.label_))
+            start = i + 1
+    return items if len(items) > 1 else [ent]
 
 
 def _split_coordination(ent: Span) -> list[Span]:
@@ -448,28 +476,48 @@ def clean_span(span: Span) -> Span | None:
             start += 1  # "non-Nato", "nine Wallabies", "pro-European Democratic Left"
         else:
             break
-    while end > start and (
-        doc[end - 1].tag_ == "POS"
-        or doc[end - 1].is_currency  # "Snappy Snaps £9.99", the price cut off
-        or doc[end - 1].is_punct
-        and doc[end - 1].text != "."
-        or doc[end - 1].text in ("'s", "’s", "'", "’")
-    ):
-        end -= 1
-    while end > start + 1 and (
-        doc[end - 1].is_lower and doc[end - 1].pos_ in _TRAILING_JUNK or SCORE.fullmatch(doc[end - 1].text)
-    ):
-        end -= 1  # "Eppelsheim near", "Dynamo Kyiv 4-3"
-    while (
-        end > start + 1
-        and doc[end - 1].is_lower
-        and doc[end - 1].is_alpha
-        and doc[end - 1].pos_ == "NOUN"
-        and doc[end - 1].lower_ != "party"  # "the Green party" is the party's name
-        and doc[end - 2].whitespace_  # not the end of "Kim Myong-chol", "Middle-earth"
-        and doc[start].is_title
-    ):
-        end -= 1  # a common noun after the name: "Kassongue province", "Pacific coast", "Twitter account"
+    opened = None  # a parenthesis left open or closed unopened inside: the name ends before it
+    for i in range(start, end):  # ("Shameless (Channel 4", "APT)agreed"; not "Frankfurt (Oder)")
+        if doc[i].text == "(" and opened is None:
+            opened = i
+        elif doc[i].text == ")":
+            if opened is None:
+                end = i
+                break
+            opened = None
+    if opened is not None:
+        end = opened
+    trimmed = -1
+    while trimmed != end:  # to a fixed point: "Anil - the" loses "the", then "-"
+        trimmed = end
+        while (
+            end > start
+            and (
+                doc[end - 1].tag_ == "POS"
+                or doc[end - 1].is_currency  # "Snappy Snaps £9.99", the price cut off
+                or doc[end - 1].is_punct
+                and doc[end - 1].text != "."
+                and not (
+                    doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1])
+                )  # "Frankfurt (Oder)"
+                or doc[end - 1].text in ("'s", "’s", "'", "’")
+            )
+        ):
+            end -= 1
+        while end > start + 1 and (
+            doc[end - 1].is_lower and doc[end - 1].pos_ in _TRAILING_JUNK or SCORE.fullmatch(doc[end - 1].text)
+        ):
+            end -= 1  # "Eppelsheim near", "Dynamo Kyiv 4-3"
+        while (
+            end > start + 1
+            and doc[end - 1].is_lower
+            and doc[end - 1].is_alpha
+            and doc[end - 1].pos_ == "NOUN"
+            and doc[end - 1].lower_ != "party"  # "the Green party" is the party's name
+            and doc[end - 2].whitespace_  # not the end of "Kim Myong-chol", "Middle-earth"
+            and doc[start].is_title
+        ):
+            end -= 1  # a common noun after the name: "Kassongue province", "Pacific coast", "Twitter account"
     if end - start > 3 and SCORE.fullmatch(doc[end - 3 : end].text):
         end -= 3  # "Dynamo Kyiv 4 - 3", the score in three tokens
     if label == "ORG" and end - start > 2 and doc[end - 1].text == "party" and doc[end - 2].is_title:

@@ -520,6 +520,36 @@ def test_a_currency_sign_the_ner_took_into_a_name_leaves_it(make_doc):
     assert [e.name for e in f.entities] == ["Snappy Snaps"]
 
 
+def test_a_list_of_names_tagged_as_one_counts_each_name_only_where_it_is_tagged_alone(make_doc):
+    # "England : Dawson , Ellis , Robinson . Robinson scored for Atari , Inc. ." (one ORG for the list)
+    words = ["England", ":", "Dawson", ",", "Ellis", ",", "Robinson", ".", "Robinson", "scored", "for", "Atari"]
+    words += [",", "Inc.", "."]
+    ents = ["B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "O", "B-ORG"]
+    ents += ["I-ORG", "I-ORG", "O"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "VERB", "ADP", "PROPN"]
+    pos += ["PUNCT", "PROPN", "PUNCT"]
+    spaces = [w not in (",", ".", ":") for w in words[1:]] + [False]  # no space before punctuation
+    f = facts(make_doc(words, pos=pos, ents=ents, spaces=spaces))
+    assert {(e.name, e.type, len(e.mentions)) for e in f.entities} == {
+        ("England", PLACE, 1),
+        ("Robinson", PERSON, 2),  # the listed name joins the one tagged alone
+        ("Atari, Inc.", ORGANIZATION, 1),  # a company's suffix is no list
+    }
+
+
+def test_a_parenthesis_or_a_dash_left_in_a_name_goes(make_doc):
+    # "Shameless ( Channel 4 ) with Anil - the brother ; Frankfurt ( Oder )"
+    words = ["Shameless", "(", "Channel", "4", ")", "with", "Anil", "-", "the", "brother", ";", "Frankfurt", "("]
+    words += ["Oder", ")"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-GPE"]
+    ents += ["I-GPE", "I-GPE", "I-GPE"]
+    pos = ["PROPN", "PUNCT", "PROPN", "NUM", "PUNCT", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "PROPN"]
+    pos += ["PUNCT", "PROPN", "PUNCT"]
+    spaces = [w != ")" and prev != "(" for prev, w in zip(words, words[1:], strict=False)] + [False]
+    f = facts(make_doc(words, pos=pos, ents=ents, spaces=spaces))
+    assert {e.name for e in f.entities} == {"Shameless", "Anil", "Frankfurt (Oder)"}
+
+
 def test_a_name_the_text_calls_a_state_or_a_province_is_a_place(make_doc):
     # "the state of Thuringia" and "Kassongue province", both tagged ORG
     words = ["The", "state", "of", "Thuringia", "borders", "Kassongue", "province", "."]
