@@ -317,6 +317,10 @@ _LOCATIVE = frozenset({"in", "at", "near", "from"})
 _ONE_PLACE = frozenset({k for k in COUNTRIES if " and " in k} | {"jammu and kashmir", "turks and caicos islands"})
 
 
+# one initial and a surname: how team sheets and results tables name people ("M Farah", "L Moody")
+_INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?")
+
+
 def context_type(span: Span) -> str | None:
     """The type the sentence gives this name, when it says clearly (else None: the label decides)."""
     doc, label = span.doc, span.label_
@@ -328,6 +332,12 @@ def context_type(span: Span) -> str | None:
         and 2 <= len(span.text) <= 5
     ):
         return ORGANIZATION  # "SPD", "NATO": an acronym is an organisation's name, not a person's
+    if (
+        label in ("ORG", "GPE", "LOC")
+        and _INITIAL_AND_SURNAME.fullmatch(span.text)
+        and not _organisation_noun_beside(span)
+    ):
+        return PERSON  # "M Farah", "C Hodgson": a team sheet's or a results table's people
     if label in ("ORG", "GPE", "LOC"):
         lead = span.start  # "Foreign Minister" inside the span, as the NER sometimes takes it
         while lead < span.end - 2 and doc[lead].lower_.rstrip(".") in TITLES:

@@ -550,6 +550,23 @@ def test_a_parenthesis_or_a_dash_left_in_a_name_goes(make_doc):
     assert {e.name for e in f.entities} == {"Shameless", "Anil", "Frankfurt (Oder)"}
 
 
+def test_an_initial_and_a_surname_is_a_person_whatever_the_label(make_doc):
+    # "Replacements : M Farah , L Moody ; the band N Sync ."
+    words = ["Replacements", ":", "M", "Farah", ";", "L", "Moody", ";", "the", "band", "N", "Sync", "."]
+    heads = [0, 0, 3, 0, 0, 6, 0, 0, 11, 11, 11, 0, 0]
+    deps = ["ROOT", "punct", "compound", "appos", "punct", "compound", "appos", "punct", "det", "compound"]
+    deps += ["compound", "appos", "punct"]
+    pos = ["NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PROPN", "PROPN"]
+    pos += ["PUNCT"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "O", "B-GPE", "I-GPE", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("M Farah", PERSON),
+        ("L Moody", PERSON),
+        ("N Sync", ORGANIZATION),  # a band
+    }
+
+
 def test_a_name_the_text_calls_a_state_or_a_province_is_a_place(make_doc):
     # "the state of Thuringia" and "Kassongue province", both tagged ORG
     words = ["The", "state", "of", "Thuringia", "borders", "Kassongue", "province", "."]
