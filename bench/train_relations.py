@@ -154,6 +154,44 @@ def fit(rows: list[dict], prop: str, folds: int, C: float, precision: float, rep
     }
 
 
+def assemble(rows, rule_counts, counts, folds=5, C=1.0, precision=0.6, repeats=REPEATS, report=None) -> dict:
+    """The model file's content: each property fitted on `rows` (`fit`), the pattern rules'
+    measured precisions from `rule_counts`, and what it was trained on (`counts`: documents per set)."""
+    properties = {}
+    for prop in PROPERTIES:
+        fitted = fit(rows, prop, folds, C, precision, repeats)
+        if fitted is None:
+            if report:
+                report(f"  {prop:<20} too few positives: not learned")
+            continue
+        properties[prop] = fitted
+        oof = fitted["out_of_fold"]
+        if report:
+            report(
+                f"  {prop:<20} {fitted['positives']:>5} of {fitted['trained_pairs']:>6} pairs  "
+                f"{len(fitted['weights']):>6} weights  threshold {fitted['threshold'] or 'none':<5}  "
+                f"out of fold P {oof['precision']:.2f} R {oof['recall']:.2f} F1 {oof['f1']:.2f} "
+                f"(news {fitted['out_of_fold_news']['f1']:.2f})  "
+                f"{fitted['signatures']}"
+            )
+    return {
+        "version": 1,
+        "trained_on": {
+            **datasets.trained_on(counts),
+            "seed": SEED,
+            "C": C,
+            "folds": folds,
+            "repeats": repeats,
+            "precision": precision,
+        },
+        "properties": properties,
+        "patterns": {
+            rule: {"n": len(right), "precision": round(sum(right) / len(right), 3)}
+            for rule, right in sorted(rule_counts.items())
+        },
+    }
+
+
 def _scores(kept, y) -> dict:
     tp = int((kept & (y == 1)).sum())
     p = tp / kept.sum() if kept.sum() else 0.0
@@ -192,38 +230,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{sum(bool(r['labels']) for r in made)} with a relation ({time.perf_counter() - t0:.0f} s)"
         )
         rows.extend(made)
-    properties = {}
-    for prop in PROPERTIES:
-        fitted = fit(rows, prop, args.folds, args.C, args.precision, args.repeats)
-        if fitted is None:
-            print(f"  {prop:<20} too few positives: not learned")
-            continue
-        properties[prop] = fitted
-        oof = fitted["out_of_fold"]
-        print(
-            f"  {prop:<20} {fitted['positives']:>5} of {fitted['trained_pairs']:>6} pairs  "
-            f"{len(fitted['weights']):>6} weights  threshold {fitted['threshold'] or 'none':<5}  "
-            f"out of fold P {oof['precision']:.2f} R {oof['recall']:.2f} F1 {oof['f1']:.2f} "
-            f"(news {fitted['out_of_fold_news']['f1']:.2f})  "
-            f"{fitted['signatures']}"
-        )
     counts = defaultdict(int, {name: len(docs) for name, docs in train.items()})
-    model = {
-        "version": 1,
-        "trained_on": {
-            **datasets.trained_on(counts),
-            "seed": SEED,
-            "C": args.C,
-            "folds": args.folds,
-            "repeats": args.repeats,
-            "precision": args.precision,
-        },
-        "properties": properties,
-        "patterns": {
-            rule: {"n": len(right), "precision": round(sum(right) / len(right), 3)}
-            for rule, right in sorted(rule_counts.items())
-        },
-    }
+    model = assemble(rows, rule_counts, counts, args.folds, args.C, args.precision, args.repeats, report=print)
     for rule, m in model["patterns"].items():
         print(f"  pattern {rule:<40} {m['n']:>4} relations, precision {m['precision']:.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
