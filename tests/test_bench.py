@@ -145,6 +145,21 @@ def test_relation_with_an_unaligned_node_is_wrong_and_duplicates_count_once():
     assert sorted(result["outcomes"]) == [(0.7, False), (0.9, True)]
 
 
+def test_a_wrong_relation_says_whether_an_entity_or_the_relation_is_to_blame():
+    doc = gold_doc({(3, "containedInPlace", 2)})
+    predicted = [
+        Relation("germany", "containedInPlace", "berlin", "a1", 0.8),  # the gold pair, backwards
+        Relation("merkel", "memberOf", "cdu", "a1", 0.8),  # two gold entities, no gold relation
+        Relation("merkel", "nationality", "mars", "a1", 0.7),  # Mars is no gold entity
+    ]
+    result = score.score_relations([doc], predicted, aligned(*PEOPLE, entity("mars", "Place", "Mars")))
+    assert result["why_wrong"] == {
+        "a gold pair, another property or direction": 1,
+        "a pair of gold entities with no gold relation": 1,
+        "an entity that is no gold entity": 1,
+    }
+
+
 def test_spouse_is_symmetric_and_parent_is_children_reversed():
     entities = [
         GoldEntity(0, "Person", (Mention("Ann", 0, 3),)),
