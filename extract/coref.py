@@ -329,7 +329,8 @@ def _defined_in_parentheses(f: Found, found: list[Found], clusters: list[Cluster
         other = next((g for g in found if g.start == f.end + 1 and g.parenthesised and g.kind == "name"), None)
     if other is None or not abbreviates(f.text, other.name or other.text):
         return None
-    return next((c for c in clusters if any(m is other for m in c.members)), None)
+    target = next((c for c in clusters if any(m is other for m in c.members)), None)
+    return None if target is None or target.is_person() else target  # "Steven Paterson (SNP)": his party
 
 
 def propagate(doc, clusters: list[Cluster]) -> list[Cluster]:

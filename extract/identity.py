@@ -112,7 +112,8 @@ def abbreviates(short: str, name: str) -> bool:
             if i == 0:
                 return False
         return True
-    return initials(name) == re.sub(r"[^A-Z]", "", short.upper())
+    capitals = re.sub(r"[^A-Z]", "", short)  # "MoD": the Ministry of Defence
+    return initials(name) in (re.sub(r"[^A-Z]", "", short.upper()), capitals if len(capitals) > 1 else None)
 
 
 def similar_names(a: str, b: str) -> bool:

@@ -171,7 +171,11 @@ _AWARD = re.compile(r"(?:.+\s)?(?:awards?|prizes?|medals?|trophy|trophies)|golde
 # awards named by one word that is also a first name ("Oscar Niemeyer", "Emmy Rossum")
 _AWARD_WORDS = re.compile(r"(?:oscar|emmy|grammy|bafta)(s?)", re.IGNORECASE)
 # Products named the way Apple names them ("iPod", "iPhone", "iTunes"), which the NER calls organisations
-_PRODUCT = re.compile(r"i[A-Z][a-z]+")
+_PRODUCT = frozenset(
+    {"iPod", "iPods", "iPhone", "iPhones", "iPad", "iPads", "iTunes", "iMac", "iMacs", "iCloud", "iPlayer"}
+)
+# nouns after which an adjective-like name is a place's ("the Atlantic coast", "a Caribbean island")
+_GEOGRAPHIC_NOUNS = frozenset({"coast", "island", "islands", "sea", "ocean", "region", "shore", "seaboard", "basin"})
 # The endings of adjectives made from names ("Napoleonic", "Baltic", "Socialist", "Welsh").
 _ADJECTIVE_ENDING = re.compile(r"(?:ic|al|an|ese|ish|sh|ern|ist)$")
 
@@ -184,8 +188,16 @@ def is_award(span: Span) -> bool:
         return True
     word = _AWARD_WORDS.fullmatch(key)
     before = span.doc[span.start - 1] if span.start > 0 else None
+    owner = span.doc[span.start - 2] if span.start > 1 else None  # "her second Oscar"
     return word is not None and (
-        word.group(1) == "s" or before is not None and before.pos_ in ("DET", "ADJ", "NUM", "PRON")
+        word.group(1) == "s"
+        or before is not None
+        and (
+            before.tag_ in ("DT", "PRP$", "WP$")  # "an Oscar", "his Oscar", "whose Oscar nomination"
+            or before.pos_ in ("ADJ", "NUM")
+            and owner is not None
+            and owner.tag_ in ("DT", "PRP$", "POS")
+        )
     )
 
 
@@ -198,7 +210,10 @@ def _used_as_no_name(span: Span) -> bool:
       noun beside it: the title of a film, song or book ('box office hits such as "Troy"'), or a
       nickname. Organisations are quoted as themselves ('the so-called "Islamic State"')."""
     if len(span) == 1 and (
-        span[0].tag_ == "JJ" and _ADJECTIVE_ENDING.search(span.text) or _PRODUCT.fullmatch(span.text)
+        span[0].tag_ == "JJ"
+        and _ADJECTIVE_ENDING.search(span.text)
+        and not (span.end < len(span.doc) and span.doc[span.end].lower_ in _GEOGRAPHIC_NOUNS)
+        or span.text in _PRODUCT
     ):
         return True
     doc = span.doc
@@ -264,13 +279,14 @@ def _whole_defined_name(span: Span, reach: int = 6) -> Span:
             return span
         if doc[j].is_punct and doc[j].text not in ("-", "'") or doc[j].is_sent_start:
             return span
-        if doc[j].tag_ == "POS" or doc[j].is_lower and doc[j].pos_ not in ("ADP", "DET", "CCONJ", "ADJ"):
-            return span  # "GM's profits General Motors (GM)": no name runs on past a possessive or a common noun
+        if doc[j].tag_ == "POS" or doc[j].is_lower and doc[j].pos_ not in ("ADP", "DET", "ADJ"):
+            return span  # no name runs on past a possessive, a common noun or a conjunction: "GM's profits
+            # General Motors (GM)", "the Christian Democrats and the Christian Social Union (CSU)"
     return span
 
 
 # what may follow a comma inside one name ("Atari, Inc.", "Martin Luther King, Jr.")
-_NAME_SUFFIXES = frozenset("inc ltd llc plc co corp ag sa gmbh jr sr ii iii iv".split())
+_NAME_SUFFIXES = frozenset("inc ltd llc llp lp plc co corp ag sa spa sas nv bv se kg na gmbh jr sr ii iii iv".split())
 
 
 def _split_list(ent: Span) -> list[Span]:
@@ -286,7 +302,7 @@ def _split_list(ent: Span) -> list[Span]:
             item = doc[start:i]
             if not 0 < len(item) <= 3 or not all(t.is_title or t.is_upper or t.text == "." for t in item):
                 return [ent]
-            if items and item[0].lower_.rstrip(".") in _NAME_SUFFIXES:
+            if items and item[0].lower_.replace(".", "") in _NAME_SUFFIXES:  # "Banco Santander, S.A."
                 return [ent]
             items.append(Span(doc, start, i, label=ent.label_))
             start = i + 1
@@ -319,6 +335,12 @@ _ONE_PLACE = frozenset({k for k in COUNTRIES if " and " in k} | {"jammu and kash
 
 # one initial and a surname: how team sheets and results tables name people ("M Farah", "L Moody")
 _INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?")
+_INITIALS_AND_SURNAMES = re.compile(rf"(?<![\w.]){_INITIAL_AND_SURNAME.pattern}")
+
+
+def _people_by_initial(doc: Doc) -> int:
+    """How many names of the article are an initial and a surname that is no place's name."""
+    return sum(not is_known_place(name_key(m.group().split()[-1])) for m in _INITIALS_AND_SURNAMES.finditer(doc.text))
 
 
 def context_type(span: Span) -> str | None:
@@ -335,9 +357,11 @@ def context_type(span: Span) -> str | None:
     if (
         label in ("ORG", "GPE", "LOC")
         and _INITIAL_AND_SURNAME.fullmatch(span.text)
+        and not is_known_place(name_key(span.text.split()[-1]))  # "N Korea", "S Africa"
+        and _people_by_initial(span.doc) >= 2
         and not _organisation_noun_beside(span)
     ):
-        return PERSON  # "M Farah", "C Hodgson": a team sheet's or a results table's people
+        return PERSON  # "M Farah, L Moody": a team sheet's or a results table's people, two or more in the article
     if label in ("ORG", "GPE", "LOC"):
         lead = span.start  # "Foreign Minister" inside the span, as the NER sometimes takes it
         while lead < span.end - 2 and doc[lead].lower_.rstrip(".") in TITLES:
@@ -482,7 +506,13 @@ def clean_span(span: Span) -> Span | None:
             start += 1
         elif label in ("GPE", "LOC") and low == "free" and end - start > 1:
             start += 1
-        elif doc[start].is_lower and doc[start].is_alpha and low not in NAME_PARTICLES and end - start > 1:
+        elif (
+            doc[start].is_lower
+            and doc[start].is_alpha
+            and low not in NAME_PARTICLES
+            and end - start > 1
+            and not (label == "ORG" and doc[start].pos_ == "PROPN")  # "thyssenkrupp Steel Europe"
+        ):
             start += 1  # "non-Nato", "nine Wallabies", "pro-European Democratic Left"
         else:
             break

@@ -154,13 +154,21 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
             fixed = bytes(_AS_BYTE[ch] for ch in m.group()).decode("utf-8")
         except UnicodeDecodeError:
             return m.group()
+        if not ("\u00a0" <= fixed <= "\u017f" or "\u2010" <= fixed <= "\u206f" or fixed in "€™"):
+            return m.group()  # what mis-decoding makes of Western text; not "groß“" (U+07D3)
         repaired += 1
         return fixed
 
     def reference(m: re.Match) -> str:
         nonlocal repaired
         code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
-        if code < 0x20 or 0x7F <= code < 0xA0 or code > 0x10FFFF or 0xD800 <= code < 0xE000:
+        if 0x80 <= code < 0xA0:  # old pages meant cp1252 ("&#146;" for ’), as HTML5 reads them
+            fixed = bytes([code]).decode("cp1252", errors="ignore")
+            if not fixed:
+                return m.group()
+            repaired += 1
+            return fixed
+        if code < 0x20 or code == 0x7F or code > 0x10FFFF or 0xD800 <= code < 0xE000:
             return m.group()
         repaired += 1
         return chr(code)

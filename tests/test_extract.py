@@ -113,6 +113,23 @@ def test_an_abbreviation_defined_after_a_name_the_ner_cut_gives_the_whole_name(m
     assert {(e.name, len(e.mentions)) for e in f.entities} == {("Chinese Communist Party", 2), ("China", 1)}
 
 
+def test_a_party_in_parentheses_after_a_person_stays_apart_and_names_end_at_a_conjunction(make_doc):
+    # "Steven Paterson ( SNP ) backed the Christian Democrats and the Christian Social Union ( CSU )"
+    words = ["Steven", "Paterson", "(", "SNP", ")", "backed", "the", "Christian", "Democrats", "and", "the"]
+    words += ["Christian", "Social", "Union", "(", "CSU", ")"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG"]
+    ents += ["I-ORG", "O", "B-ORG", "O"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "PROPN", "PROPN", "CCONJ", "DET", "PROPN"]
+    pos += ["PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT"]
+    f = facts(make_doc(words, heads=[5] * len(words), pos=pos, ents=ents))
+    assert {(e.name, e.type, len(e.mentions)) for e in f.entities} == {
+        ("Steven Paterson", PERSON, 1),
+        ("SNP", ORGANIZATION, 1),  # "snp" is in "steven paterson", letter by letter: his party all the same
+        ("Christian Democrats", ORGANIZATION, 1),
+        ("Christian Social Union", ORGANIZATION, 2),
+    }
+
+
 def test_the_embassy_refers_to_the_named_embassy(make_doc):
     # China 's UK embassy asked Twitter . The embassy left .
     words = ["China", "'s", "UK", "embassy", "asked", "Twitter", ".", "The", "embassy", "left", "."]
@@ -462,12 +479,16 @@ def test_awards_are_no_entities_but_a_first_name_is_a_person(make_doc):
     words = ["Christie", "won", "an", "Oscar", "and", "a", "Golden", "Globe", ";", "Oscar", "Niemeyer", "left", "."]
     pos = ["PROPN", "VERB", "DET", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"]
     ents = ["B-PERSON", "O", "O", "B-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"]
-    doc = make_doc(words, pos=[*pos, "PUNCT"], ents=ents)
+    tags = ["NNP", "VBD", "DT", "NNP", "CC", "DT", "NNP", "NNP", ":", "NNP", "NNP", "VBD", "."]
+    doc = make_doc(words, pos=[*pos, "PUNCT"], tags=tags, ents=ents)
     assert [(f.text, f.type) for f in find_mentions(doc)] == [("Christie", PERSON), ("Oscar Niemeyer", PERSON)]
     # a first name alone is no award; "Oscars", "her second Oscar", "the Brownlow Medal" are
-    pos = ["PROPN", "VERB", "ADP", "PROPN", "ADP", "PRON", "ADJ", "PROPN"]
-    oscar = make_doc(["Oscar", "left", "before", "Oscars", "with", "her", "second", "Oscar"], pos=pos)
-    assert [is_award(oscar[i : i + 1]) for i in (0, 3, 7)] == [False, True, True]
+    pos = ["PROPN", "VERB", "ADP", "PROPN", "ADP", "PRON", "ADJ", "PROPN", "NUM", "PROPN", "PRON", "PROPN"]
+    tags = ["NNP", "VBD", "IN", "NNPS", "IN", "PRP$", "JJ", "NNP", "CD", "NNP", "PRP", "NNP"]
+    words = ["Oscar", "left", "before", "Oscars", "with", "her", "second", "Oscar", "1998", "Oscar", "him", "Oscar"]
+    oscar = make_doc(words, pos=pos, tags=tags)
+    # "In 1998 Oscar left", "told him Oscar was late": a first name after a number or a pronoun
+    assert [is_award(oscar[i : i + 1]) for i in (0, 3, 7, 9, 11)] == [False, True, True, False, False]
     medal = make_doc(["the", "Brownlow", "Medal", "Prize", "Foundation"])
     assert (is_award(medal[1:3]), is_award(medal[1:5])) == (True, False)
 
@@ -564,6 +585,23 @@ def test_an_initial_and_a_surname_is_a_person_whatever_the_label(make_doc):
         ("M Farah", PERSON),
         ("L Moody", PERSON),
         ("N Sync", ORGANIZATION),  # a band
+    }
+
+
+def test_review_cases_keep_their_names(make_doc):
+    # "Shares in thyssenkrupp Steel Europe and iRobot fell as N Korea and S Korea met ."
+    words = ["Shares", "in", "thyssenkrupp", "Steel", "Europe", "and", "iRobot", "fell", "as", "N", "Korea", "and"]
+    words += ["S", "Korea", "met", "."]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "B-GPE", "I-GPE", "O", "B-GPE", "I-GPE"]
+    ents += ["O", "O"]
+    pos = ["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "VERB", "SCONJ", "PROPN", "PROPN", "CCONJ"]
+    pos += ["PROPN", "PROPN", "VERB", "PUNCT"]
+    f = facts(make_doc(words, heads=[7] * len(words), pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("thyssenkrupp Steel Europe", ORGANIZATION),  # a lower-case brand keeps its first word
+        ("iRobot", ORGANIZATION),  # a company, not one of Apple's products
+        ("N Korea", PLACE),  # no initial and a surname: a place
+        ("S Korea", PLACE),
     }
 
 

@@ -61,6 +61,7 @@ def test_initials_spell_acronyms():
         ("AP", "Paris", False),  # a dateline's agency
         ("SX", "Australian Securities Exchange", False),  # not from the first word's initial
         ("Cia", "Compagnia Aerea Italia", False),
+        ("MoD", "Ministry of Defence", True),  # the capitals of a mixed-case abbreviation
     ],
 )
 def test_an_abbreviation_comes_from_the_names_letters_in_order(short, name, same):

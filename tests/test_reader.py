@@ -291,6 +291,8 @@ def test_html_page_saved_as_txt_is_read_as_its_visible_text(tmp_path):
         ("the Ministerâ€™s â€œplanâ€\x9d", "the Minister’s “plan”", 3),  # cp1252, and Latin-1's 0x9D
         ("ZÃ¼rich, Ren&#233; and &#x41;", "Zürich, René and A", 3),
         ("Zürich, naïve café», SÃO Paulo, Â alone, &#0;", "Zürich, naïve café», SÃO Paulo, Â alone, &#0;", 0),
+        ("„Das ist groß“, »Gruß«, PELÉ’S, café…”", "„Das ist groß“, »Gruß«, PELÉ’S, café…”", 0),  # right as written
+        ("it&#146;s", "it’s", 1),  # a reference to cp1252's 0x92, as old pages wrote them
     ],
 )
 def test_text_decoded_wrongly_upstream_is_mended_and_said(text, mended, repairs):
