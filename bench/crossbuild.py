@@ -85,13 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         s = score.prf(c["tp"], c["fp"], c["fn"])
         print(f"  {prop:<20} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}   ({dict(c)})")
     print("reliability:")
-    for row in score.reliability(outcomes):
-        share = "-" if row["share"] is None else f"{row['share']:.2f}"
-        end = "]" if row["high"] >= 1 else ")"
-        print(
-            f"  [{row['low']:.1f}, {row['high']:.1f}{end}  {row['count']:>5}  "
-            f"correct {row['correct']:>5}  share {share}"
-        )
+    harness.print_reliability(score.reliability(outcomes))
     e = score.prf(entities["tp"], entities["fp"], entities["fn"])
     print(f"entities (rules' types)  P {e['precision']:.3f}  R {e['recall']:.3f}  F1 {e['f1']:.3f}")
     return 0

@@ -115,12 +115,7 @@ def print_result(result: dict, top: int = 15) -> None:
             f"R {f['recall']:.3f}  F1 {f['f1']:.3f}   (tp {f['tp']}, fp {f['fp']}, fn {f['fn']})"
         )
         print("reliability (max evidence confidence in the article):")
-        for row in r["reliability"]:
-            share = "-" if row["share"] is None else f"{row['share']:.2f}"
-            print(
-                f"  [{row['low']:.1f}, {row['high']:.1f}{']' if row['high'] >= 1 else ')'}  "
-                f"{row['count']:>5}  correct {row['correct']:>5}  share {share}"
-            )
+        print_reliability(r["reliability"])
         dropped = result["gold_dropped"]
         print(
             "gold relations left out: "
@@ -128,6 +123,16 @@ def print_result(result: dict, top: int = 15) -> None:
         )
     stages = ", ".join(f"{k} {v:.1f}" for k, v in result["stages"].items())
     print(f"seconds: {result['seconds']:.1f} (build; stages: {stages})")
+
+
+def print_reliability(rows: list[dict]) -> None:
+    """score.reliability's table, a bin a line."""
+    for row in rows:
+        share = "-" if row["share"] is None else f"{row['share']:.2f}"
+        print(
+            f"  [{row['low']:.1f}, {row['high']:.1f}{']' if row['high'] >= 1 else ')'}  "
+            f"{row['count']:>5}  correct {row['correct']:>5}  share {share}"
+        )
 
 
 def _top(counter, n: int) -> str:

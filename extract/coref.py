@@ -35,12 +35,9 @@ from dataclasses import replace
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Mention
 from .identity import abbreviates, choose_name, choose_type, initials, name_key, similar_names
 from .mentions import Found
-from .names import FOREIGN_ACRONYMS, country_of_demonym, is_known_place
+from .names import FOREIGN_ACRONYMS, GEOGRAPHIC_NOUNS, country_of_demonym, is_known_place
 from .sport import is_club_name
 
-# geographic nouns a place's name may drop once it is named ("Gaza" of "Gaza Strip", "the
-# Mediterranean"); not "canal", "lake" or "island": "Panama" is no canal
-GEOGRAPHIC_NOUNS = frozenset({"strip", "sea", "ocean", "river", "peninsula", "desert", "mountains"})
 # an organisation's name with its prefix written out ("EU Commission", "European Commission")
 ORGANISATION_PREFIXES = {"eu": "european", "un": "united nations"}
 # a lone "Army" or "Parliament" is as often the country's own as the one longer name the article gives

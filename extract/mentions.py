@@ -18,6 +18,7 @@ from .names import (
     CONTINENTS,
     COUNTRIES,
     DEMONYMS,
+    GEOGRAPHIC_NOUNS,
     HONORIFICS,
     LEADING_JUNK,
     NAME_PARTICLES,
@@ -175,7 +176,7 @@ _PRODUCT = frozenset(
     {"iPod", "iPods", "iPhone", "iPhones", "iPad", "iPads", "iTunes", "iMac", "iMacs", "iCloud", "iPlayer"}
 )
 # nouns after which an adjective-like name is a place's ("the Atlantic coast", "a Caribbean island")
-_GEOGRAPHIC_NOUNS = frozenset({"coast", "island", "islands", "sea", "ocean", "region", "shore", "seaboard", "basin"})
+_PLACE_AFTER_ADJECTIVE = GEOGRAPHIC_NOUNS | {"coast", "island", "islands", "region", "shore", "seaboard", "basin"}
 # The endings of adjectives made from names ("Napoleonic", "Baltic", "Socialist", "Welsh").
 _ADJECTIVE_ENDING = re.compile(r"(?:ic|al|an|ese|ish|sh|ern|ist)$")
 
@@ -212,7 +213,7 @@ def _used_as_no_name(span: Span) -> bool:
     if len(span) == 1 and (
         span[0].tag_ == "JJ"
         and _ADJECTIVE_ENDING.search(span.text)
-        and not (span.end < len(span.doc) and span.doc[span.end].lower_ in _GEOGRAPHIC_NOUNS)
+        and not (span.end < len(span.doc) and span.doc[span.end].lower_ in _PLACE_AFTER_ADJECTIVE)
         or span.text in _PRODUCT
     ):
         return True
@@ -530,18 +531,12 @@ def clean_span(span: Span) -> Span | None:
     trimmed = -1
     while trimmed != end:  # to a fixed point: "Anil - the" loses "the", then "-"
         trimmed = end
-        while (
-            end > start
-            and (
-                doc[end - 1].tag_ == "POS"
-                or doc[end - 1].is_currency  # "Snappy Snaps £9.99", the price cut off
-                or doc[end - 1].is_punct
-                and doc[end - 1].text != "."
-                and not (
-                    doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1])
-                )  # "Frankfurt (Oder)"
-                or doc[end - 1].text in ("'s", "’s", "'", "’")
-            )
+        while end > start and (
+            doc[end - 1].tag_ == "POS"
+            or doc[end - 1].is_currency  # "Snappy Snaps £9.99", the price cut off
+            or doc[end - 1].is_punct
+            and doc[end - 1].text not in (".", ")")  # a ")" left is closed: "Frankfurt (Oder)"
+            or doc[end - 1].text in ("'s", "’s", "'", "’")
         ):
             end -= 1
         while end > start + 1 and (

@@ -112,6 +112,9 @@ PERSON_NOUNS = frozenset(
     }
 )
 LEADING_JUNK = frozenset({"the", "a", "an", "free", "his", "her", "its", "their", "our"})
+# geographic nouns a place's name may drop once it is named ("Gaza" of "Gaza Strip", "the
+# Mediterranean"); not "canal", "lake" or "island": "Panama" is no canal
+GEOGRAPHIC_NOUNS = frozenset({"strip", "sea", "ocean", "river", "peninsula", "desert", "mountains"})
 # Lower-case words that belong to names ("Ursula von der Leyen", "bin Laden", "Luiz Inácio da
 # Silva"); any other lower-case word before a name is none of it ("non-Nato", "née Kahn").
 NAME_PARTICLES = frozenset(

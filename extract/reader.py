@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import codecs
 import errno
+import html
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -162,16 +164,11 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     def reference(m: re.Match) -> str:
         nonlocal repaired
         code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
-        if 0x80 <= code < 0xA0:  # old pages meant cp1252 ("&#146;" for ’), as HTML5 reads them
-            fixed = bytes([code]).decode("cp1252", errors="ignore")
-            if not fixed:
-                return m.group()
-            repaired += 1
-            return fixed
-        if code < 0x20 or code == 0x7F or code > 0x10FFFF or 0xD800 <= code < 0xE000:
+        fixed = html.unescape(m.group())  # as HTML5 reads it: "&#146;" is cp1252's ’
+        if code < 0x20 or code == 0x7F or fixed == "\ufffd" or unicodedata.category(fixed) == "Cc":
             return m.group()
         repaired += 1
-        return chr(code)
+        return fixed
 
     text = _MOJIBAKE.sub(mend, text)
     text = _CHARACTER_REFERENCE.sub(reference, text)
