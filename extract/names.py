@@ -115,6 +115,27 @@ LEADING_JUNK = frozenset({"the", "a", "an", "free", "his", "her", "its", "their"
 # geographic nouns a place's name may drop once it is named ("Gaza" of "Gaza Strip", "the
 # Mediterranean"); not "canal", "lake" or "island": "Panama" is no canal
 GEOGRAPHIC_NOUNS = frozenset({"strip", "sea", "ocean", "river", "peninsula", "desert", "mountains"})
+# The last words that say what kind of organisation a name is ("Foreign Ministry", "Labour Party",
+# "Deutsche Bank", "Warner Bros"): common nouns and company forms, read by the relation model as
+# the organisation's kind. Any other last word is part of a proper name ("Bayern Munich",
+# "Jenoptik") and says nothing that holds of another organisation.
+ORGANISATION_HEADS = frozenset(
+    """
+    academy administration agency airline airlines airport airways alliance army assembly association
+    authority band bank board brigade brigades broadcast broadcaster bureau business cabinet caucus
+    center centre chamber chambers channel church club coalition college commission committee
+    communications community company conference congress corporation corps council court department
+    directorate division embassy energy entertainment exchange federation festival films force forces
+    foundation front fund gallery games gazette government group guard herald holdings hospital
+    industries industry institute institution insurance journal league legislature magazine media
+    militia ministry mission motors movement museum navy network networks news newspaper office
+    orchestra organisation organization parliament partners party pictures police post press
+    productions publishing radio railway railways records republic research school schools senate
+    service services society studio studios systems team technologies technology telecom television
+    theater theatre times tribunal tribune tv union university weekly zeitung
+    inc ltd llc plc co corp ag sa gmbh nv bv spa bros
+    """.split()
+)
 # Lower-case words that belong to names ("Ursula von der Leyen", "bin Laden", "Luiz Inácio da
 # Silva"); any other lower-case word before a name is none of it ("non-Nato", "née Kahn").
 NAME_PARTICLES = frozenset(

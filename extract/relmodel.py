@@ -34,6 +34,7 @@ from .names import (
     CONTINENTS,
     COUNTRIES,
     NATIONS,
+    ORGANISATION_HEADS,
     PERSON_NOUNS,
     REGION_COUNTRY,
     TITLES,
@@ -41,6 +42,7 @@ from .names import (
 )
 from .relations import ACCOUNT_NOUNS, DIPLOMATS, MEMBER_NOUNS, ROLE_TITLES
 from .resolve import PRONOUNS, Resolver
+from .sport import is_club_name
 from .tokens import lemma, tokens_where, word_ids
 
 MODEL_FILE = Path(__file__).parent / "models" / "relations.json"
@@ -190,6 +192,16 @@ def _demonym_key(word: str) -> str | None:
     return name_key(country) if country else None
 
 
+def _kind_of_organisation(name: str) -> str | None:
+    """What an organisation's name says it is: its last word when that is a kind
+    (names.ORGANISATION_HEADS: "ministry", "party", "bank"), "club" for a club's name ("Bayern
+    Munich", "FC Porto"), else None (a proper name's last word would teach the model one name)."""
+    words = name_key(name).split()
+    if words and words[-1] in ORGANISATION_HEADS:
+        return words[-1]
+    return "club" if is_club_name(name) else None
+
+
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for edge in edges:
         if n <= edge:
@@ -231,7 +243,7 @@ def candidates(
         if e.type == PLACE
     }
     # an organisation's head word ("ministry", "party", "club") and the countries its name carries
-    heads = {e.key: name_key(e.name).split()[-1] for e in entities if e.type == ORGANIZATION and name_key(e.name)}
+    heads = {e.key: h for e in entities if e.type == ORGANIZATION for h in [_kind_of_organisation(e.name)] if h}
     inside = {
         e.key: {k for w in name_key(e.name).split() for k in [_demonym_key(w)] if k}
         | {k for k in keys_of_places if k in name_key(e.name)}

@@ -399,3 +399,29 @@ def test_the_words_on_the_path_between_a_pair_count_with_any_role_noun_as_one(ma
         cands = by_pair(candidates(doc, entities, {0: "e0", 1: "e0", 7: "e1"}))
         assert "pw:so:appos:ROLE>prep:at" in cands["e0", "e1"].features
         assert "pw:os:prep:at>appos:ROLE" in cands["e1", "e0"].features
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Foreign Ministry", "ministry"),
+        ("Christian Democratic Union", "union"),
+        ("Warner Bros.", "bros"),
+        ("Bayern Munich", "club"),  # a club's name, not the town's
+        ("FC Porto", "club"),
+        ("Jenoptik", None),  # a proper name's last word names one organisation only
+        ("Deutsche Welle", None),
+    ],
+)
+def test_an_organisations_kind_is_read_from_its_last_word_never_from_a_proper_name(make_doc, name, kind):
+    words = ["Joe", "Kaeser", "spoke", "for", *name.split(), "."]
+    n = len(name.split())
+    doc = make_doc(words)
+    entities = [
+        Entity("e0", "Joe Kaeser", PERSON, (Mention("Joe Kaeser", 0, 10, "PERSON"),)),
+        Entity("e1", name, ORGANIZATION, (Mention(name, 21, 21 + len(name), "ORG"),)),
+    ]
+    token_map = {0: "e0", 1: "e0", **{4 + i: "e1" for i in range(n)}}
+    feats = set(by_pair(candidates(doc, entities, token_map))["e0", "e1"].features)
+    heads = {f for f in feats if f.startswith("oh:")}
+    assert heads == ({f"oh:{kind}"} if kind else set())
