@@ -1,6 +1,6 @@
 """The whole build, cross-validated on DWIE's train part: figures to tune on without the held-out part.
 
-    python bench/crossbuild.py [--folds 5] [--show PROPERTY|all] [--keep DIR]
+    python bench/crossbuild.py [--folds 5] [--show PROPERTY|all] [--keep DIR] [-C C]
 
 bench/dwie.py scores the held-out part, which tuning must not read; on the train part it scores a
 relation model that was trained on those very articles. Here each fold of the DWIE train part is
@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--show", help="list the false positives of this property ('all': of every one)")
     ap.add_argument("--keep", type=Path, help="keep each fold's articles and exports in DIR/<fold>")
+    ap.add_argument("-C", type=float, default=1.0, help="the relation model's inverse regularisation strength")
     args = ap.parse_args(argv)
 
     import newsgraph.extract.relmodel as relmodel
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
                 counts["dwie" if doc_id in news else "redocred"] += 1
                 for rule, outcomes_ in rules[doc_id].items():
                     rule_counts[rule].extend(outcomes_)
-            model = train_relations.assemble([r for i in trained for r in rows[i]], rule_counts, counts)
+            model = train_relations.assemble([r for i in trained for r in rows[i]], rule_counts, counts, C=args.C)
             relmodel.default_model = _always(relmodel.RelationModel(model))
             keep = (args.keep or Path(tmp)) / str(k)
             result = harness.run(test, nlp=nlp, keep=keep)

@@ -140,6 +140,14 @@ def _root(doc: Doc, m: _Mention) -> Token:
     return doc[m.end - 1]
 
 
+def _inside(t: Token, m: _Mention) -> Token | None:
+    """The nearest of the token's heads that lies inside the mention, if any."""
+    for head in t.ancestors:
+        if m.start <= head.i < m.end:
+            return head
+    return None
+
+
 def _names_an_account(doc: Doc, m: _Mention) -> bool:
     """The mention names the platform of someone's account: "Twitter" in "his Twitter account"
     (not "Fox News" in "the Fox News channel": no owner)."""
@@ -378,7 +386,11 @@ def candidates(
                 for m in (ms, mo):
                     if m not in roots:
                         roots[m] = _root(doc, m)
-                path, words_on = _path(roots[ms], roots[mo], token_map)
+                # from the word of a long name the other mention hangs on: "Center for European
+                # Policy in Freiburg" joins Freiburg at "Policy", as "Siemens in Munich" does
+                path, words_on = _path(
+                    _inside(roots[mo], ms) or roots[ms], _inside(roots[ms], mo) or roots[mo], token_map
+                )
                 feats.add(f"p:{path}" if path is not None else "p:long")
                 if path is not None:
                     up, _, down = path.split("|")

@@ -425,3 +425,18 @@ def test_an_organisations_kind_is_read_from_its_last_word_never_from_a_proper_na
     feats = set(by_pair(candidates(doc, entities, token_map))["e0", "e1"].features)
     heads = {f for f in feats if f.startswith("oh:")}
     assert heads == ({f"oh:{kind}"} if kind else set())
+
+
+def test_a_path_starts_at_the_word_of_a_long_name_the_other_mention_hangs_on(make_doc):
+    # She works at the Center for European Policy in Freiburg .  ("in Freiburg" parsed onto "Policy")
+    words = ["She", "works", "at", "the", "Center", "for", "European", "Policy", "in", "Freiburg", "."]
+    heads = [1, 1, 1, 4, 2, 4, 7, 5, 7, 8, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "amod", "pobj", "prep", "pobj", "punct"]
+    doc = make_doc(words, heads=heads, deps=deps)
+    entities = [
+        Entity("e0", "Center for European Policy", ORGANIZATION, (Mention(doc.text[20:46], 20, 46, "ORG"),)),
+        Entity("e1", "Freiburg", PLACE, (Mention("Freiburg", 50, 58, "GPE"),)),
+    ]
+    token_map = {4: "e0", 5: "e0", 6: "e0", 7: "e0", 9: "e1"}
+    pair = set(by_pair(candidates(doc, entities, token_map))["e0", "e1"].features)
+    assert "p:|*|prep>pobj" in pair  # as "Siemens in Munich", not through "for European Policy"
