@@ -148,6 +148,15 @@ def _inside(t: Token, m: _Mention) -> Token | None:
     return None
 
 
+def _in_apposition(doc: Doc, m: _Mention) -> list[Token]:
+    """The common nouns in apposition to a mention ("president" in "the president, Dalia
+    Grybauskaite" and in "Angela Merkel, the chancellor")."""
+    root = _root(doc, m)
+    nouns = [root.head] if root.dep_ == "appos" and not m.start <= root.head.i < m.end else []
+    nouns += [c for c in root.children if c.dep_ == "appos" and not m.start <= c.i < m.end]
+    return [n for n in nouns if n.pos_ == "NOUN"]
+
+
 def _names_an_account(doc: Doc, m: _Mention) -> bool:
     """The mention names the platform of someone's account: "Twitter" in "his Twitter account"
     (not "Fox News" in "the Fox News channel": no owner)."""
@@ -281,6 +290,16 @@ def candidates(
                     demonyms.setdefault(key, set()).add(country)
                 if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") or t.i in token_map:
                     break
+            # and what stands beside it in apposition: "The new Lithuanian president, Dalia
+            # Grybauskaite", "Angela Merkel, the German chancellor"
+            for noun in _in_apposition(doc, m):
+                for t in (noun, *noun.children):
+                    if t.i in token_map or t.i < noun.i - 3:
+                        continue
+                    if t.lower_ in TITLES:
+                        titles.setdefault(key, set()).add(t.lower_)
+                    elif t.dep_ in ("amod", "compound") and (country := _demonym_key(t.text)):
+                        demonyms.setdefault(key, set()).add(country)
     # what a candidate says of its subject alone ("s", key), and of its object alone ("o", key)
     owned: dict[tuple[str, str], set[str]] = {}
     for e in entities:
@@ -401,6 +420,11 @@ def candidates(
                 after = doc[second.end].lower_ if second.end < len(doc) else "$"
                 feats.add(f"pre:{before}")
                 feats.add(f"post:{after}")
+            if tp == (PERSON, PLACE) and kind.get(o) == "country" and titles.get(s):
+                # a title and the article's country together: "Prime Minister Silvio Berlusconi" in a
+                # story about Italy holds office there; a linear model cannot add that up alone
+                rank = "only" if len(countries) == 1 else "top" if countries[0] == o else "other"
+                feats.update(f"st&country:{t}:{rank}" for t in titles[s])
             if keys[o] & demonyms.get(s, set()):
                 feats.add("dem:s")  # "German carmaker Volkswagen" and o is Germany
             elif demonyms.get(s) and kind.get(o) == "country":

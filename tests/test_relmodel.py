@@ -440,3 +440,20 @@ def test_a_path_starts_at_the_word_of_a_long_name_the_other_mention_hangs_on(mak
     token_map = {4: "e0", 5: "e0", 6: "e0", 7: "e0", 9: "e1"}
     pair = set(by_pair(candidates(doc, entities, token_map))["e0", "e1"].features)
     assert "p:|*|prep>pobj" in pair  # as "Siemens in Munich", not through "for European Policy"
+
+
+def test_a_title_and_a_demonym_in_apposition_count_as_before_the_name(make_doc):
+    # The Lithuanian president , Dalia Grybauskaite , signed . Lithuania voted .
+    words = ["The", "Lithuanian", "president", ",", "Dalia", "Grybauskaite", ",", "signed", "."]
+    words += ["Lithuania", "voted", "."]
+    heads = [2, 2, 7, 2, 5, 2, 2, 7, 7, 10, 10, 10]
+    deps = ["det", "amod", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    start = doc[4].idx
+    entities = [
+        Entity("e0", "Dalia Grybauskaite", PERSON, (Mention("Dalia Grybauskaite", start, start + 18, "PERSON"),)),
+        Entity("e1", "Lithuania", PLACE, (Mention("Lithuania", doc[9].idx, doc[9].idx + 9, "GPE"),)),
+    ]
+    pair = set(by_pair(candidates(doc, entities, {4: "e0", 5: "e0", 9: "e1"}))["e0", "e1"].features)
+    assert {"st:president", "dem:s", "st&country:president:only"} <= pair
