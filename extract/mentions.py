@@ -383,6 +383,8 @@ def context_type(span: Span) -> str | None:
             and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)
         ):
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
+    if label in ("ORG", "GPE", "LOC") and _told_of_as_a_person(span):
+        return PERSON  # "Jacobs, 20, and Eddie Hatcher, 31, were charged"
     if is_club(span) or label != "ORG" and name_key(span.text) in PARTY_NICKNAMES:
         return ORGANIZATION  # "the Lib Dems" or "Labour" tagged as people
     if label in ("ORG", "PERSON") and _place_noun_beside(span):
@@ -390,6 +392,17 @@ def context_type(span: Span) -> str | None:
     if label in ("PERSON", "GPE", "LOC") and _organisation_noun_beside(span):
         return ORGANIZATION  # "news weekly Der Spiegel", "Pandora, a provider of internet radio"
     return None
+
+
+def _told_of_as_a_person(span: Span) -> bool:
+    """A name of one to three capitalised words followed by an age in commas: "Jacobs, 20, and
+    Eddie Hatcher, 31, were charged". (Not ", who": British news says "Toshiba, who have been
+    working on the chip", and clubs are "who" in every sports page.)"""
+    doc, end = span.doc, span.end
+    if len(span) > 3 or end + 2 >= len(doc) or not all(t.is_alpha and t.is_title for t in span):
+        return False
+    age = doc[end + 1].text
+    return doc[end].text == "," and age.isdigit() and 1 <= int(age) <= 110 and doc[end + 2].text == ","
 
 
 PLACE_NOUNS = frozenset(

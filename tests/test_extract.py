@@ -588,6 +588,21 @@ def test_an_initial_and_a_surname_is_a_person_whatever_the_label(make_doc):
     }
 
 
+def test_a_name_followed_by_an_age_in_commas_is_a_person(make_doc):
+    # "Jacobs , 20 , and Warner , 70 , were charged ; Siemens , 2012 ."
+    words = ["Jacobs", ",", "20", ",", "and", "Warner", ",", "70", ",", "were", "charged", ";", "Siemens", ","]
+    words += ["2012", "."]
+    ents = ["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O"]
+    pos = ["PROPN", "PUNCT", "NUM", "PUNCT", "CCONJ", "PROPN", "PUNCT", "NUM", "PUNCT", "AUX", "VERB", "PUNCT"]
+    pos += ["PROPN", "PUNCT", "NUM", "PUNCT"]
+    f = facts(make_doc(words, heads=[10] * len(words), pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("Jacobs", PERSON),
+        ("Warner", PERSON),
+        ("Siemens", ORGANIZATION),  # a year, not an age
+    }
+
+
 def test_review_cases_keep_their_names(make_doc):
     # "Shares in thyssenkrupp Steel Europe and iRobot fell as N Korea and S Korea met ."
     words = ["Shares", "in", "thyssenkrupp", "Steel", "Europe", "and", "iRobot", "fell", "as", "N", "Korea", "and"]
