@@ -22,8 +22,11 @@ from .names import (
     HONORIFICS,
     LEADING_JUNK,
     NAME_PARTICLES,
+    ORGANISATION_HEADS,
     PERSON_NOUNS,
     PORTFOLIO_WORDS,
+    REGION_COUNTRY,
+    STATE_ABBREVIATIONS,
     TITLES,
     country_of_demonym,
     fold,
@@ -78,11 +81,6 @@ PORTFOLIOS = frozenset(
 OFFICE_HOLDERS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head"})
 OFFICE_WORDS = OFFICE_HOLDERS | {"department", "ministry", "office", "committee", "agency"}
 PORTFOLIO_HOLDERS = OFFICE_HOLDERS | {"commissioner"}
-# the last word of many organisations' names: never a portfolio
-ORGANISATION_HEADS = (OFFICE_WORDS - OFFICE_HOLDERS) | frozenset(
-    """council party league force navy army service union bank court assembly parliament
-    commission board authority police guard""".split()
-)
 NOT_NAMES = frozenset({"new", "former", "acting", "shadow", "interim", "deputy", "junior"})
 # Nouns naming an institution of a country; "the embassy" refers back to a named one.
 INSTITUTIONS = frozenset({"embassy", "consulate"})
@@ -383,6 +381,8 @@ def context_type(span: Span) -> str | None:
             and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)
         ):
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
+    if label in ("ORG", "PERSON") and _before_its_region(span):
+        return PLACE  # "MEMPHIS, Tenn.", "Mineral Wells, Texas.", "BUENOS AIRES, Argentina (AP)"
     if label in ("ORG", "GPE", "LOC") and _told_of_as_a_person(span):
         return PERSON  # "Jacobs, 20, and Eddie Hatcher, 31, were charged"
     if is_club(span) or label != "ORG" and name_key(span.text) in PARTY_NICKNAMES:
@@ -392,6 +392,24 @@ def context_type(span: Span) -> str | None:
     if label in ("PERSON", "GPE", "LOC") and _organisation_noun_beside(span):
         return ORGANIZATION  # "news weekly Der Spiegel", "Pandora, a provider of internet radio"
     return None
+
+
+def _before_its_region(span: Span) -> bool:
+    """The name is followed by a comma and a state or country that ends the phrase: a town with
+    its region, as datelines and addresses give it ("MEMPHIS, Tenn.", "Camp Butner, N.C.;",
+    "BUENOS AIRES, Argentina (AP)"); not a city ("Siemens, Munich" may be an address)."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].text != "," or span[-1].lower_ in ORGANISATION_HEADS:
+        return False  # "Haines High School, Alaska" is a school there
+    for n in (1, 2, 3):
+        region = doc[end + 1 : end + 1 + n]
+        if len(region) < n or not all(t.is_title or t.is_upper for t in region):
+            return False
+        closes = region.end == len(doc) or doc[region.end].is_punct or doc[region.end].is_sent_start
+        key = name_key(region.text)
+        if closes and (region.text in STATE_ABBREVIATIONS or key in COUNTRIES or key in REGION_COUNTRY):
+            return True
+    return False
 
 
 def _told_of_as_a_person(span: Span) -> bool:

@@ -116,22 +116,23 @@ LEADING_JUNK = frozenset({"the", "a", "an", "free", "his", "her", "its", "their"
 # Mediterranean"); not "canal", "lake" or "island": "Panama" is no canal
 GEOGRAPHIC_NOUNS = frozenset({"strip", "sea", "ocean", "river", "peninsula", "desert", "mountains"})
 # The last words that say what kind of organisation a name is ("Foreign Ministry", "Labour Party",
-# "Deutsche Bank", "Warner Bros"): common nouns and company forms, read by the relation model as
-# the organisation's kind. Any other last word is part of a proper name ("Bayern Munich",
-# "Jenoptik") and says nothing that holds of another organisation.
+# "Deutsche Bank", "Warner Bros"): common nouns and company forms. The relation model reads them
+# as the organisation's kind (any other last word is part of a proper name, "Bayern Munich",
+# "Jenoptik", and says nothing that holds of another organisation); the NER's names keep them
+# ("UK Independence Party" is no portfolio's, "Haines High School, Alaska" no town's).
 ORGANISATION_HEADS = frozenset(
     """
     academy administration agency airline airlines airport airways alliance army assembly association
-    authority band bank board brigade brigades broadcast broadcaster bureau business cabinet caucus
+    authority band bank board brigade brigades broadcast broadcaster bureau cabinet caucus
     center centre chamber chambers channel church club coalition college commission committee
     communications community company conference congress corporation corps council court department
-    directorate division embassy energy entertainment exchange federation festival films force forces
+    directorate division embassy entertainment exchange federation festival films force forces
     foundation front fund gallery games gazette government group guard herald holdings hospital
-    industries industry institute institution insurance journal league legislature magazine media
+    institute institution insurance journal league legislature magazine media
     militia ministry mission motors movement museum navy network networks news newspaper office
     orchestra organisation organization parliament partners party pictures police post press
-    productions publishing radio railway railways records republic research school schools senate
-    service services society studio studios systems team technologies technology telecom television
+    productions publishing radio railway railways records republic school schools senate
+    service services society studio studios systems team telecom television
     theater theatre times tribunal tribune tv union university weekly zeitung
     inc ltd llc plc co corp ag sa gmbh nv bv spa bros
     """.split()
@@ -491,6 +492,15 @@ FOREIGN_ACRONYMS = {
 }
 # the nations of a country (each also in COUNTRIES): "Leeds in northern England" is in its country
 NATIONS = dict.fromkeys(("england", "scotland", "wales", "northern ireland"), "united kingdom")
+
+
+# The US states as news agencies abbreviate them after a town ("MEMPHIS, Tenn.", "Mineral Wells,
+# Texas"); as written, with their dots: "Miss." and "Mo." are words and names without them.
+STATE_ABBREVIATIONS = frozenset(
+    """Ala. Ariz. Ark. Calif. Colo. Conn. Del. D.C. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass.
+    Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C.
+    S.D. Tenn. Vt. Va. Wash. W.Va. Wis. Wyo.""".split()
+)
 
 
 def is_known_place(key: str) -> bool:

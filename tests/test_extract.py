@@ -603,6 +603,23 @@ def test_a_name_followed_by_an_age_in_commas_is_a_person(make_doc):
     }
 
 
+def test_a_name_before_its_state_or_country_is_a_place(make_doc):
+    # "MEMPHIS , Tenn. ( AP ) -- Haines High School , Alaska , and Camp Butner , N.C. ; Siemens , Munich ."
+    words = ["MEMPHIS", ",", "Tenn.", "(", "AP", ")", "--", "Haines", "High", "School", ",", "Alaska", ",", "and"]
+    words += ["Camp", "Butner", ",", "N.C.", ";", "Siemens", ",", "Munich", "."]
+    ents = ["B-ORG", "O", "B-GPE", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "O"]
+    ents += ["B-ORG", "I-ORG", "O", "B-GPE", "O", "B-ORG", "O", "B-GPE", "O"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    pos += ["PROPN", "PUNCT", "CCONJ", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN"]
+    pos += ["PUNCT"]
+    f = facts(make_doc(words, heads=[0] * len(words), pos=pos, ents=ents))
+    types = {e.name: e.type for e in f.entities}
+    assert types["MEMPHIS"] == PLACE  # a dateline
+    assert types["Camp Butner"] == PLACE
+    assert types["Haines High School"] == ORGANIZATION  # a school in Alaska
+    assert types["Siemens"] == ORGANIZATION  # a city after it may be an address
+
+
 def test_review_cases_keep_their_names(make_doc):
     # "Shares in thyssenkrupp Steel Europe and iRobot fell as N Korea and S Korea met ."
     words = ["Shares", "in", "thyssenkrupp", "Steel", "Europe", "and", "iRobot", "fell", "as", "N", "Korea", "and"]
