@@ -174,11 +174,14 @@ def sport_article(doc) -> bool:
 
 
 def sport_role(span: Span) -> bool:
-    """The name plays a club's part: subject or object of a sporting verb, owner or modifier of a
-    team word ("Dortmund coach", "Bayern's striker"), a score beside it ("Hamburg 2-1")."""
+    """The name plays a club's part: subject or object of a sporting verb, subject of a verb in the
+    plural ("Bielefeld were"), owner or modifier of a team word ("Dortmund coach", "Bayern's
+    striker"), a score beside it ("Hamburg 2-1")."""
     doc, head = span.doc, span.root
     if head.dep_ in ("nsubj", "dobj", "nsubjpass") and lemma(head.head).lower() in SPORT_VERBS:
         return True
+    if head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NNP" and _plural_verb(head.head):
+        return True  # "Bielefeld were relegated", "Karlsruhe are liable to ...": a team, as British pages write
     if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in TEAM_WORDS:
         return True
     if (
@@ -189,6 +192,14 @@ def sport_role(span: Span) -> bool:
         return True
     nearby = doc[max(span.start - 2, 0) : span.start].text + " " + doc[span.end : span.end + 2].text
     return any(SCORE.fullmatch(w) for w in nearby.split())  # "Hamburg 2-1"
+
+
+def _plural_verb(verb) -> bool:
+    """The verb, or its auxiliary, agrees with a plural subject ("were", "are", "have")."""
+    for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))):
+        if t.tag_ == "VBP" or t.lower_ == "were":
+            return True
+    return False
 
 
 def is_competition(text: str) -> bool:

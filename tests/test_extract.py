@@ -325,6 +325,25 @@ def test_towns_that_beat_each_other_are_clubs_and_a_clubs_town_stays_a_place(mak
     }
 
 
+def test_a_town_with_a_verb_in_the_plural_in_a_sentence_about_sport_is_a_club(make_doc):
+    # "Bielefeld were relegated in the cup ; Hamburg was hosting the cup ; Paris is big ."
+    words = ["Bielefeld", "were", "relegated", "in", "the", "cup", ";", "Hamburg", "was", "hosting", "the", "cup"]
+    words += [";", "Paris", "is", "big", "."]
+    heads = [2, 2, 2, 2, 5, 3, 2, 9, 9, 2, 11, 9, 2, 14, 2, 14, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "punct", "nsubj", "aux", "conj", "det", "dobj"]
+    deps += ["punct", "nsubj", "conj", "acomp", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
+    pos += ["PROPN", "AUX", "ADJ", "PUNCT"]
+    tags = ["NNP", "VBD", "VBN", "IN", "DT", "NN", ":", "NNP", "VBD", "VBG", "DT", "NN", ":", "NNP", "VBZ", "JJ", "."]
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("Bielefeld", ORGANIZATION),  # "were": a team
+        ("Hamburg", PLACE),  # "was": the town
+        ("Paris", PLACE),
+    }
+
+
 def test_a_full_name_outvotes_its_surname_tagged_otherwise(make_doc):
     words = ["Polys", "Polyviou", "spoke", ".", "Polyviou", "left", "."]
     heads = [1, 2, 2, 2, 5, 5, 5]
