@@ -35,7 +35,7 @@ from dataclasses import replace
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Mention
 from .identity import abbreviates, choose_name, choose_type, initials, name_key, similar_names
 from .mentions import Found
-from .names import FOREIGN_ACRONYMS, GEOGRAPHIC_NOUNS, country_of_demonym, is_known_place
+from .names import COUNTRIES, FOREIGN_ACRONYMS, GEOGRAPHIC_NOUNS, country_of_demonym, is_known_place
 from .sport import is_club_name
 
 # an organisation's name with its prefix written out ("EU Commission", "European Commission")
@@ -264,6 +264,15 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             if not starts and f.text[:1].isupper() and key not in GENERIC_HEADS:
                 starts = [c for c in longer if c.name_words()[-1] == key and _proper(c.name())]
             target = starts[0] if len(starts) == 1 else None
+        if target is None and f.type == PLACE and key in ("north", "south"):
+            # "the North" of an article about North Korea, "the South" of one about South Sudan: the
+            # one country named with that word ("the West" is seldom West Germany)
+            named_by = [
+                c
+                for c in clusters
+                if c.type() == PLACE and c.name_words()[:1] == [key] and name_key(c.name()) in COUNTRIES
+            ]
+            target = named_by[0] if len(named_by) == 1 else None
         if target is None and f.type == PLACE and not is_known_place(key) and key not in COMPASS_WORDS:
             named_by = [c for c in clusters if c.type() == PLACE and c.name_words()[:1] == [key]]
             named_by = [c for c in named_by if len(c.name_words()) == 2 and c.name_words()[1] in GEOGRAPHIC_NOUNS]

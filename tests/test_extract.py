@@ -344,6 +344,14 @@ def test_a_town_with_a_verb_in_the_plural_in_a_sentence_about_sport_is_a_club(ma
     }
 
 
+def test_the_north_of_an_article_about_north_korea_is_that_country(make_doc):
+    words = ["North", "Korea", "and", "Japan", "met", ".", "The", "North", "left", "the", "West", "."]
+    ents = ["B-GPE", "I-GPE", "O", "B-GPE", "O", "O", "O", "B-LOC", "O", "O", "B-LOC", "O"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT", "DET", "PROPN", "VERB", "DET", "PROPN", "PUNCT"]
+    f = facts(make_doc(words, heads=[4, 0, 0, 0, 4, 4, 7, 8, 8, 10, 8, 8], pos=pos, ents=ents))
+    assert {(e.name, len(e.mentions)) for e in f.entities} == {("North Korea", 2), ("Japan", 1), ("West", 1)}
+
+
 def test_a_full_name_outvotes_its_surname_tagged_otherwise(make_doc):
     words = ["Polys", "Polyviou", "spoke", ".", "Polyviou", "left", "."]
     heads = [1, 2, 2, 2, 5, 5, 5]
