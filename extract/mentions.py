@@ -81,6 +81,13 @@ PORTFOLIOS = frozenset(
 OFFICE_HOLDERS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head"})
 OFFICE_WORDS = OFFICE_HOLDERS | {"department", "ministry", "office", "committee", "agency"}
 PORTFOLIO_HOLDERS = OFFICE_HOLDERS | {"commissioner"}
+# the last words of many organisations' names that no commissioner's portfolio ends with ("UN
+# Security Council", "UK Independence Party", "US Navy"); narrower than names.ORGANISATION_HEADS,
+# whose "media", "services" and "government" are portfolios too ("EU Media Commissioner")
+NEVER_PORTFOLIOS = (OFFICE_WORDS - OFFICE_HOLDERS) | frozenset(
+    """council party league force navy army service union bank court assembly parliament
+    commission board authority police guard""".split()
+)
 NOT_NAMES = frozenset({"new", "former", "acting", "shadow", "interim", "deputy", "junior"})
 # Nouns naming an institution of a country; "the embassy" refers back to a named one.
 INSTITUTIONS = frozenset({"embassy", "consulate"})
@@ -397,7 +404,9 @@ def context_type(span: Span) -> str | None:
 def _before_its_region(span: Span) -> bool:
     """The name is followed by a comma and a state or country that ends the phrase: a town with
     its region, as datelines and addresses give it ("MEMPHIS, Tenn.", "Camp Butner, N.C.;",
-    "BUENOS AIRES, Argentina (AP)"); not a city ("Siemens, Munich" may be an address)."""
+    "Mineral Wells, Texas."); not a city ("Siemens, Munich" may be an address), nor a country
+    followed by another comma ("Usain Bolt, Jamaica, 9.58", "backed by Gazprom, Russia, and"),
+    and a name the NER took for a person's only before a state's abbreviation."""
     doc, end = span.doc, span.end
     if end + 1 >= len(doc) or doc[end].text != "," or span[-1].lower_ in ORGANISATION_HEADS:
         return False  # "Haines High School, Alaska" is a school there
@@ -405,10 +414,14 @@ def _before_its_region(span: Span) -> bool:
         region = doc[end + 1 : end + 1 + n]
         if len(region) < n or not all(t.is_title or t.is_upper for t in region):
             return False
-        closes = region.end == len(doc) or doc[region.end].is_punct or doc[region.end].is_sent_start
-        key = name_key(region.text)
-        if closes and (region.text in STATE_ABBREVIATIONS or key in COUNTRIES or key in REGION_COUNTRY):
+        after = doc[region.end] if region.end < len(doc) else None
+        closes = after is None or after.is_punct or bool(after.is_sent_start)
+        if closes and region.text in STATE_ABBREVIATIONS:
             return True
+        key = name_key(region.text)
+        if span.label_ != "PERSON" and closes and (after is None or after.text != ","):
+            if key in COUNTRIES or key in REGION_COUNTRY:
+                return True
     return False
 
 
@@ -607,7 +620,7 @@ def clean_span(span: Span) -> Span | None:
                 doc[cut - 1].lower_ in PORTFOLIOS
                 or acronym
                 and end - cut < PORTFOLIO_WORDS
-                and doc[cut - 1].lower_ not in ORGANISATION_HEADS
+                and doc[cut - 1].lower_ not in NEVER_PORTFOLIOS
             )
         ):
             cut -= 1

@@ -275,31 +275,36 @@ def candidates(
     patterns: dict[tuple[str, str], set[str]] = {}
     for r in pattern_relations:
         patterns.setdefault((r.subject, r.object), set()).add(r.predicate)
-    # what each mention has before it: title words and demonyms (by the country's name key)
+    # what each mention has before it, or beside it in apposition: title words and demonyms (by
+    # the country's name key)
     titles: dict[str, set[str]] = {}
     demonyms: dict[str, set[str]] = {}
+
+    def describe(key: str, t: Token) -> bool:
+        """Note a title word or a demonym said of the entity; whether `t` was a title."""
+        if t.lower_ in TITLES:
+            titles.setdefault(key, set()).add(t.lower_)
+            return True
+        country = _demonym_key(t.text)
+        if country:
+            demonyms.setdefault(key, set()).add(country)
+        return False
+
     for key, ms in named.items():
         for m in ms:
             for t in _words_before(doc, m):
-                low = t.lower_
-                if low in TITLES:
-                    titles.setdefault(key, set()).add(low)
+                if describe(key, t):
                     continue
-                country = _demonym_key(t.text)
-                if country:
-                    demonyms.setdefault(key, set()).add(country)
                 if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") or t.i in token_map:
                     break
-            # and what stands beside it in apposition: "The new Lithuanian president, Dalia
-            # Grybauskaite", "Angela Merkel, the German chancellor"
+            # "The new Lithuanian president, Dalia Grybauskaite", "Angela Merkel, the German
+            # chancellor": the noun in apposition and the words that qualify it from the left
+            # (not "Carla Bruni, the French president's wife": "president" owns the wife)
             for noun in _in_apposition(doc, m):
-                for t in (noun, *noun.children):
-                    if t.i in token_map or t.i < noun.i - 3:
-                        continue
-                    if t.lower_ in TITLES:
-                        titles.setdefault(key, set()).add(t.lower_)
-                    elif t.dep_ in ("amod", "compound") and (country := _demonym_key(t.text)):
-                        demonyms.setdefault(key, set()).add(country)
+                describe(key, noun)
+                for t in noun.lefts:
+                    if t.dep_ in ("amod", "compound") and t.i >= noun.i - 3 and t.i not in token_map:
+                        describe(key, t)
     # what a candidate says of its subject alone ("s", key), and of its object alone ("o", key)
     owned: dict[tuple[str, str], set[str]] = {}
     for e in entities:

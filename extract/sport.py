@@ -180,7 +180,12 @@ def sport_role(span: Span) -> bool:
     doc, head = span.doc, span.root
     if head.dep_ in ("nsubj", "dobj", "nsubjpass") and lemma(head.head).lower() in SPORT_VERBS:
         return True
-    if head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NNP" and _plural_verb(head.head):
+    if (
+        head.dep_ in ("nsubj", "nsubjpass")
+        and head.tag_ in ("NNP", "NNPS")  # "Leeds" is NNPS
+        and not any(c.dep_ == "conj" for c in head.children)  # "Leeds and York are": two towns
+        and _plural_verb(head.head)
+    ):
         return True  # "Bielefeld were relegated", "Karlsruhe are liable to ...": a team, as British pages write
     if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in TEAM_WORDS:
         return True

@@ -457,3 +457,21 @@ def test_a_title_and_a_demonym_in_apposition_count_as_before_the_name(make_doc):
     ]
     pair = set(by_pair(candidates(doc, entities, {4: "e0", 5: "e0", 9: "e1"}))["e0", "e1"].features)
     assert {"st:president", "dem:s", "st&country:president:only"} <= pair
+
+
+def test_a_title_that_owns_the_noun_in_apposition_is_not_the_persons(make_doc):
+    # Carla Bruni , the French president 's wife , left . France voted .
+    words = ["Carla", "Bruni", ",", "the", "French", "president", "'s", "wife", ",", "left", ".", "France", "voted"]
+    words += ["."]
+    heads = [1, 9, 1, 5, 5, 7, 5, 1, 1, 9, 9, 12, 12, 12]
+    deps = ["compound", "nsubj", "punct", "det", "amod", "poss", "case", "appos", "punct", "ROOT", "punct", "nsubj"]
+    deps += ["ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PART", "NOUN", "PUNCT", "VERB", "PUNCT", "PROPN", "VERB"]
+    pos += ["PUNCT"]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    entities = [
+        Entity("e0", "Carla Bruni", PERSON, (Mention("Carla Bruni", 0, 11, "PERSON"),)),
+        Entity("e1", "France", PLACE, (Mention("France", doc[11].idx, doc[11].idx + 6, "GPE"),)),
+    ]
+    pair = set(by_pair(candidates(doc, entities, {0: "e0", 1: "e0", 11: "e1"}))["e0", "e1"].features)
+    assert not {f for f in pair if f.startswith(("st:", "st&"))}
