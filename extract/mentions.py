@@ -389,7 +389,7 @@ def context_type(span: Span) -> str | None:
         ):
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
     if label in ("ORG", "PERSON") and _before_its_region(span):
-        return PLACE  # "MEMPHIS, Tenn.", "Mineral Wells, Texas.", "BUENOS AIRES, Argentina (AP)"
+        return PLACE  # "MEMPHIS, Tenn.", "Mineral Wells, Texas.", "Camp Butner, N.C.;"
     if label in ("ORG", "GPE", "LOC") and _told_of_as_a_person(span):
         return PERSON  # "Jacobs, 20, and Eddie Hatcher, 31, were charged"
     if is_club(span) or label != "ORG" and name_key(span.text) in PARTY_NICKNAMES:
