@@ -194,13 +194,15 @@ class Found:
         ambassador X": a state office "of" a place is in its service (DWIE's head_of_state,
         head_of_gov, minister_of, agent_of). Not a former holder; not a continent ("head of
         Latin America"); not the posting named after the owner ("US Syria envoy X")."""
-        office = re.split(r"[\s-]+", title)[-1]  # "vice-president" is a president's office
+        # "vice-president" is a president's office, "secretary of state" a secretary's
+        office = re.split(r"[\s-]+", title.split(" of ")[0])[-1]
         return (
             self.types.get(place) == PLACE
             and office in STATE_OFFICES
             and not _held_before(title_tokens)
             and name_key(self.resolve.names.get(place, "")) not in CONTINENTS
-            and not self._posting_before(title_tokens[0], place, office)
+            # "US Secretary of State X": the portfolio follows "of", so the place before is the owner
+            and (" of " in title or not self._posting_before(title_tokens[0], place, office))
         )
 
     def _posting_before(self, first: Token, place: str, office: str) -> bool:
@@ -262,6 +264,21 @@ def titles_before_names(found: Found) -> None:
             if k >= sent_start and doc[k].lower_ in ROLE_PREPS:
                 target, prep, j = other, doc[k].lower_, k - 1
         titles: list[Token] = []
+        # a title with its portfolio after "of": "US Secretary of State Condoleezza Rice",
+        # "Chancellor of the Exchequer Gordon Brown"
+        k = j
+        while (
+            k >= sent_start
+            and j - k < PORTFOLIO_WORDS
+            and doc[k].text[:1].isupper()
+            and doc[k].pos_ in ("PROPN", "NOUN")
+            and doc[k].lower_ not in ROLE_TITLES
+            and k not in token_map
+        ):
+            k -= 1
+        of = k - 1 if k < j and k >= sent_start and doc[k].lower_ == "the" else k
+        if k < j and of - 1 >= sent_start and doc[of].lower_ == "of" and doc[of - 1].lower_ in ROLE_TITLES:
+            titles, j = list(doc[of - 1 : j + 1]), of - 2
         while j >= sent_start and (
             doc[j].lower_ in ROLE_TITLES
             and not (doc[j].lower_ == "official" and doc[j].pos_ == "ADJ")

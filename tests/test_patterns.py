@@ -444,3 +444,13 @@ def test_a_family_noun_without_a_named_relative_gives_nothing(read):
     assert not {
         t for t in triples(read("Joe Biden's son was there with Barack Obama.")) if t[1] in ("children", "spouse")
     }
+
+
+def test_a_title_with_its_portfolio_after_of_is_one_title(read):
+    f = read("US Secretary of State Condoleezza Rice said the United States would help.")
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "secretary of state")]
+    assert ("Condoleezza Rice", "worksFor", "United States") in triples(f)  # a secretary's office
+    f = read("Chancellor of the Exchequer Gordon Brown spoke.")
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "chancellor of the exchequer")]
+    f = read("Bank of England Governor Mervyn King spoke.")  # "of" inside the employer's name
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "governor")]
