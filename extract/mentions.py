@@ -20,6 +20,7 @@ from .names import (
     DEMONYMS,
     GEOGRAPHIC_NOUNS,
     HONORIFICS,
+    LANGUAGES,
     LEADING_JUNK,
     NAME_PARTICLES,
     ORGANISATION_HEADS,
@@ -212,6 +213,7 @@ def _used_as_no_name(span: Span) -> bool:
     it; it still counts where the same name is tagged elsewhere (as the WEAK_LABELS do):
     - one adjective made from a name ("the Napoleonic era", "the Baltic nation", "his Socialist
       friends"), or a product named as Apple names them ("the iPod");
+    - a language (names.LANGUAGES: "speaks Quechua");
     - a person's or a place's name standing whole inside quotation marks, with no organisation
       noun beside it: the title of a film, song or book ('box office hits such as "Troy"'), or a
       nickname. Organisations are quoted as themselves ('the so-called "Islamic State"')."""
@@ -222,6 +224,8 @@ def _used_as_no_name(span: Span) -> bool:
         or span.text in _PRODUCT
     ):
         return True
+    if name_key(span.text) in LANGUAGES:
+        return True  # "speaks Quechua", "films in Hindi"
     doc = span.doc
     return (
         span.label_ in ("PERSON", "GPE", "LOC")

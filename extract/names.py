@@ -503,6 +503,16 @@ STATE_ABBREVIATIONS = frozenset(
 )
 
 
+# Languages that are no people's, organisation's or place's name in news, though the NER tags
+# them so ("speaks Quechua", "films in Hindi"); a language named like its country or people
+# ("German", "Welsh") is a demonym and read as one.
+LANGUAGES = frozenset(
+    """quechua aymara guarani hindi urdu tamil telugu marathi gujarati kannada malayalam bengali
+    nepali sinhala sanskrit pashto dari farsi mandarin cantonese tagalog swahili yoruba igbo hausa
+    amharic tigrinya wolof lingala kinyarwanda afrikaans esperanto latin yiddish romani gaelic""".split()
+)
+
+
 def is_known_place(key: str) -> bool:
     """A country, continent, or a city or region the lists above know (`key`: a name_key)."""
     return key in COUNTRIES or key in CONTINENTS or key in CITY_COUNTRY or key in REGION_COUNTRY

@@ -659,6 +659,15 @@ def test_a_person_before_a_country_in_a_results_list_stays_a_person(make_doc):
     assert {(e.name, e.type) for e in f.entities} == {("Usain Bolt", PERSON), ("Jamaica", PLACE)}
 
 
+def test_a_language_is_no_entity(make_doc):
+    # "Evo Morales speaks Quechua and Guarani in Bolivia ."
+    words = ["Evo", "Morales", "speaks", "Quechua", "and", "Guarani", "in", "Bolivia", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-ORG", "O", "B-GPE", "O"]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "ADP", "PROPN", "PUNCT"]
+    f = facts(make_doc(words, heads=[2] * len(words), pos=pos, ents=ents))
+    assert {e.name for e in f.entities} == {"Evo Morales", "Bolivia"}
+
+
 def test_review_cases_keep_their_names(make_doc):
     # "Shares in thyssenkrupp Steel Europe and iRobot fell as N Korea and S Korea met ."
     words = ["Shares", "in", "thyssenkrupp", "Steel", "Europe", "and", "iRobot", "fell", "as", "N", "Korea", "and"]
