@@ -213,7 +213,8 @@ def _used_as_no_name(span: Span) -> bool:
     it; it still counts where the same name is tagged elsewhere (as the WEAK_LABELS do):
     - one adjective made from a name ("the Napoleonic era", "the Baltic nation", "his Socialist
       friends"), or a product named as Apple names them ("the iPod");
-    - a language (names.LANGUAGES: "speaks Quechua");
+    - a language (names.LANGUAGES: "speaks Quechua"), or a belief named by one word in "-ism"
+      ("Buddhism", "Thatcherism"; not "Islam": "Mohammed Islam" is a person);
     - a person's or a place's name standing whole inside quotation marks, with no organisation
       noun beside it: the title of a film, song or book ('box office hits such as "Troy"'), or a
       nickname. Organisations are quoted as themselves ('the so-called "Islamic State"')."""
@@ -224,8 +225,9 @@ def _used_as_no_name(span: Span) -> bool:
         or span.text in _PRODUCT
     ):
         return True
-    if name_key(span.text) in LANGUAGES:
-        return True  # "speaks Quechua", "films in Hindi"
+    key = name_key(span.text)
+    if key in LANGUAGES or len(span) == 1 and key.endswith("ism"):
+        return True  # "speaks Quechua", "films in Hindi", "Thatcherism", "Buddhism"
     doc = span.doc
     return (
         span.label_ in ("PERSON", "GPE", "LOC")

@@ -660,12 +660,15 @@ def test_a_person_before_a_country_in_a_results_list_stays_a_person(make_doc):
 
 
 def test_a_language_is_no_entity(make_doc):
-    # "Evo Morales speaks Quechua and Guarani in Bolivia ."
-    words = ["Evo", "Morales", "speaks", "Quechua", "and", "Guarani", "in", "Bolivia", "."]
-    ents = ["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-ORG", "O", "B-GPE", "O"]
-    pos = ["PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "ADP", "PROPN", "PUNCT"]
+    # "Evo Morales speaks Quechua and Guarani in Bolivia , not Thatcherism ; Mohammed Islam left ."
+    words = ["Evo", "Morales", "speaks", "Quechua", "and", "Guarani", "in", "Bolivia", ",", "not", "Thatcherism"]
+    words += [";", "Mohammed", "Islam", "left", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-ORG", "O", "B-GPE", "O", "O", "B-ORG", "O", "B-PERSON"]
+    ents += ["I-PERSON", "O", "O"]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "ADP", "PROPN", "PUNCT", "PART", "PROPN", "PUNCT"]
+    pos += ["PROPN", "PROPN", "VERB", "PUNCT"]
     f = facts(make_doc(words, heads=[2] * len(words), pos=pos, ents=ents))
-    assert {e.name for e in f.entities} == {"Evo Morales", "Bolivia"}
+    assert {e.name for e in f.entities} == {"Evo Morales", "Bolivia", "Mohammed Islam"}
 
 
 def test_review_cases_keep_their_names(make_doc):
