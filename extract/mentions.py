@@ -398,10 +398,10 @@ def context_type(span: Span) -> str | None:
         return PLACE  # "MEMPHIS, Tenn.", "Mineral Wells, Texas.", "Camp Butner, N.C.;"
     if label in ("ORG", "GPE", "LOC") and _told_of_as_a_person(span):
         return PERSON  # "Jacobs, 20, and Eddie Hatcher, 31, were charged"
+    if label in ("ORG", "PERSON") and _place_noun_beside(span):
+        return PLACE  # "the state of Thuringia", "Lazio province" (a club's name too), "Jena, a city in Germany"
     if is_club(span) or label != "ORG" and name_key(span.text) in PARTY_NICKNAMES:
         return ORGANIZATION  # "the Lib Dems" or "Labour" tagged as people
-    if label in ("ORG", "PERSON") and _place_noun_beside(span):
-        return PLACE  # "the state of Thuringia", "Kassongue province", "Jena, a city in Germany"
     if label in ("PERSON", "GPE", "LOC") and _organisation_noun_beside(span):
         return ORGANIZATION  # "news weekly Der Spiegel", "Pandora, a provider of internet radio"
     return None
@@ -448,6 +448,13 @@ PLACE_NOUNS = frozenset(
         "municipality", "canton", "port", "suburb", "neighbourhood", "neighborhood", "prefecture", "territory",
     }
 )  # fmt: skip
+# and their plurals, after two names ("Umbria and Lazio provinces")
+_PLACE_NOUNS_PLURAL = frozenset(
+    "states provinces regions cities towns villages counties districts islands municipalities cantons "
+    "ports suburbs prefectures territories".split()
+)
+# "a Fargo native", "Boothbay residents": a name before one of these is where people come from
+_PEOPLE_OF_A_PLACE = frozenset({"native", "natives", "resident", "residents"})
 
 
 _ALSO_OF_ORGANISATIONS = frozenset({"capital"})  # "the capital of Deutsche Bank"
@@ -467,6 +474,9 @@ ORGANISATION_NOUNS = frozenset(
 def _place_noun_beside(span: Span) -> bool:
     root = span.root
     nouns = PLACE_NOUNS - _ALSO_OF_ORGANISATIONS if span.label_ == "ORG" else PLACE_NOUNS
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if root.dep_ in ("compound", "conj") and (after in _PLACE_NOUNS_PLURAL or after in _PEOPLE_OF_A_PLACE):
+        return True  # "Umbria and Lazio provinces", "a Fargo native"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in nouns:
         return root.head.head.i < root.i  # "the state of Thuringia", not "the capital's state of mind"
     return any(c.dep_ in ("compound", "appos") and c.lower_ in nouns and c.pos_ == "NOUN" for c in root.children) or (

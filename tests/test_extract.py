@@ -699,6 +699,19 @@ def test_a_name_the_text_calls_a_state_or_a_province_is_a_place(make_doc):
     assert {(e.name, e.type) for e in f.entities} == {("Thuringia", PLACE), ("Kassongue", PLACE)}
 
 
+def test_a_place_noun_in_the_plural_a_clubs_name_or_a_native_of_it_makes_a_place(make_doc):
+    # "Police in Umbria and Lazio provinces met a Fargo native ."
+    words = ["Police", "in", "Umbria", "and", "Lazio", "provinces", "met", "a", "Fargo", "native", "."]
+    heads = [6, 0, 5, 2, 2, 1, 6, 9, 9, 6, 6]
+    deps = ["nsubj", "prep", "compound", "cc", "conj", "pobj", "ROOT", "det", "compound", "dobj", "punct"]
+    pos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "NOUN", "VERB", "DET", "PROPN", "NOUN", "PUNCT"]
+    ents = ["O", "O", "B-ORG", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    types = {e.name: e.type for e in f.entities}
+    assert types["Lazio"] == PLACE  # a club's name, but "provinces" says what it is here
+    assert types["Fargo"] == PLACE
+
+
 def test_an_election_lost_is_no_match_report(make_doc):
     # "Merkel's party lost Hamburg": "lose" and a town, but nothing only sport says
     words = ["The", "party", "lost", "Hamburg", "."]
