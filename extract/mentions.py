@@ -347,6 +347,8 @@ _ONE_PLACE = frozenset({k for k in COUNTRIES if " and " in k} | {"jammu and kash
 
 # one initial and a surname: how team sheets and results tables name people ("M Farah", "L Moody")
 _INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?")
+# a first name, a middle initial and a surname: "Hunter S Thompson", "Michael J. Fox"
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?")
 _INITIALS_AND_SURNAMES = re.compile(rf"(?<![\w.]){_INITIAL_AND_SURNAME.pattern}")
 
 
@@ -396,6 +398,13 @@ def context_type(span: Span) -> str | None:
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
     if label in ("ORG", "PERSON") and _before_its_region(span):
         return PLACE  # "MEMPHIS, Tenn.", "Mineral Wells, Texas.", "Camp Butner, N.C.;"
+    if (
+        label in ("ORG", "GPE", "LOC")
+        and _MIDDLE_INITIAL.fullmatch(span.text)
+        or label == "ORG"
+        and _listed_with_people(span)
+    ):
+        return PERSON  # "Hunter S Thompson"; "stars Paul Giamatti, Thomas Haden Church and Virginia Madsen"
     if label in ("ORG", "GPE", "LOC") and _told_of_as_a_person(span):
         return PERSON  # "Jacobs, 20, and Eddie Hatcher, 31, were charged"
     if label in ("ORG", "PERSON") and _place_noun_beside(span):
@@ -429,6 +438,29 @@ def _before_its_region(span: Span) -> bool:
             if key in COUNTRIES or key in REGION_COUNTRY:
                 return True
     return False
+
+
+# the last words of names of groups that perform or play beside people
+_GROUPS_OF_PEOPLE = frozenset(
+    "ballet opera orchestra theatre theater band choir ensemble company group club team trio quartet".split()
+)
+
+
+def _listed_with_people(span: Span) -> bool:
+    """A name of two or three capitalised words, no group's nor a plural, in a list
+    whose other items the NER took for people's names: "Paul Giamatti, Thomas Haden Church and
+    Virginia Madsen"."""
+    if not 2 <= len(span) <= 3 or not all(t.is_alpha and t.is_title for t in span):
+        return False
+    last = span[-1].lower_
+    if last in _GROUPS_OF_PEOPLE or last.endswith("s") and not last.endswith("ss"):
+        return False  # "the Royal Ballet", "Space Invaders", "the Ritz Brothers" (not "Thomas Haden Church")
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    people = [t for t in partners if t.ent_type_ == "PERSON" and not span.start <= t.i < span.end]
+    return bool(people) and len(people) == len(partners)
 
 
 def _told_of_as_a_person(span: Span) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsgraph.extract import Article, facts_from_doc
 from newsgraph.extract.facts import ORGANIZATION, PERSON, PLACE
-from newsgraph.extract.mentions import find_mentions, is_award
+from newsgraph.extract.mentions import context_type, find_mentions, is_award
 from newsgraph.extract.relmodel import PATTERNS_ONLY
 from newsgraph.extract.typemodel import RULES_ONLY
 
@@ -669,6 +669,31 @@ def test_a_language_is_no_entity(make_doc):
     pos += ["PROPN", "PROPN", "VERB", "PUNCT"]
     f = facts(make_doc(words, heads=[2] * len(words), pos=pos, ents=ents))
     assert {e.name for e in f.entities} == {"Evo Morales", "Bolivia", "Mohammed Islam"}
+
+
+def test_a_middle_initial_or_a_list_of_people_makes_a_person_of_an_organisation_label(make_doc):
+    # "Paul Giamatti , Thomas Haden Church and Virginia Madsen met the Royal Ballet and Tom Hanks .
+    #  Hunter S Thompson wrote ."
+    words = ["Paul", "Giamatti", ",", "Thomas", "Haden", "Church", "and", "Virginia", "Madsen", "met", "the"]
+    words += ["Royal", "Ballet", "and", "Tom", "Hanks", ".", "Hunter", "S", "Thompson", "wrote", "."]
+    heads = [1, 9, 1, 5, 5, 1, 5, 8, 5, 9, 12, 12, 9, 12, 15, 12, 9, 19, 19, 20, 20, 20]
+    deps = ["compound", "nsubj", "punct", "compound", "compound", "conj", "cc", "compound", "conj", "ROOT", "det"]
+    deps += ["compound", "dobj", "cc", "compound", "conj", "punct", "compound", "compound", "nsubj", "ROOT", "punct"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    ents += ["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "DET"]
+    pos += ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("Paul Giamatti", PERSON),
+        ("Thomas Haden Church", PERSON),  # listed with people
+        ("Virginia Madsen", PERSON),
+        ("Royal Ballet", ORGANIZATION),  # a group, though listed with a person
+        ("Tom Hanks", PERSON),
+        ("Hunter S Thompson", PERSON),  # a middle initial
+    }
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert [context_type(e) for e in doc.ents if e.label_ == "ORG"] == [PERSON, None, PERSON]
 
 
 def test_review_cases_keep_their_names(make_doc):
