@@ -226,7 +226,7 @@ def _used_as_no_name(span: Span) -> bool:
     ):
         return True
     key = name_key(span.text)
-    if key in LANGUAGES or len(span) == 1 and key.endswith("ism"):
+    if key in LANGUAGES or len(span) == 1 and len(key) > 5 and key.endswith("ism"):  # not "Prism"
         return True  # "speaks Quechua", "films in Hindi", "Thatcherism", "Buddhism"
     doc = span.doc
     return (
@@ -401,6 +401,7 @@ def context_type(span: Span) -> str | None:
     if (
         label in ("ORG", "GPE", "LOC")
         and _MIDDLE_INITIAL.fullmatch(span.text)
+        and span[-1].lower_ not in ORGANISATION_HEADS  # "the Hepatitis C Trust"
         or label == "ORG"
         and _listed_with_people(span)
     ):
@@ -440,27 +441,36 @@ def _before_its_region(span: Span) -> bool:
     return False
 
 
-# the last words of names of groups that perform or play beside people
-_GROUPS_OF_PEOPLE = frozenset(
-    "ballet opera orchestra theatre theater band choir ensemble company group club team trio quartet".split()
-)
+def _conjuncts(token: Token) -> list[Token]:
+    """Every item of the list `token` is in ("A, B and C" parses as B conj of A, C conj of B),
+    from the first; [token] when it is in none."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    items, todo = [], [first]
+    while todo:
+        t = todo.pop()
+        items.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return sorted(items, key=lambda t: t.i)
+
+
+# organisation kind words that are also common surnames ("Thomas Haden Church", "Emily Post")
+_SURNAMES_THAT_ARE_KINDS = frozenset({"church", "post", "press", "times", "guard"})
 
 
 def _listed_with_people(span: Span) -> bool:
-    """A name of two or three capitalised words, no group's nor a plural, in a list
-    whose other items the NER took for people's names: "Paul Giamatti, Thomas Haden Church and
-    Virginia Madsen"."""
+    """A name of two or three capitalised words in a list of which at least two other items are,
+    and every other item is, a name the NER took for a person's: "Paul Giamatti, Thomas Haden
+    Church and Virginia Madsen" (not "Rupert Murdoch and News Corp": one person beside a company;
+    not a name of a kind of organisation or in the plural: "the Royal Ballet", "Space Invaders")."""
     if not 2 <= len(span) <= 3 or not all(t.is_alpha and t.is_title for t in span):
         return False
     last = span[-1].lower_
-    if last in _GROUPS_OF_PEOPLE or last.endswith("s") and not last.endswith("ss"):
-        return False  # "the Royal Ballet", "Space Invaders", "the Ritz Brothers" (not "Thomas Haden Church")
-    root = span.root
-    partners = [c for c in root.children if c.dep_ == "conj"]
-    if root.dep_ == "conj":
-        partners.append(root.head)
-    people = [t for t in partners if t.ent_type_ == "PERSON" and not span.start <= t.i < span.end]
-    return bool(people) and len(people) == len(partners)
+    if last in ORGANISATION_HEADS - _SURNAMES_THAT_ARE_KINDS or last.endswith("s") and not last.endswith("ss"):
+        return False
+    others = [t for t in _conjuncts(span.root) if not span.start <= t.i < span.end]
+    return len(others) >= 2 and all(t.ent_type_ == "PERSON" for t in others)
 
 
 def _told_of_as_a_person(span: Span) -> bool:
@@ -506,9 +516,13 @@ ORGANISATION_NOUNS = frozenset(
 def _place_noun_beside(span: Span) -> bool:
     root = span.root
     nouns = PLACE_NOUNS - _ALSO_OF_ORGANISATIONS if span.label_ == "ORG" else PLACE_NOUNS
-    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    if root.dep_ in ("compound", "conj") and (after in _PLACE_NOUNS_PLURAL or after in _PEOPLE_OF_A_PLACE):
-        return True  # "Umbria and Lazio provinces", "a Fargo native"
+    # "a Fargo native", "Umbria and Lazio provinces": the name, or the first item of its list,
+    # hangs on the noun right after the name or the list (a plural place noun only after a list)
+    items = _conjuncts(root)
+    noun = items[0].head
+    if items[0].dep_ in ("compound", "nmod") and noun.i == items[-1].i + 1:
+        if noun.lower_ in _PEOPLE_OF_A_PLACE or len(items) > 1 and noun.lower_ in _PLACE_NOUNS_PLURAL:
+            return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in nouns:
         return root.head.head.i < root.i  # "the state of Thuringia", not "the capital's state of mind"
     return any(c.dep_ in ("compound", "appos") and c.lower_ in nouns and c.pos_ == "NOUN" for c in root.children) or (
@@ -553,7 +567,8 @@ def _clubs_in_lists(doc: Doc, found: list[Found]) -> None:
     name the article gives ("Dortmund" after "Borussia Dortmund") in a sentence about sport, unless it
     follows "in", "at", "near" or "from" (the town). Countries stay places."""
     clubs = {doc[f.start : f.end].root.i for f in found if f.context and f.type == ORGANIZATION and f.label != "ORG"}
-    club_names = [f for f in found if is_club_name(f.text)]
+    # (not a club's name the sentence calls something else: "Umbria and Lazio provinces")
+    club_names = [f for f in found if is_club_name(f.text) and not (f.context and f.type != ORGANIZATION)]
     named_clubs = {doc[f.start : f.end].root.i for f in club_names}  # listed with one: no doubt left
     clubs |= named_clubs
     if not clubs:

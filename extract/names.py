@@ -123,7 +123,7 @@ GEOGRAPHIC_NOUNS = frozenset({"strip", "sea", "ocean", "river", "peninsula", "de
 ORGANISATION_HEADS = frozenset(
     """
     academy administration agency airline airlines airport airways alliance army assembly association
-    authority band bank board brigade brigades broadcast broadcaster bureau cabinet caucus
+    authority ballet band bank board brigade brigades broadcast broadcaster bureau cabinet caucus
     center centre chamber chambers channel church club coalition college commission committee
     communications community company conference congress corporation corps council court department
     directorate division embassy entertainment exchange federation festival films force forces
@@ -133,7 +133,7 @@ ORGANISATION_HEADS = frozenset(
     orchestra organisation organization parliament partners party pictures police post press
     productions publishing radio railway railways records republic school schools senate
     service services society studio studios systems team telecom television
-    theater theatre times tribunal tribune tv union university weekly zeitung
+    theater theatre times tribunal tribune trust tv union university weekly zeitung
     inc ltd llc plc co corp ag sa gmbh nv bv spa bros
     """.split()
 )
@@ -503,9 +503,9 @@ STATE_ABBREVIATIONS = frozenset(
 )
 
 
-# Languages that are no people's, organisation's or place's name in news, though the NER tags
-# them so ("speaks Quechua", "films in Hindi"); a language named like its country or people
-# ("German", "Welsh") is a demonym and read as one.
+# Languages, which name no person, organisation or place, though the NER tags them so ("speaks
+# Quechua", "films in Hindi"); some also name a people ("Tamil", "Hausa"), which is no entity
+# either. A language named like its country's people ("German", "Welsh") is a demonym.
 LANGUAGES = frozenset(
     """quechua aymara guarani hindi urdu tamil telugu marathi gujarati kannada malayalam bengali
     nepali sinhala sanskrit pashto dari farsi mandarin cantonese tagalog swahili yoruba igbo hausa

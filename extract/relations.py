@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
 from .identity import name_key
 from .mentions import ORGANISATION_NOUNS
-from .names import CONTINENTS, PORTFOLIO_WORDS, TITLES, country_of_demonym
+from .names import CONTINENTS, NATIONS, PORTFOLIO_WORDS, TITLES, country_of_demonym
 from .predicates import past_tense, phrase_key, schema_for
 from .resolve import Resolver, negated
 from .sport import PLAYER_POSITIONS
@@ -201,8 +201,13 @@ class Found:
             and office in STATE_OFFICES
             and not _held_before(title_tokens)
             and name_key(self.resolve.names.get(place, "")) not in CONTINENTS
-            # "US Secretary of State X": the portfolio follows "of", so the place before is the owner
-            and (" of " in title or not self._posting_before(title_tokens[0], place, office))
+            # "US Secretary of State X": the portfolio follows "of", so the place before is the owner;
+            # not a nation of the UK ("Northern Ireland Secretary of State X" is the UK's)
+            and (
+                " of " in title
+                and name_key(self.resolve.names.get(place, "")) not in NATIONS
+                or not self._posting_before(title_tokens[0], place, office)
+            )
         )
 
     def _posting_before(self, first: Token, place: str, office: str) -> bool:
@@ -267,14 +272,7 @@ def titles_before_names(found: Found) -> None:
         # a title with its portfolio after "of": "US Secretary of State Condoleezza Rice",
         # "Chancellor of the Exchequer Gordon Brown"
         k = j
-        while (
-            k >= sent_start
-            and j - k < PORTFOLIO_WORDS
-            and doc[k].text[:1].isupper()
-            and doc[k].pos_ in ("PROPN", "NOUN")
-            and doc[k].lower_ not in ROLE_TITLES
-            and k not in token_map
-        ):
+        while k >= sent_start and j - k < PORTFOLIO_WORDS and _portfolio_word(doc[k], token_map):
             k -= 1
         of = k - 1 if k < j and k >= sent_start and doc[k].lower_ == "the" else k
         if k < j and of - 1 >= sent_start and doc[of].lower_ == "of" and doc[of - 1].lower_ in ROLE_TITLES:
@@ -303,14 +301,24 @@ def titles_before_names(found: Found) -> None:
         while origin is None and portfolio >= sent_start and j - portfolio < PORTFOLIO_WORDS:
             # "EU Migration Commissioner", "German Interior Minister": a portfolio between them,
             # part of the title when an owner stands before it
-            word = doc[portfolio]
-            if not word.text[:1].isupper() or word.pos_ not in ("PROPN", "NOUN") or token_map.get(portfolio):
+            if not _portfolio_word(doc[portfolio], token_map, titles_too=True):
                 break
             portfolio -= 1
             origin = _origin_before(found, portfolio, sent_start)
             if origin is not None:
                 titles = list(doc[portfolio + 1 : j + 1]) + titles
         found.role(person, titles, origin, target, prep, doc[start], "title-before-name")
+
+
+def _portfolio_word(word: Token, token_map: dict[int, str], titles_too: bool = False) -> bool:
+    """A capitalised word of a portfolio ("Migration", "State", "the Exchequer"'s "Exchequer"): a
+    noun or proper noun of no entity's name, and no title word unless `titles_too`."""
+    return (
+        word.text[:1].isupper()
+        and word.pos_ in ("PROPN", "NOUN")
+        and word.i not in token_map
+        and (titles_too or word.lower_ not in ROLE_TITLES)
+    )
 
 
 def _origin_before(found: Found, j: int, sent_start: int) -> str | None:

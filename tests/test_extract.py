@@ -694,6 +694,13 @@ def test_a_middle_initial_or_a_list_of_people_makes_a_person_of_an_organisation_
     }
     doc = make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents)
     assert [context_type(e) for e in doc.ents if e.label_ == "ORG"] == [PERSON, None, PERSON]
+    # one person beside a company, and a letter in an organisation's name
+    words = ["Rupert", "Murdoch", "and", "News", "Corp", "met", "the", "Hepatitis", "C", "Trust", "."]
+    heads = [1, 5, 1, 4, 1, 5, 9, 9, 9, 5, 5]
+    deps = ["compound", "nsubj", "cc", "compound", "conj", "ROOT", "det", "compound", "compound", "dobj", "punct"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    doc = make_doc(words, heads=heads, deps=deps, ents=ents)
+    assert [context_type(e) for e in doc.ents if e.label_ == "ORG"] == [None, None]
 
 
 def test_review_cases_keep_their_names(make_doc):
@@ -725,16 +732,21 @@ def test_a_name_the_text_calls_a_state_or_a_province_is_a_place(make_doc):
 
 
 def test_a_place_noun_in_the_plural_a_clubs_name_or_a_native_of_it_makes_a_place(make_doc):
-    # "Police in Umbria and Lazio provinces met a Fargo native ."
-    words = ["Police", "in", "Umbria", "and", "Lazio", "provinces", "met", "a", "Fargo", "native", "."]
-    heads = [6, 0, 5, 2, 2, 1, 6, 9, 9, 6, 6]
-    deps = ["nsubj", "prep", "compound", "cc", "conj", "pobj", "ROOT", "det", "compound", "dobj", "punct"]
-    pos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "NOUN", "VERB", "DET", "PROPN", "NOUN", "PUNCT"]
-    ents = ["O", "O", "B-ORG", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O"]
+    # "Police in Umbria and Lazio provinces met a Fargo native and Goldman Sachs resident economists ."
+    words = ["Police", "in", "Umbria", "and", "Lazio", "provinces", "met", "a", "Fargo", "native", "and"]
+    words += ["Goldman", "Sachs", "resident", "economists", "."]
+    heads = [6, 0, 5, 2, 2, 1, 6, 9, 9, 6, 9, 12, 14, 14, 9, 6]
+    deps = ["nsubj", "prep", "nmod", "cc", "conj", "pobj", "ROOT", "det", "compound", "dobj", "cc", "compound"]
+    deps += ["compound", "amod", "conj", "punct"]
+    pos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "NOUN", "VERB", "DET", "PROPN", "NOUN", "CCONJ", "PROPN"]
+    pos += ["PROPN", "ADJ", "NOUN", "PUNCT"]
+    ents = ["O", "O", "B-GPE", "O", "B-PERSON", "O", "O", "O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
     types = {e.name: e.type for e in f.entities}
     assert types["Lazio"] == PLACE  # a club's name, but "provinces" says what it is here
+    assert types["Umbria"] == PLACE  # so it is no club listed with one
     assert types["Fargo"] == PLACE
+    assert types["Goldman Sachs"] == ORGANIZATION  # "resident" qualifies the economists
 
 
 def test_an_election_lost_is_no_match_report(make_doc):

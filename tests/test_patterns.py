@@ -454,3 +454,5 @@ def test_a_title_with_its_portfolio_after_of_is_one_title(read):
     assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "chancellor of the exchequer")]
     f = read("Bank of England Governor Mervyn King spoke.")  # "of" inside the employer's name
     assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "governor")]
+    f = read("Northern Ireland Secretary of State Peter Hain said the talks would go on.")
+    assert not any(p == "worksFor" for _, p, _ in triples(f))  # a UK minister's posting, not his employer
