@@ -459,15 +459,20 @@ def _conjuncts(token: Token) -> list[Token]:
 _SURNAMES_THAT_ARE_KINDS = frozenset({"church", "post", "press", "times", "guard"})
 
 
+def _capitalised_words(span: Span, fewest: int = 1, most: int = 3) -> bool:
+    """The span is `fewest` to `most` capitalised words of letters ("Thomas Haden Church", "Jacobs")."""
+    return fewest <= len(span) <= most and all(t.is_alpha and t.is_title for t in span)
+
+
 def _listed_with_people(span: Span) -> bool:
     """A name of two or three capitalised words in a list of which at least two other items are,
     and every other item is, a name the NER took for a person's: "Paul Giamatti, Thomas Haden
     Church and Virginia Madsen" (not "Rupert Murdoch and News Corp": one person beside a company;
     not a name of a kind of organisation or in the plural: "the Royal Ballet", "Space Invaders")."""
-    if not 2 <= len(span) <= 3 or not all(t.is_alpha and t.is_title for t in span):
+    if not _capitalised_words(span, fewest=2):
         return False
     last = span[-1].lower_
-    if last in ORGANISATION_HEADS - _SURNAMES_THAT_ARE_KINDS or last.endswith("s") and not last.endswith("ss"):
+    if last in ORGANISATION_HEADS - _SURNAMES_THAT_ARE_KINDS or _singular(last) != last:
         return False
     others = [t for t in _conjuncts(span.root) if not span.start <= t.i < span.end]
     return len(others) >= 2 and all(t.ent_type_ == "PERSON" for t in others)
@@ -478,7 +483,7 @@ def _told_of_as_a_person(span: Span) -> bool:
     Eddie Hatcher, 31, were charged". (Not ", who": British news says "Toshiba, who have been
     working on the chip", and clubs are "who" in every sports page.)"""
     doc, end = span.doc, span.end
-    if len(span) > 3 or end + 2 >= len(doc) or not all(t.is_alpha and t.is_title for t in span):
+    if end + 2 >= len(doc) or not _capitalised_words(span):
         return False
     age = doc[end + 1].text
     return doc[end].text == "," and age.isdigit() and 1 <= int(age) <= 110 and doc[end + 2].text == ","
@@ -490,11 +495,6 @@ PLACE_NOUNS = frozenset(
         "municipality", "canton", "port", "suburb", "neighbourhood", "neighborhood", "prefecture", "territory",
     }
 )  # fmt: skip
-# and their plurals, after two names ("Umbria and Lazio provinces")
-_PLACE_NOUNS_PLURAL = frozenset(
-    "states provinces regions cities towns villages counties districts islands municipalities cantons "
-    "ports suburbs prefectures territories".split()
-)
 # "a Fargo native", "Boothbay residents": a name before one of these is where people come from
 _PEOPLE_OF_A_PLACE = frozenset({"native", "natives", "resident", "residents"})
 
@@ -521,8 +521,8 @@ def _place_noun_beside(span: Span) -> bool:
     items = _conjuncts(root)
     noun = items[0].head
     if items[0].dep_ in ("compound", "nmod") and noun.i == items[-1].i + 1:
-        if noun.lower_ in _PEOPLE_OF_A_PLACE or len(items) > 1 and noun.lower_ in _PLACE_NOUNS_PLURAL:
-            return True
+        if noun.lower_ in _PEOPLE_OF_A_PLACE or len(items) > 1 and _singular(noun.lower_) in PLACE_NOUNS:
+            return True  # a place noun in the plural, after a list ("Tanga, Pwani and Lindi Regions" too)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in nouns:
         return root.head.head.i < root.i  # "the state of Thuringia", not "the capital's state of mind"
     return any(c.dep_ in ("compound", "appos") and c.lower_ in nouns and c.pos_ == "NOUN" for c in root.children) or (
@@ -532,6 +532,13 @@ def _place_noun_beside(span: Span) -> bool:
         and root.head.lower_ in nouns
         and root.head.i == span.end
     )
+
+
+def _singular(word: str) -> str:
+    """A regular English plural's singular ("provinces", "counties"); other words as they are."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _owned_by_a_place(noun: Token) -> bool:

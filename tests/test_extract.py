@@ -740,8 +740,11 @@ def test_a_place_noun_in_the_plural_a_clubs_name_or_a_native_of_it_makes_a_place
     deps += ["compound", "amod", "conj", "punct"]
     pos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "NOUN", "VERB", "DET", "PROPN", "NOUN", "CCONJ", "PROPN"]
     pos += ["PROPN", "ADJ", "NOUN", "PUNCT"]
+    tags = ["NNS", "IN", "NNP", "CC", "NNP", "NNS", "VBD", "DT", "NNP", "NN", "CC", "NNP", "NNP", "JJ", "NNS", "."]
+    lemmas = [w if w[0].isupper() else w.lower() for w in words]
+    lemmas[5], lemmas[6], lemmas[14] = "province", "meet", "economist"
     ents = ["O", "O", "B-GPE", "O", "B-PERSON", "O", "O", "O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
-    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents))
     types = {e.name: e.type for e in f.entities}
     assert types["Lazio"] == PLACE  # a club's name, but "provinces" says what it is here
     assert types["Umbria"] == PLACE  # so it is no club listed with one
