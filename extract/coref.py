@@ -264,19 +264,20 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             if not starts and f.text[:1].isupper() and key not in GENERIC_HEADS:
                 starts = [c for c in longer if c.name_words()[-1] == key and _proper(c.name())]
             target = starts[0] if len(starts) == 1 else None
-        if target is None and f.type == PLACE and key in ("north", "south"):
-            # "the North" of an article about North Korea, "the South" of one about South Sudan: the
-            # one country named with that word ("the West" is seldom West Germany)
+        compass = key in ("north", "south")  # "the West" is seldom West Germany
+        if target is None and f.type == PLACE and (compass or not is_known_place(key) and key not in COMPASS_WORDS):
+            # the short form of the one two-word place the article names that starts with it: a
+            # geographic noun dropped ("Gaza" of "the Gaza Strip"; "Connecticut" is no river, "North"
+            # no sea), or a country's compass word ("the North" of North Korea, "the South" of South Sudan)
             named_by = [
                 c
                 for c in clusters
-                if c.type() == PLACE and c.name_words()[:1] == [key] and name_key(c.name()) in COUNTRIES
+                if c.type() == PLACE
+                and len(c.name_words()) == 2
+                and c.name_words()[0] == key
+                and (name_key(c.name()) in COUNTRIES if compass else c.name_words()[1] in GEOGRAPHIC_NOUNS)
             ]
             target = named_by[0] if len(named_by) == 1 else None
-        if target is None and f.type == PLACE and not is_known_place(key) and key not in COMPASS_WORDS:
-            named_by = [c for c in clusters if c.type() == PLACE and c.name_words()[:1] == [key]]
-            named_by = [c for c in named_by if len(c.name_words()) == 2 and c.name_words()[1] in GEOGRAPHIC_NOUNS]
-            target = named_by[0] if len(named_by) == 1 else None  # "Connecticut" is no river, "North" no sea
         if target is None and key in by_key:
             target = by_key[key].live()
         if target is None:
