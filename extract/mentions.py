@@ -353,8 +353,13 @@ _INITIALS_AND_SURNAMES = re.compile(rf"(?<![\w.]){_INITIAL_AND_SURNAME.pattern}"
 
 
 def _people_by_initial(doc: Doc) -> int:
-    """How many names of the article are an initial and a surname that is no place's name."""
-    return sum(not is_known_place(name_key(m.group().split()[-1])) for m in _INITIALS_AND_SURNAMES.finditer(doc.text))
+    """How many names of the article are an initial and a surname that is no place's name; counted
+    once per Doc (a team sheet asks for every one of its names)."""
+    if "newsgraph_initials" not in doc.user_data:
+        doc.user_data["newsgraph_initials"] = sum(
+            not is_known_place(name_key(m.group().split()[-1])) for m in _INITIALS_AND_SURNAMES.finditer(doc.text)
+        )
+    return doc.user_data["newsgraph_initials"]
 
 
 def context_type(span: Span) -> str | None:
