@@ -32,6 +32,7 @@ from .names import (
     country_of_demonym,
     fold,
     is_known_place,
+    is_people_noun,
 )
 from .sport import SCORE, is_club, is_club_name, is_competition, sport_sentence
 from .tokens import lemma, pos_ids, tokens_where, word_ids
@@ -177,26 +178,39 @@ def find_mentions(doc: Doc) -> list[Found]:
 _AWARD = re.compile(r"(?:.+\s)?(?:awards?|prizes?|medals?|trophy|trophies)|golden globes?", re.IGNORECASE)
 # awards named by one word that is also a first name ("Oscar Niemeyer", "Emmy Rossum")
 _AWARD_WORDS = re.compile(r"(?:oscar|emmy|grammy|bafta)(s?)", re.IGNORECASE)
+# nouns an award's name says what kind of thing they are ("Oscar hopefuls", "Oscar-nominated")
+_AWARD_KINDS = frozenset({"hopefuls", "nominee", "nominees", "winner", "winners", "nominated", "ceremony", "glory"})
 # Products named the way Apple names them ("iPod", "iPhone", "iTunes"), which the NER calls organisations
 _PRODUCT = frozenset(
     {"iPod", "iPods", "iPhone", "iPhones", "iPad", "iPads", "iTunes", "iMac", "iMacs", "iCloud", "iPlayer"}
 )
 # nouns after which an adjective-like name is a place's ("the Atlantic coast", "a Caribbean island")
 _PLACE_AFTER_ADJECTIVE = GEOGRAPHIC_NOUNS | {"coast", "island", "islands", "region", "shore", "seaboard", "basin"}
+# Groups of nations named by their number ("the G8", "G-20"), which the NER tags as anything
+_GROUP_OF_NATIONS = re.compile(r"G-?\d{1,2}")
+# Papers a government puts before a parliament, which the NER tags as names in British news
+_DOCUMENTS = frozenset({"budget", "budgets", "bill", "white paper", "green paper"})
 # The endings of adjectives made from names ("Napoleonic", "Baltic", "Socialist", "Welsh").
 _ADJECTIVE_ENDING = re.compile(r"(?:ic|al|an|ese|ish|sh|ern|ist)$")
 
 
 def is_award(span: Span) -> bool:
     """'the Ramon Magsaysay Award', 'People's Choice Awards', 'a Golden Globe', and 'Oscar' where
-    it is counted or plural ("won an Oscar", "her second Oscar", "the Oscars"), not a first name."""
+    it is counted or plural ("won an Oscar", "her second Oscar", "the Oscars") or says what kind
+    of thing another noun is ("Oscar hopefuls", "Oscar-nominated", "the best actress Oscar"), not
+    a first name ("Oscar said")."""
     key = name_key(span.text)
     if _AWARD.fullmatch(key):
         return True
     word = _AWARD_WORDS.fullmatch(key)
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    owner = span.doc[span.start - 2] if span.start > 1 else None  # "her second Oscar"
-    return word is not None and (
+    if word is None:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    owner = doc[span.start - 2] if span.start > 1 else None  # "her second Oscar"
+    after = doc[span.end] if span.end < len(doc) else None
+    root = span.root
+    return (
         word.group(1) == "s"
         or before is not None
         and (
@@ -204,7 +218,13 @@ def is_award(span: Span) -> bool:
             or before.pos_ in ("ADJ", "NUM")
             and owner is not None
             and owner.tag_ in ("DT", "PRP$", "POS")
+            or before.pos_ == "NOUN"  # "the best actress Oscar"
+            and before.is_lower
         )
+        or after is not None
+        and (after.text == "-" or after.is_lower and after.tag_ in ("NN", "NNS") or after.lower_ in _AWARD_KINDS)
+        or root.dep_ in ("compound", "nmod", "amod")
+        and root.head.pos_ == "NOUN"  # "Oscar hopefuls", "the Oscar ceremony", "Oscar winner Adrien Brody"
     )
 
 
@@ -229,6 +249,23 @@ def _used_as_no_name(span: Span) -> bool:
     if key in LANGUAGES or len(span) == 1 and len(key) > 5 and key.endswith("ism"):  # not "Prism"
         return True  # "speaks Quechua", "films in Hindi", "Thatcherism", "Buddhism"
     doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        is_people_noun(span.text)
+        and not (span.label_ == "ORG" and before is not None and before.text == "The")
+        or (
+            len(span) == 1
+            and country_of_demonym(span.text)
+            and key not in COUNTRIES
+            and before is not None
+            and before.lower_ == "the"
+        )
+    ):
+        return True  # "Britons", "a Welshman", "the Scots", "the Welsh": a country's people
+    if key in _DOCUMENTS and (
+        key != "bill" or before is not None and (before.tag_ in ("DT", "PRP$", "POS") or before.text == "'s")
+    ):
+        return True  # "Mr Brown's Budget", "the White Paper", "as the Bill passes" (not "Bill said")
     return (
         span.label_ in ("PERSON", "GPE", "LOC")
         and span.start > 0
@@ -246,6 +283,8 @@ def _relabel(ent: Span) -> Span:
     organisation noun describes is the organisation ("news magazine \"Der Spiegel\"")."""
     if ent.label_ == "WORK_OF_ART" and _organisation_noun_beside(ent):
         return Span(ent.doc, ent.start, ent.end, label="ORG")
+    if _GROUP_OF_NATIONS.fullmatch(ent.text):
+        return Span(ent.doc, ent.start, ent.end, label="ORG")  # "the G8", "G20 summit", tagged as anything
     if ent.label_ != "NORP":
         return ent
     if name_key(ent.text) in PARTY_NICKNAMES:

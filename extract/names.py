@@ -513,6 +513,27 @@ LANGUAGES = frozenset(
 )
 
 
+# Nouns for a country's people that are not its demonym adjective ("Britons", "a Scot"); a plural
+# of the adjective ("Germans", "Israelis") or a compound in -man ("Welshman") is read from DEMONYMS.
+PEOPLE_OF = {
+    "briton": "United Kingdom", "brit": "United Kingdom", "scot": "Scotland", "swede": "Sweden",
+    "dane": "Denmark", "finn": "Finland", "turk": "Turkey", "kiwi": "New Zealand",
+}  # fmt: skip
+_PEOPLE_NOUN = re.compile(r"(.+?)(?:s|men|man|women|woman)")
+
+
+def is_people_noun(text: str) -> bool:
+    """'Britons', 'a Briton', 'Scots', 'Germans', 'the Israelis', 'a Welshman': a noun for people
+    of a country, which names no person, organisation or place (not "US", a country's name)."""
+    key = fold(text).casefold().removeprefix("the ")
+    if is_known_place(key):
+        return False  # "the Philippines"
+    if key in PEOPLE_OF:
+        return True
+    stem = _PEOPLE_NOUN.fullmatch(key)
+    return stem is not None and (stem.group(1) in PEOPLE_OF or stem.group(1) in DEMONYMS)
+
+
 def is_known_place(key: str) -> bool:
     """A country, continent, or a city or region the lists above know (`key`: a name_key)."""
     return key in COUNTRIES or key in CONTINENTS or key in CITY_COUNTRY or key in REGION_COUNTRY

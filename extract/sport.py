@@ -41,6 +41,11 @@ SPORT_VERBS = frozenset(
 PLAYER_POSITIONS = frozenset(
     {"striker", "attacker", "playmaker", "midfielder", "goalkeeper", "keeper", "defender", "forward", "winger"}
 )
+# a club's people named after it ("Gloucester flanker Andy Hazell", "Manchester City boss Kevin
+# Keegan"): the positions only sport has, and the roles other trades share ("Sony boss"), which
+# count in a sentence or an article about sport
+SURE_CLUB_ROLES = PLAYER_POSITIONS | frozenset({"flanker", "half", "prop", "hooker"})  # "fly-half"
+CLUB_ROLES = SURE_CLUB_ROLES | frozenset({"boss", "manager", "coach", "captain", "skipper", "centre", "wing", "lock"})
 SPORT_NOUNS = PLAYER_POSITIONS | frozenset(
     {
         "coach",
@@ -252,7 +257,8 @@ def beside_club_noun(span: Span, nouns: frozenset[str] = CLUB_NOUNS) -> bool:
 def is_club(span: Span) -> bool:
     """The name is a club's: a name only clubs have ("Borussia Dortmund", "Manchester United"), or,
     in a sentence or an article about sport, a town's or a name the NER took for a person's that
-    plays a club's part ("Hoffenheim beat Dortmund", "lower-league side Wilhelmshaven"). A country
+    plays a club's part ("Hoffenheim beat Dortmund", "lower-league side Wilhelmshaven", "Gloucester
+    flanker Andy Hazell": a sure position needs no other sign of sport). A country
     stays a place (its national team is not told apart)."""
     if is_club_name(span.text):
         return True
@@ -260,6 +266,26 @@ def is_club(span: Span) -> bool:
     if label not in ("GPE", "LOC", "PERSON") or name_key(span.text) in _COUNTRIES_AND_CONTINENTS:
         return False
     sporty = sport_sentence(span) or sport_article(span.doc)
+    role = role_after(span)
+    if role is not None and (role in SURE_CLUB_ROLES or sporty):
+        return True  # "Gloucester flanker Andy Hazell", "Manchester City boss Kevin Keegan"
     if label == "PERSON":  # a player is the subject of "beat" too: only a club noun beside it counts
         return beside_club_noun(span, CLUB_ONLY_NOUNS) and sporty
     return (sport_role(span) or beside_club_noun(span)) and sporty
+
+
+def role_after(span: Span) -> str | None:
+    """The club role between the name and a person's name after it ("Gloucester flanker Andy
+    Hazell", "Middlesbrough fly-half X": "half"), or None."""
+    doc, start = span.doc, span.end
+    end = start
+    while (
+        end < len(doc)
+        and end - start < 3
+        and (doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ") or doc[end].text == "-")
+    ):  # not "Sella believes coach Bernard Laporte", "captain X and captain Y"
+        end += 1
+    if end == start or end >= len(doc) or doc[end - 1].lower_ not in CLUB_ROLES:
+        return None
+    after = doc[end]
+    return doc[end - 1].lower_ if after.ent_type_ == "PERSON" and after.ent_iob_ == "B" else None

@@ -482,6 +482,26 @@ def test_a_club_name_cut_short_by_the_ner_is_made_whole_and_a_score_after_it_dro
     }
 
 
+def test_a_name_before_a_players_position_and_a_player_is_a_club(make_doc):
+    # "Gloucester flanker Andy Hazell and Leeds boss Kevin Blackwell met Sella who praised coach Bernard Laporte ."
+    words = ["Gloucester", "flanker", "Andy", "Hazell", "and", "Leeds", "boss", "Kevin", "Blackwell", "met"]
+    words += ["Sella", "who", "praised", "coach", "Bernard", "Laporte", "."]
+    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "CCONJ", "PROPN", "NOUN", "PROPN", "PROPN", "VERB"]
+    pos += ["PROPN", "PRON", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    ents = ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O"]
+    ents += ["B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    f = facts(make_doc(words, pos=pos, ents=ents))
+    types = {e.name: e.type for e in f.entities}
+    # a sure position needs no other sign of sport; "boss" is anybody's without one, and a verb
+    # between a name and a role is no club's role
+    assert (types["Gloucester"], types["Leeds"], types["Sella"]) == (ORGANIZATION, PLACE, PERSON)
+    words = [*words[:-1], "at", "the", "stadium", "."]
+    pos, ents = [*pos[:-1], "ADP", "DET", "NOUN", "PUNCT"], [*ents[:-1], "O", "O", "O", "O"]
+    one_sentence = {"heads": [9] * len(words), "deps": ["ROOT" if i == 9 else "dep" for i in range(len(words))]}
+    f = facts(make_doc(words, pos=pos, ents=ents, **one_sentence))
+    assert {e.name: e.type for e in f.entities}["Leeds"] == ORGANIZATION  # "stadium": a sentence about sport
+
+
 def test_a_club_noun_beside_a_name_makes_a_club_even_of_a_person_label(make_doc):
     # "Augsburg travel to relegated side Wilhelmshaven's stadium."
     words = ["Augsburg", "travel", "to", "relegated", "side", "Wilhelmshaven", "'s", "stadium", "."]
@@ -521,6 +541,45 @@ def test_awards_are_no_entities_but_a_first_name_is_a_person(make_doc):
     assert [is_award(oscar[i : i + 1]) for i in (0, 3, 7, 9, 11)] == [False, True, True, False, False]
     medal = make_doc(["the", "Brownlow", "Medal", "Prize", "Foundation"])
     assert (is_award(medal[1:3]), is_award(medal[1:5])) == (True, False)
+
+
+def test_an_award_that_says_what_kind_of_thing_a_noun_is_is_no_entity(make_doc):
+    # "Oscar hopefuls met the Oscar - nominated actress and the best actress Oscar ; Oscar said"
+    words = ["Oscar", "hopefuls", "met", "the", "Oscar", "-", "nominated", "actress", "and", "the", "best"]
+    words += ["actress", "Oscar", ";", "Oscar", "said"]
+    pos = ["PROPN", "NOUN", "VERB", "DET", "PROPN", "PUNCT", "VERB", "NOUN", "CCONJ", "DET", "ADJ", "NOUN"]
+    pos += ["PROPN", "PUNCT", "PROPN", "VERB"]
+    tags = ["NNP", "NNS", "VBD", "DT", "NNP", "HYPH", "VBN", "NN", "CC", "DT", "JJS", "NN", "NNP", ":", "NNP", "VBD"]
+    doc = make_doc(words, pos=pos, tags=tags)
+    # "the Oscar" is one already (a determiner); "Oscar said" is a first name
+    assert [is_award(doc[i : i + 1]) for i in (0, 4, 12, 14)] == [True, True, True, False]
+
+
+def test_a_countrys_people_and_a_governments_papers_are_no_entities(make_doc):
+    # "Britons and the Scots read the Budget , a Welshman said , as the Bill passed ; Bill Rammell agreed ."
+    words = ["Britons", "and", "the", "Scots", "read", "the", "Budget", ",", "a", "Welshman", "said", ",", "as"]
+    words += ["the", "Bill", "passed", ";", "Bill", "Rammell", "agreed", "."]
+    pos = ["PROPN", "CCONJ", "DET", "PROPN", "VERB", "DET", "PROPN", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"]
+    pos += ["SCONJ", "DET", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    tags = ["NNPS", "CC", "DT", "NNPS", "VBD", "DT", "NNP", ",", "DT", "NNP", "VBD", ",", "IN", "DT", "NNP"]
+    tags += ["VBD", ":", "NNP", "NNP", "VBD", "."]
+    ents = ["B-ORG", "O", "O", "B-PERSON", "O", "O", "B-ORG", "O", "O", "B-PERSON", "O", "O", "O", "O"]
+    ents += ["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    f = facts(make_doc(words, pos=pos, tags=tags, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Bill Rammell", PERSON)]
+    # the name of a country is no noun for its people ("the Philippines"), nor a newspaper
+    # named as one is ("The Scotsman")
+    words = ["The", "Philippines", "and", "The", "Scotsman", "agreed", "."]
+    ents = ["O", "B-GPE", "O", "B-ORG", "I-ORG", "O", "O"]
+    tags = ["DT", "NNPS", "CC", "DT", "NNP", "VBD", "."]
+    f = facts(make_doc(words, tags=tags, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Philippines", PLACE), ("Scotsman", ORGANIZATION)]
+
+
+def test_a_group_of_nations_named_by_its_number_is_an_organisation(make_doc):
+    # "The G8 met ." with "G8" tagged as a place
+    f = facts(make_doc(["The", "G8", "met", "."], ents=["O", "B-GPE", "O", "O"]))
+    assert [(e.name, e.type) for e in f.entities] == [("G8", ORGANIZATION)]
 
 
 def test_an_adjective_made_from_a_name_and_a_quoted_title_are_no_entities(make_doc):
