@@ -91,34 +91,18 @@ def outcome(decided: str | None, label: str) -> tuple[int, int, int]:
     return 0, 1, int(label != "Other")
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--repeats", type=int, default=3, help="cross-validations averaged into the out-of-fold scores")
-    ap.add_argument("-C", type=float, default=0.3, help="inverse regularisation strength")
-    ap.add_argument("--limit", type=int, help="only the first N training documents of each set (a smoke test)")
-    args = ap.parse_args(argv)
-
+def fit(
+    rows: list[dict], counts: dict[str, int], folds: int = 5, repeats: int = 3, C: float = 0.3, report_line=None
+) -> dict:
+    """The model file's content from `examples` rows (`counts`: training documents per set): the
+    weights, and the two thresholds chosen on out-of-fold probabilities."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from newsgraph.extract import load_pipeline
     from newsgraph.extract.typemodel import CLASSES, RULES_ONLY, TypeModel
 
-    t0 = time.perf_counter()
-    nlp = load_pipeline()
-    loaders = {"dwie": datasets.load_dwie, "redocred": datasets.load_redocred}
-    train = {name: datasets.split(load(), "train")[: args.limit] for name, load in loaders.items()}
-    rows = []
-    for name, docs in train.items():
-        made = examples(docs, nlp)
-        print(
-            f"{name}: {len(docs)} training documents, {len(made)} entities "
-            f"{dict(sorted(Counter(r['label'] for r in made).items()))} ({time.perf_counter() - t0:.0f} s)"
-        )
-        rows.extend(made)
+    report_line = report_line or (lambda *_: None)
     seen = Counter(f for r in rows for f in r["features"])
     X_dicts = [
         {f: 1 for f in r["features"] if seen[f] >= MIN_COUNT} | {f"v{i}": x for i, x in enumerate(r["vector"])}
@@ -130,14 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     weight = np.array([NEWS_WEIGHT if r["set"] == "dwie" else 1.0 for r in rows])
 
     def model():
-        return LogisticRegression(C=args.C, max_iter=3000, random_state=SEED)
+        return LogisticRegression(C=C, max_iter=3000, random_state=SEED)
 
     # out-of-fold probabilities: the mean of `repeats` cross-validations, each its own split of the
     # documents (with one, the switch threshold moved a step on one training document's entities)
     oof = np.zeros((len(rows), len(CLASSES)))
-    for train_rows, test_rows in datasets.cross_validation((r["doc"] for r in rows), args.folds, SEED, args.repeats):
+    for train_rows, test_rows in datasets.cross_validation((r["doc"] for r in rows), folds, SEED, repeats):
         m = model().fit(X[train_rows], y[train_rows], sample_weight=weight[train_rows])
-        oof[np.ix_(test_rows, m.classes_)] += m.predict_proba(X[test_rows]) / args.repeats
+        oof[np.ix_(test_rows, m.classes_)] += m.predict_proba(X[test_rows]) / repeats
 
     def f1_of(decisions, which) -> tuple[float, float, float]:
         tp = fp = fn = 0
@@ -174,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     # left out of the scores): the highest drop threshold within DROP_SLACK of the best
     switch, drop = max((k for k, v in grid.items() if v >= top - DROP_SLACK), key=lambda k: (k[1], grid[k]))
     for dr in sorted({k[1] for k in grid}):
-        print(f"    drop at {dr}: {grid[(switch, dr)]:.3f}")
+        report_line(f"    drop at {dr}: {grid[(switch, dr)]:.3f}")
     chosen = decide_all(switch, drop)
     report = {}
     for part, which in (("news", news), ("wikipedia", wiki)):
@@ -182,11 +166,11 @@ def main(argv: list[str] | None = None) -> int:
             "rules": [round(x, 3) for x in f1_of(rules, which)],
             "model": [round(x, 3) for x in f1_of(chosen, which)],
         }
-        print(
+        report_line(
             f"  {part:<10} out of fold entity types F1/P/R: rules {report[part]['rules']}, "
             f"with the typer {report[part]['model']}"
         )
-    print(f"  thresholds: switch {switch}, drop {drop}")
+    report_line(f"  thresholds: switch {switch}, drop {drop}")
     final = model().fit(X, y, sample_weight=weight)
     # a class the (limited) training rows never show gets weight 0 and a bias that keeps it out
     seen_classes = list(final.classes_)
@@ -205,19 +189,46 @@ def main(argv: list[str] | None = None) -> int:
         "vector_size": max((len(r["vector"]) for r in rows), default=0),
         "drop": drop,
         "trained_on": {
-            **datasets.trained_on({name: len(docs) for name, docs in train.items()}),
+            **datasets.trained_on(counts),
             "seed": SEED,
-            "C": args.C,
-            "folds": args.folds,
-            "repeats": args.repeats,
+            "C": C,
+            "folds": folds,
+            "repeats": repeats,
         },
         "out_of_fold": report,
     }
+    return data
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=3, help="cross-validations averaged into the out-of-fold scores")
+    ap.add_argument("-C", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--limit", type=int, help="only the first N training documents of each set (a smoke test)")
+    args = ap.parse_args(argv)
+
+    from newsgraph.extract import load_pipeline
+
+    t0 = time.perf_counter()
+    nlp = load_pipeline()
+    loaders = {"dwie": datasets.load_dwie, "redocred": datasets.load_redocred}
+    train = {name: datasets.split(load(), "train")[: args.limit] for name, load in loaders.items()}
+    rows = []
+    for name, docs in train.items():
+        made = examples(docs, nlp)
+        print(
+            f"{name}: {len(docs)} training documents, {len(made)} entities "
+            f"{dict(sorted(Counter(r['label'] for r in made).items()))} ({time.perf_counter() - t0:.0f} s)"
+        )
+        rows.extend(made)
+    data = fit(rows, {name: len(docs) for name, docs in train.items()}, args.folds, args.repeats, args.C, print)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
         json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
     )
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {len(weights)} features) in "
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {len(data['weights'])} features) in "
           f"{time.perf_counter() - t0:.0f} s")  # fmt: skip
     return 0
 
