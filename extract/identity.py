@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity
-from .names import slug, strip_possessive
+from .names import STATE_NAMES, slug, strip_possessive
 
 # Places written several ways; the value is the canonical name.
 PLACE_ALIASES = {
@@ -52,6 +52,8 @@ PLACE_ALIASES = {
     "e.u.": "European Union",
     "ussr": "Soviet Union",
     "hk": "Hong Kong",
+    # "Tenn." of "MEMPHIS, Tenn." (not "D.C.": "Washington, D.C." is a city's whole name)
+    **{short.casefold(): state for short, state in STATE_NAMES.items() if short != "D.C."},
 }
 
 
@@ -151,14 +153,17 @@ def choose_type(votes: Counter | dict) -> str:
 
 
 def choose_name(names: list[str] | Counter) -> str:
-    """The canonical name: a known place spelling, else the fullest, then most used, form
-    (`names`: every use of a name, or a Counter of name -> uses)."""
+    """The canonical name: a known place spelling, else the fullest, then most used, form, one in
+    capitals only where the text writes it no other way (`names`: every use of a name, or a
+    Counter of name -> uses)."""
     counts = Counter(names)
     for candidate in sorted(counts):
         place = canonical_place(candidate)
         if place:
             return place
-    return min(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
+    cased = {name_key(n) for n in counts if not n.isupper()}
+    # "MEMPHIS" of a dateline gives way to "Memphis" where the text also writes it so ("NATO" to "Nato")
+    return min(counts, key=lambda n: (-len(n.split()), n.isupper() and name_key(n) in cased, -counts[n], -len(n), n))
 
 
 def full_names(entity: Entity) -> set[str]:

@@ -704,6 +704,7 @@ def test_a_name_before_its_state_or_country_is_a_place(make_doc):
     f = facts(make_doc(words, heads=[0] * len(words), pos=pos, ents=ents))
     types = {e.name: e.type for e in f.entities}
     assert types["MEMPHIS"] == PLACE  # a dateline
+    assert types["Tennessee"] == PLACE and types["North Carolina"] == PLACE  # the state, by its name
     assert types["Camp Butner"] == PLACE
     assert types["Haines High School"] == ORGANIZATION  # a school in Alaska
     assert types["Siemens"] == ORGANIZATION  # a city after it may be an address

@@ -78,6 +78,10 @@ def test_choose_name_prefers_known_place_spellings_then_the_fullest_most_used_fo
     assert choose_name(["Liu", "Liu Xiaoming", "Liu", "Mr Liu"]) == "Liu Xiaoming"
     assert choose_name(Counter({"Acme Corp": 1, "Acme Corp.": 1})) == "Acme Corp."  # then the longer, then A-Z
     assert choose_name(Counter({"Acme Corp": 3, "Acme Corp.": 1})) == "Acme Corp"
+    # capitals give way where the text writes the name otherwise too (a dateline's "MEMPHIS")
+    assert choose_name(Counter({"MEMPHIS": 2, "Memphis": 1})) == "Memphis"
+    assert choose_name(Counter({"NATO": 2})) == "NATO"
+    assert choose_name(["Tenn.", "Tennessee"]) == "Tennessee" == choose_name(["Tenn."])
 
 
 def test_choose_type_is_the_majority_and_ties_go_to_organisation_then_person():
