@@ -6,6 +6,7 @@ from newsgraph.extract import Article, facts_from_doc
 from newsgraph.extract.facts import ORGANIZATION, PERSON, PLACE
 from newsgraph.extract.mentions import context_type, find_mentions, is_award
 from newsgraph.extract.relmodel import PATTERNS_ONLY
+from newsgraph.extract.sport import sport_sentence
 from newsgraph.extract.typemodel import RULES_ONLY
 
 
@@ -500,6 +501,40 @@ def test_a_name_before_a_players_position_and_a_player_is_a_club(make_doc):
     one_sentence = {"heads": [9] * len(words), "deps": ["ROOT" if i == 9 else "dep" for i in range(len(words))]}
     f = facts(make_doc(words, pos=pos, ents=ents, **one_sentence))
     assert {e.name: e.type for e in f.entities}["Leeds"] == ORGANIZATION  # "stadium": a sentence about sport
+
+
+def test_a_town_one_loses_at_is_a_club_but_a_match_at_a_ground_leaves_it_a_place(make_doc):
+    # "Bochum lost at Hamburg , the referee said ." / "The match at Twickenham had a referee ."
+    words = ["Bochum", "lost", "at", "Hamburg", ",", "the", "referee", "said", "."]
+    heads = [1, 7, 1, 2, 7, 6, 7, 7, 7]
+    deps = ["nsubj", "ccomp", "prep", "pobj", "punct", "det", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    ents = ["B-GPE", "O", "O", "B-GPE", "O", "O", "O", "O", "O"]
+    lemmas = ["Bochum", "lose", "at", "Hamburg", ",", "the", "referee", "say", "."]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents))
+    assert ("Hamburg", ORGANIZATION) in {(e.name, e.type) for e in f.entities}
+    words = ["The", "match", "at", "Twickenham", "had", "a", "referee", "."]
+    heads = [1, 4, 1, 2, 4, 6, 4, 4]
+    deps = ["det", "nsubj", "prep", "pobj", "ROOT", "det", "dobj", "punct"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Twickenham", PLACE)]
+
+
+def test_a_hyphenated_sport_word_makes_a_sentence_about_sport(make_doc):
+    # "Leeds have a new fly-half ." (the tokenizer splits "fly-half" in three)
+    words = ["Leeds", "have", "a", "new", "fly", "-", "half", "."]
+    spaces = [True, True, True, True, False, False, False, False]
+    heads = [1, 1, 6, 6, 6, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "amod", "compound", "punct", "dobj", "punct"]
+    tags = ["NNPS", "VBP", "DT", "JJ", "NN", "HYPH", "NN", "."]
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "O", "O"]
+    doc = make_doc(words, spaces=spaces, heads=heads, deps=deps, tags=tags, ents=ents)
+    assert sport_sentence(doc[0:1])
+    assert [(e.name, e.type) for e in facts(doc).entities] == [("Leeds", ORGANIZATION)]  # "Leeds have": a team
+    spaced = make_doc(words, spaces=[True] * len(words), heads=heads, deps=deps, tags=tags, ents=ents)
+    assert not sport_sentence(spaced[0:1])  # "fly - half" is no word
 
 
 def test_a_club_noun_beside_a_name_makes_a_club_even_of_a_person_label(make_doc):
