@@ -11,7 +11,8 @@ clusters inside an article and the nodes of the corpus follow; tests/test_identi
 - Same organisation: an acronym and the name whose `initials` it spells ("CCP").
 - Joining across articles: an entity's `merge_keys` (its full names; a person's lone first or
   last name is no key; `graph.merge` joins such one-word names on their own rule).
-- Name: `choose_name` (a known place spelling, else the fullest, then most used form).
+- Name: `choose_name` (a known place spelling, else the fullest, then most used form; capitals
+  only where no other form is written: "MEMPHIS" of a dateline gives way to "Memphis").
 - Type: `choose_type` (majority over mentions; ties go to Organization, Person, Place).
 - Id: `entity_id(type, name)`: the type and a slug of the name key, with a hash whenever the
   slug alone could stand for two keys ("person:liu-xiaoming").
@@ -26,7 +27,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity
-from .names import STATE_NAMES, slug, strip_possessive
+from .names import slug, strip_possessive
 
 # Places written several ways; the value is the canonical name.
 PLACE_ALIASES = {
@@ -52,8 +53,6 @@ PLACE_ALIASES = {
     "e.u.": "European Union",
     "ussr": "Soviet Union",
     "hk": "Hong Kong",
-    # "Tenn." of "MEMPHIS, Tenn." (not "D.C.": "Washington, D.C." is a city's whole name)
-    **{short.casefold(): state for short, state in STATE_NAMES.items() if short != "D.C."},
 }
 
 

@@ -180,6 +180,8 @@ _AWARD = re.compile(r"(?:.+\s)?(?:awards?|prizes?|medals?|trophy|trophies)|golde
 _AWARD_WORDS = re.compile(r"(?:oscar|emmy|grammy|bafta)(s?)", re.IGNORECASE)
 # nouns an award's name says what kind of thing they are ("Oscar hopefuls", "Oscar-nominated")
 _AWARD_KINDS = frozenset({"hopefuls", "nominee", "nominees", "winner", "winners", "nominated", "ceremony", "glory"})
+# the categories an award is named after ("the best actress Oscar")
+_AWARD_CATEGORIES = frozenset({"actor", "actress", "director", "picture", "film", "song", "screenplay", "album"})
 # Products named the way Apple names them ("iPod", "iPhone", "iTunes"), which the NER calls organisations
 _PRODUCT = frozenset(
     {"iPod", "iPods", "iPhone", "iPhones", "iPad", "iPads", "iTunes", "iMac", "iMacs", "iCloud", "iPlayer"}
@@ -187,7 +189,7 @@ _PRODUCT = frozenset(
 # nouns after which an adjective-like name is a place's ("the Atlantic coast", "a Caribbean island")
 _PLACE_AFTER_ADJECTIVE = GEOGRAPHIC_NOUNS | {"coast", "island", "islands", "region", "shore", "seaboard", "basin"}
 # Groups of nations named by their number ("the G8", "G-20"), which the NER tags as anything
-_GROUP_OF_NATIONS = re.compile(r"G-?\d{1,2}")
+_GROUP_OF_NATIONS = re.compile(r"G-?(?:7|8|20|77)")
 # Papers a government puts before a parliament, which the NER tags as names in British news
 _DOCUMENTS = frozenset({"budget", "budgets", "bill", "white paper", "green paper"})
 # The endings of adjectives made from names ("Napoleonic", "Baltic", "Socialist", "Welsh").
@@ -218,11 +220,17 @@ def is_award(span: Span) -> bool:
             or before.pos_ in ("ADJ", "NUM")
             and owner is not None
             and owner.tag_ in ("DT", "PRP$", "POS")
-            or before.pos_ == "NOUN"  # "the best actress Oscar"
-            and before.is_lower
+            or before.lower_ in _AWARD_CATEGORIES  # "the best actress Oscar", not "Chelsea midfielder Oscar"
         )
         or after is not None
-        and (after.text == "-" or after.is_lower and after.tag_ in ("NN", "NNS") or after.lower_ in _AWARD_KINDS)
+        and (
+            after.text == "-"
+            and not span[-1].whitespace_
+            and not after.whitespace_  # "Oscar-nominated"
+            or after.is_lower
+            and after.tag_ in ("NN", "NNS")
+            or after.lower_ in _AWARD_KINDS
+        )
         or root.dep_ in ("compound", "nmod", "amod")
         and root.head.pos_ == "NOUN"  # "Oscar hopefuls", "the Oscar ceremony", "Oscar winner Adrien Brody"
     )
@@ -252,14 +260,14 @@ def _used_as_no_name(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if (
         is_people_noun(span.text)
-        and not (span.label_ == "ORG" and before is not None and before.text == "The")
-        or (
-            len(span) == 1
-            and country_of_demonym(span.text)
-            and key not in COUNTRIES
-            and before is not None
-            and before.lower_ == "the"
-        )
+        and not (span.label_ == "ORG" and key.endswith("man"))  # "The Scotsman", "the Scotsman" (a newspaper)
+        and (key.endswith(("s", "men", "women")) or before is not None and before.tag_ == "DT")  # "a Finn"
+        and not _surname_of_a_person(span)  # "Claire Danes ... Danes said"
+        or len(span) == 1
+        and country_of_demonym(span.text)
+        and key not in COUNTRIES
+        and before is not None
+        and before.lower_ == "the"
     ):
         return True  # "Britons", "a Welshman", "the Scots", "the Welsh": a country's people
     if key in _DOCUMENTS and (
@@ -274,6 +282,12 @@ def _used_as_no_name(span: Span) -> bool:
         and doc[span.end].is_quote
         and not _organisation_noun_beside(span)
     )
+
+
+def _surname_of_a_person(span: Span) -> bool:
+    """The word ends a name the NER tags as a person's elsewhere in the Doc ("Claire Danes")."""
+    text = span.text
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == text for e in span.doc.ents)
 
 
 def _relabel(ent: Span) -> Span:

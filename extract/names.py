@@ -495,21 +495,12 @@ NATIONS = dict.fromkeys(("england", "scotland", "wales", "northern ireland"), "u
 
 
 # The US states as news agencies abbreviate them after a town ("MEMPHIS, Tenn.", "Mineral Wells,
-# Texas"); as written, with their dots: "Miss." and "Mo." are words and names without them. A
-# node takes the state's name ("Tennessee", not "Tenn.").
-STATE_NAMES = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
-    "Conn.": "Connecticut", "Del.": "Delaware", "D.C.": "Washington, D.C.", "Fla.": "Florida", "Ga.": "Georgia",
-    "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky",
-    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
-    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
-    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
-    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
-    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
-    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
-    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
-}  # fmt: skip
-STATE_ABBREVIATIONS = frozenset(STATE_NAMES)
+# Texas"); as written, with their dots: "Miss." and "Mo." are words and names without them.
+STATE_ABBREVIATIONS = frozenset(
+    """Ala. Ariz. Ark. Calif. Colo. Conn. Del. D.C. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass.
+    Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C.
+    S.D. Tenn. Vt. Va. Wash. W.Va. Wis. Wyo.""".split()
+)
 
 
 # Languages, which name no person, organisation or place, though the NER tags them so ("speaks

@@ -44,8 +44,12 @@ PLAYER_POSITIONS = frozenset(
 # a club's people named after it ("Gloucester flanker Andy Hazell", "Manchester City boss Kevin
 # Keegan"): the positions only sport has, and the roles other trades share ("Sony boss"), which
 # count in a sentence or an article about sport
-SURE_CLUB_ROLES = PLAYER_POSITIONS | frozenset({"flanker", "half", "prop", "hooker"})  # "fly-half"
-CLUB_ROLES = SURE_CLUB_ROLES | frozenset({"boss", "manager", "coach", "captain", "skipper", "centre", "wing", "lock"})
+SURE_CLUB_ROLES = frozenset({"flanker", "half", "prop", "hooker"})  # "fly-half"; not "hunger striker", "zoo keeper"
+CLUB_ROLES = (
+    SURE_CLUB_ROLES
+    | PLAYER_POSITIONS
+    | frozenset({"boss", "manager", "coach", "captain", "skipper", "centre", "wing", "lock"})
+)
 SPORT_NOUNS = PLAYER_POSITIONS | frozenset(
     {
         "coach",
@@ -87,8 +91,8 @@ SURE_SPORT_WORDS = frozenset(
         "quarterfinal", "knockout", "qualifier",
         # British sports pages' own (BBC Sport: each in at least 8 of 223 sport stories, at most one
         # of 734 others)
-        "rugby", "tennis", "midfield", "flanker", "skipper", "hamstring", "doping", "fly-half",
-        "scrum-half", "full-back", "semi-final", "semi-finals", "second-half", "first-half",
+        "rugby", "tennis", "midfield", "flanker", "hamstring", "doping", "fly-half", "scrum-half",
+        "full-back", "semi-final", "semi-finals",
     }
 )  # fmt: skip
 SURE_SPORT_VERBS = frozenset({"beat", "thrash", "trounce", "outplay", "relegate", "rout"})
@@ -151,7 +155,7 @@ def sport_sentence(span: Span) -> bool:
     return span.sent.start in _sport_sentences(span.doc)[0]
 
 
-SPORT_ARTICLE_SHARE = 0.15  # of its sentences with a sure sport word: an article about sport
+SPORT_ARTICLE_SHARE = 0.15  # of its sentences (two at least) with a sure sport word: about sport
 # a sure sport verb's forms start as it does ("beaten", "routed"): only these tokens need a lemma
 _SURE_VERB_STARTS = tuple(sorted({verb[:4] for verb in SURE_SPORT_VERBS}))
 
@@ -173,7 +177,7 @@ def _sport_sentences(doc) -> tuple[frozenset[int], bool]:
                 for t in sent
             )
         )
-        doc.user_data["newsgraph_sport"] = (sporty, bool(sporty) and len(sporty) >= SPORT_ARTICLE_SHARE * len(sents))
+        doc.user_data["newsgraph_sport"] = (sporty, len(sporty) >= max(2, SPORT_ARTICLE_SHARE * len(sents)))
     return doc.user_data["newsgraph_sport"]
 
 
@@ -212,12 +216,15 @@ def sport_role(span: Span) -> bool:
         head.dep_ == "pobj"
         and head.head.lower_ in ("against", "over", "at", "to", "with", "by")
         and lemma(head.head.head).lower() in SPORT_HEADS
-        # "lost at Bayern"; "the match at Twickenham" is a ground
-        and (head.head.lower_ != "at" or head.head.head.pos_ == "VERB")
+        # "lost at Bayern", "a 2-1 defeat at Swansea"; "the match at Twickenham" is a ground
+        and (head.head.lower_ != "at" or head.head.head.pos_ == "VERB" or head.head.head.lower_ in _RESULTS)
     ):
         return True
     nearby = doc[max(span.start - 2, 0) : span.start].text + " " + doc[span.end : span.end + 2].text
     return any(SCORE.fullmatch(w) for w in nearby.split())  # "Hamburg 2-1"
+
+
+_RESULTS = frozenset({"defeat", "win", "victory", "draw", "loss", "defeats", "wins", "victories", "draws", "losses"})
 
 
 def _plural_verb(verb) -> bool:
@@ -283,7 +290,9 @@ def is_club(span: Span) -> bool:
         return False
     sporty = sport_sentence(span) or sport_article(span.doc)
     role = role_after(span)
-    if role is not None and (role in SURE_CLUB_ROLES or sporty):
+    # a role that is also a sport word ("striker", "coach") makes its own sentence sporty: the
+    # article must be about sport ("Westminster attacker Khalid Masood" is none)
+    if role is not None and (role in SURE_CLUB_ROLES or sport_article(span.doc)):
         return True  # "Gloucester flanker Andy Hazell", "Manchester City boss Kevin Keegan"
     if label == "PERSON":  # a player is the subject of "beat" too: only a club noun beside it counts
         return beside_club_noun(span, CLUB_ONLY_NOUNS) and sporty
@@ -294,14 +303,13 @@ def role_after(span: Span) -> str | None:
     """The club role between the name and a person's name after it ("Gloucester flanker Andy
     Hazell", "Middlesbrough fly-half X": "half"), or None."""
     doc, start = span.doc, span.end
-    end = start
-    while (
-        end < len(doc)
-        and end - start < 3
-        and (doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ") or doc[end].text == "-")
-    ):  # not "Sella believes coach Bernard Laporte", "captain X and captain Y"
-        end += 1
-    if end == start or end >= len(doc) or doc[end - 1].lower_ not in CLUB_ROLES:
+    # the role alone or hyphenated ("fly-half"): not "Sella believes coach Bernard Laporte", nor
+    # "Edinburgh zoo keeper X", "Peterhead fishing skipper X"
+    if start + 3 < len(doc) and doc[start + 1].text == "-" and not doc[start].whitespace_:
+        end = start + 3
+    else:
+        end = start + 1
+    if end >= len(doc) or not doc[end - 1].is_lower or doc[end - 1].lower_ not in CLUB_ROLES:
         return None
     after = doc[end]
     return doc[end - 1].lower_ if after.ent_type_ == "PERSON" and after.ent_iob_ == "B" else None
