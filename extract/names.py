@@ -515,10 +515,7 @@ LANGUAGES = frozenset(
 
 # Nouns for a country's people that are not its demonym adjective ("Britons", "a Scot"); a plural
 # of the adjective ("Germans", "Israelis") or a compound in -man ("Welshman") is read from DEMONYMS.
-PEOPLE_OF = {
-    "briton": "United Kingdom", "brit": "United Kingdom", "scot": "Scotland", "swede": "Sweden",
-    "dane": "Denmark", "finn": "Finland", "turk": "Turkey", "kiwi": "New Zealand",
-}  # fmt: skip
+PEOPLE_OF = frozenset({"briton", "brit", "scot", "swede", "dane", "finn", "turk", "kiwi"})
 _PEOPLE_NOUN = re.compile(r"(.+?)(?:s|men|man|women|woman)")
 
 

@@ -42,8 +42,8 @@ PLAYER_POSITIONS = frozenset(
     {"striker", "attacker", "playmaker", "midfielder", "goalkeeper", "keeper", "defender", "forward", "winger"}
 )
 # a club's people named after it ("Gloucester flanker Andy Hazell", "Manchester City boss Kevin
-# Keegan"): the positions only sport has, and the roles other trades share ("Sony boss"), which
-# count in a sentence or an article about sport
+# Keegan"): the positions only rugby has, and the roles other trades or other senses share ("Sony
+# boss", "Westminster attacker"), which count in an article about sport
 SURE_CLUB_ROLES = frozenset({"flanker", "half", "prop", "hooker"})  # "fly-half"; not "hunger striker", "zoo keeper"
 CLUB_ROLES = (
     SURE_CLUB_ROLES
@@ -217,14 +217,14 @@ def sport_role(span: Span) -> bool:
         and head.head.lower_ in ("against", "over", "at", "to", "with", "by")
         and lemma(head.head.head).lower() in SPORT_HEADS
         # "lost at Bayern", "a 2-1 defeat at Swansea"; "the match at Twickenham" is a ground
-        and (head.head.lower_ != "at" or head.head.head.pos_ == "VERB" or head.head.head.lower_ in _RESULTS)
+        and (head.head.lower_ != "at" or head.head.head.pos_ == "VERB" or lemma(head.head.head).lower() in _RESULTS)
     ):
         return True
     nearby = doc[max(span.start - 2, 0) : span.start].text + " " + doc[span.end : span.end + 2].text
     return any(SCORE.fullmatch(w) for w in nearby.split())  # "Hamburg 2-1"
 
 
-_RESULTS = frozenset({"defeat", "win", "victory", "draw", "loss", "defeats", "wins", "victories", "draws", "losses"})
+_RESULTS = frozenset({"defeat", "win", "victory", "draw", "loss"})  # a result "at" a club's ground
 
 
 def _plural_verb(verb) -> bool:
@@ -305,7 +305,7 @@ def role_after(span: Span) -> str | None:
     doc, start = span.doc, span.end
     # the role alone or hyphenated ("fly-half"): not "Sella believes coach Bernard Laporte", nor
     # "Edinburgh zoo keeper X", "Peterhead fishing skipper X"
-    if start + 3 < len(doc) and doc[start + 1].text == "-" and not doc[start].whitespace_:
+    if start + 3 < len(doc) and _hyphenated(doc[start + 1]):
         end = start + 3
     else:
         end = start + 1
