@@ -277,12 +277,13 @@ _BYLINE = re.compile(r"^(?:written by|by)\s+(.{2,80})$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters, but for tab and line break
 
 
 def parse_article(text: str, article_id: str, path: str = "") -> Article:
     """Parse an article's text (already decoded) into headline, metadata and clean body."""
     text, repaired = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = "".join(ch for ch in text if ch in "\n\t" or ch >= " " and not 0x7F <= ord(ch) < 0xA0)
+    text = _CONTROL.sub("", text)
     headline: str | None = None
     date = url = None
     authors: list[str] = []
@@ -445,11 +446,18 @@ AGENCIES = frozenset(
 )
 NOT_INITIALS = frozenset({"and/or", "he/she", "his/her", "him/her", "s/he", "w/o", "km/h"})
 _ENDS_SENTENCE = re.compile(r"[.!?\"”’)\]]$")
-_EDITOR = re.compile(r"(?:^|\s)Editors?\s*:\s*(?P<names>[^:]{2,80})$")
-_AUTHOR = re.compile(r"(?:^|\s)(?:Author|Reporter|Written by)s?\s*:\s*(?P<names>[^:]{2,100})$", re.I)
-_INITIALS_THEN_AGENCIES = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)?\s*\((?P<list>[^()]{1,60})\)$")
-_CHAIN = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)$")
-_AGENCIES_THEN_INITIALS = re.compile(r"(?:^|\s)(?P<list>[A-Za-z][\w ,-]{0,40}?)\s*\([a-z]{1,4}(?:/[a-z]{1,4})+\)$")
+# Credits at a paragraph's end. Each pattern is bounded (at most 50 spaces in a row, 20 names in a
+# chain), so none matches more than CREDITS_TAIL characters and only the paragraph's tail is searched.
+_EDITOR = re.compile(r"(?:^|\s)Editors?\s{0,50}:\s{0,50}(?P<names>[^:]{2,80})$")
+_AUTHOR = re.compile(r"(?:^|\s)(?:Author|Reporter|Written by)s?\s{0,50}:\s{0,50}(?P<names>[^:]{2,100})$", re.I)
+_INITIALS_THEN_AGENCIES = re.compile(
+    r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8}){1,20})?\s{0,50}\((?P<list>[^()]{1,60})\)$"
+)
+_CHAIN = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8}){1,20})$")
+_AGENCIES_THEN_INITIALS = re.compile(
+    r"(?:^|\s)(?P<list>[A-Za-z][\w ,-]{0,40}?)\s{0,50}\([a-z]{1,4}(?:/[a-z]{1,4}){1,20}\)$"
+)
+CREDITS_TAIL = 400
 
 
 _DATELINE = re.compile(
@@ -502,17 +510,18 @@ def closing_credits(para: str) -> tuple[str, dict[str, list[str]]]:
     text, kept = para.strip(), (para.strip(), {k: [] for k in found})
     while text:
         before = None
-        m = _EDITOR.search(text)
+        tail = max(0, len(text) - CREDITS_TAIL)  # where a credit can start at the earliest
+        m = _EDITOR.search(text, tail)
         if m:
             found["editor"][:0] = _names(m.group("names"))
             before = text[: m.start()]
-        if before is None and (m := _AUTHOR.search(text)):
+        if before is None and (m := _AUTHOR.search(text, tail)):
             names = m.group("names")
             for group in re.findall(r"\(([^()]*)\)", names):
                 found["source"][:0] = _agencies(group.split(",")) or []
             found["author"][:0] = _names(re.sub(r"\s*\([^()]*\)", "", names))
             before = text[: m.start()]
-        if before is None and (m := _INITIALS_THEN_AGENCIES.search(text)):
+        if before is None and (m := _INITIALS_THEN_AGENCIES.search(text, tail)):
             items = m.group("list").split(",")
             listed = _agencies(items)
             if m.group("chain") and not listed:  # desk initials vouch for the list: any short names
@@ -520,12 +529,12 @@ def closing_credits(para: str) -> tuple[str, dict[str, list[str]]]:
             if listed:
                 found["source"][:0] = listed
                 before = text[: m.start()]
-        if before is None and (m := _CHAIN.search(text)) and m.group("chain").lower() not in NOT_INITIALS:
+        if before is None and (m := _CHAIN.search(text, tail)) and m.group("chain").lower() not in NOT_INITIALS:
             listed = [i for i in m.group("chain").split("/") if i.lower() in AGENCIES]
             if listed or m.group("chain").islower():
                 found["source"][:0] = listed
                 before = text[: m.start()]
-        if before is None and (m := _AGENCIES_THEN_INITIALS.search(text)):
+        if before is None and (m := _AGENCIES_THEN_INITIALS.search(text, tail)):
             listed = [i.strip() for i in m.group("list").split(",")]
             if any(i.lower() in AGENCIES for i in listed):
                 found["source"][:0] = listed

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Relation
@@ -95,14 +96,15 @@ class _Mention:
 
 def _mentions(
     doc: Doc, token_map: dict[int, str]
-) -> tuple[dict[str, list[_Mention]], list[int], list[tuple[int, int]]]:
+) -> tuple[dict[str, list[_Mention]], list[int], list[tuple[int, int]], list[int]]:
     """Each entity's mentions as runs of tokens, with their sentence numbers; the sentence number
-    of every token; and each sentence's character offsets."""
+    of every token; each sentence's character offsets; and each sentence's first token."""
     sent_of = [0] * len(doc)
-    bounds = []
+    bounds, starts = [], []
     for n, sent in enumerate(doc.sents):  # one walk: doc.sents reads every token
         sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
         bounds.append((sent.start_char, sent.end_char))
+        starts.append(sent.start)
     out: dict[str, list[_Mention]] = {}
     run_start, run_key, previous = 0, None, -2
     for i in sorted(token_map) + [None]:
@@ -113,7 +115,7 @@ def _mentions(
         if i is not None and run_key is None:
             run_start, run_key = i, key
         previous = i
-    return out, sent_of, bounds
+    return out, sent_of, bounds, starts
 
 
 def _with_pronouns(
@@ -132,35 +134,58 @@ def _with_pronouns(
     return out
 
 
-def _root(doc: Doc, m: _Mention) -> Token:
+class _Heads:
+    """The Doc's dependency tree as plain integers, for walking it without making Token objects:
+    the head of token i is `head[i]` (itself at a sentence's root), its relation `dep(i)`."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        offsets = doc.to_array(HEAD).astype(np.int64)  # relative, as spaCy stores them
+        self.head = (offsets + np.arange(len(doc))).tolist()
+        self._deps = doc.to_array(DEP).tolist()
+
+    def dep(self, i: int) -> str:
+        return self.doc.vocab.strings[self._deps[i]]
+
+    def ancestors(self, i: int) -> list[int]:
+        """Token i's heads, nearest first, as Token.ancestors gives them."""
+        out, head = [], self.head
+        while head[i] != i and len(out) < len(head):
+            i = head[i]
+            out.append(i)
+        return out
+
+
+def _root(heads: _Heads, m: _Mention) -> int:
     """The mention's syntactic head: its token whose head lies outside it."""
-    for t in doc[m.start : m.end]:
-        if not (m.start <= t.head.i < m.end) or t.head.i == t.i:
-            return t
-    return doc[m.end - 1]
+    for i in range(m.start, m.end):
+        h = heads.head[i]
+        if not (m.start <= h < m.end) or h == i:
+            return i
+    return m.end - 1
 
 
-def _inside(t: Token, m: _Mention) -> Token | None:
-    """The nearest of the token's heads that lies inside the mention, if any."""
-    for head in t.ancestors:
-        if m.start <= head.i < m.end:
-            return head
+def _inside(heads: _Heads, i: int, m: _Mention) -> int | None:
+    """The nearest of token i's heads that lies inside the mention, if any."""
+    for h in heads.ancestors(i):
+        if m.start <= h < m.end:
+            return h
     return None
 
 
-def _in_apposition(doc: Doc, m: _Mention) -> list[Token]:
+def _in_apposition(heads: _Heads, m: _Mention) -> list[Token]:
     """The common nouns in apposition to a mention ("president" in "the president, Dalia
     Grybauskaite" and in "Angela Merkel, the chancellor")."""
-    root = _root(doc, m)
+    root = heads.doc[_root(heads, m)]
     nouns = [root.head] if root.dep_ == "appos" and not m.start <= root.head.i < m.end else []
     nouns += [c for c in root.children if c.dep_ == "appos" and not m.start <= c.i < m.end]
     return [n for n in nouns if n.pos_ == "NOUN"]
 
 
-def _names_an_account(doc: Doc, m: _Mention) -> bool:
+def _names_an_account(heads: _Heads, m: _Mention) -> bool:
     """The mention names the platform of someone's account: "Twitter" in "his Twitter account"
     (not "Fox News" in "the Fox News channel": no owner)."""
-    root = _root(doc, m)
+    root = heads.doc[_root(heads, m)]
     return (
         root.dep_ in ("compound", "nmod")
         and root.head.lower_ in ACCOUNT_NOUNS
@@ -168,38 +193,39 @@ def _names_an_account(doc: Doc, m: _Mention) -> bool:
     )
 
 
-def _path(a: Token, b: Token, token_map: dict[int, str]) -> tuple[str | None, str | None]:
-    """The dependency path from a to b through their lowest common ancestor (None when long), and
-    the words it goes through, each with its relation to its head and a role noun as ROLE ("Chris
-    Yearley, a journalist at the daily Famagusta Gazette" is "appos:ROLE>prep:at" whichever role
-    noun it is; None when more than MAX_PATH_WORDS or when the path goes through any entity's
-    mention, even another of the pair's own)."""
-    up_a = [a, *a.ancestors]
-    index = {t.i: n for n, t in enumerate(up_a)}
+def _path(heads: _Heads, a: int, b: int, token_map: dict[int, str]) -> tuple[str | None, str | None]:
+    """The dependency path from token a to token b through their lowest common ancestor (None when
+    long), and the words it goes through, each with its relation to its head and a role noun as
+    ROLE ("Chris Yearley, a journalist at the daily Famagusta Gazette" is "appos:ROLE>prep:at"
+    whichever role noun it is; None when more than MAX_PATH_WORDS or when the path goes through
+    any entity's mention, even another of the pair's own)."""
+    up_a = [a, *heads.ancestors(a)]
+    index = {t: n for n, t in enumerate(up_a)}
     up_b = [b]
-    for t in b.ancestors:
-        if t.i in index:
+    for t in heads.ancestors(b):
+        if t in index:
             break
         up_b.append(t)
-    top = up_b[-1].head if up_b[-1].i not in index else up_b[-1]
-    if top.i not in index:
+    top = heads.head[up_b[-1]] if up_b[-1] not in index else up_b[-1]
+    if top not in index:
         return None, None
-    steps_a = up_a[: index[top.i]]
-    steps_b = [t for t in up_b if t.i != top.i]
+    steps_a = up_a[: index[top]]
+    steps_b = [t for t in up_b if t != top]
     if len(steps_a) + len(steps_b) > MAX_PATH:
         return None, None
-    middle = lemma(top).lower() if top.i not in (a.i, b.i) else "*"
-    path = "<".join(t.dep_ for t in steps_a) + f"|{middle}|" + ">".join(t.dep_ for t in reversed(steps_b))
-    on = steps_a[1:] + ([top] if top.i not in (a.i, b.i) else []) + steps_b[:0:-1]
-    if len(on) > MAX_PATH_WORDS or any(t.i in token_map for t in on):
+    doc = heads.doc
+    middle = lemma(doc[top]).lower() if top not in (a, b) else "*"
+    path = "<".join(heads.dep(t) for t in steps_a) + f"|{middle}|" + ">".join(heads.dep(t) for t in reversed(steps_b))
+    on = steps_a[1:] + ([top] if top not in (a, b) else []) + steps_b[:0:-1]
+    if len(on) > MAX_PATH_WORDS or any(t in token_map for t in on):
         return path, None
-    words = [(t.dep_, lemma(t).lower()) for t in on]
+    words = [(heads.dep(t), lemma(doc[t]).lower()) for t in on]
     return path, ">".join(f"{dep}:{'ROLE' if w in _ROLE_NOUNS else w}" for dep, w in words)
 
 
-def _words_before(doc: Doc, m: _Mention, limit: int = 4) -> list[Token]:
-    """Up to `limit` tokens right before a mention, in its sentence, nearest first."""
-    sent_start = doc[m.start].sent.start
+def _words_before(doc: Doc, m: _Mention, sent_start: int, limit: int = 4) -> list[Token]:
+    """Up to `limit` tokens right before a mention, in its sentence (which starts at token
+    `sent_start`), nearest first."""
     return [doc[i] for i in range(m.start - 1, max(sent_start, m.start - limit) - 1, -1)]
 
 
@@ -226,6 +252,11 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f"{edges[-1]}+"
 
 
+@lru_cache(maxsize=1024)
+def _bucketed(name: str, n: int, edges: tuple[int, ...]) -> str:
+    return f"{name}:{_bucket(n, edges)}"
+
+
 def _nearness(pair: tuple[int, int, _Mention, _Mention]) -> tuple[int, int, int]:
     """How a mention pair (sentences apart, tokens apart, subject's, object's) ranks: fewest tokens
     apart, then by position."""
@@ -241,11 +272,12 @@ def candidates(
 ) -> list[Candidate]:
     """Every ordered pair of the article's entities whose types are in `signatures` (all pairs of
     person, organisation and place when None), with its features and best evidence span."""
-    named, sent_of, bounds = _mentions(doc, token_map)
+    named, sent_of, bounds, starts = _mentions(doc, token_map)
+    heads = _Heads(doc)
     mentions = _with_pronouns(doc, named, sent_of, Resolver(doc, entities, token_map))
     for ms in mentions.values():  # a platform named for an account ("his Twitter account", "the
         # embassy's Twitter account") says nothing of where the platform is or who works for it
-        ms[:] = [m for m in ms if not _names_an_account(doc, m)]
+        ms[:] = [m for m in ms if not _names_an_account(heads, m)]
     types = {e.key: e.type for e in entities}
     keys = {e.key: {name_key(e.name), *(name_key(a) for a in e.aliases)} for e in entities}
     keys_of_places = {k for e in entities if e.type == PLACE for k in keys[e.key] if len(k) > 3}
@@ -260,7 +292,7 @@ def candidates(
         if e.type == PLACE
     }
     # an organisation's head word ("ministry", "party", "club") and the countries its name carries
-    heads = {e.key: h for e in entities if e.type == ORGANIZATION for h in [_kind_of_organisation(e.name)] if h}
+    org_heads = {e.key: h for e in entities if e.type == ORGANIZATION for h in [_kind_of_organisation(e.name)] if h}
     inside = {
         e.key: {k for w in name_key(e.name).split() for k in [_demonym_key(w)] if k}
         | {k for k in keys_of_places if k in name_key(e.name)}
@@ -292,7 +324,7 @@ def candidates(
 
     for key, ms in named.items():
         for m in ms:
-            for t in _words_before(doc, m):
+            for t in _words_before(doc, m, starts[m.sent]):
                 if describe(key, t):
                     continue
                 if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") or t.i in token_map:
@@ -300,7 +332,7 @@ def candidates(
             # "The new Lithuanian president, Dalia Grybauskaite", "Angela Merkel, the German
             # chancellor": the noun in apposition and the words that qualify it from the left
             # (not "Carla Bruni, the French president's wife": "president" owns the wife)
-            for noun in _in_apposition(doc, m):
+            for noun in _in_apposition(heads, m):
                 describe(key, noun)
                 for t in noun.lefts:
                     if t.dep_ in ("amod", "compound") and t.i >= noun.i - 3 and t.i not in token_map:
@@ -311,8 +343,8 @@ def candidates(
         key = e.key
         for who in ("s", "o"):
             found = {f"{who}t:{w}" for w in titles.get(key, ())}
-            if key in heads:
-                found.add(f"{who}h:{heads[key]}")
+            if key in org_heads:
+                found.add(f"{who}h:{org_heads[key]}")
             found.add(f"{who}m:{_bucket(counts[key], (1, 2, 4))}")
             if kind.get(key):
                 found.add(f"{who}:{kind[key]}")
@@ -341,7 +373,8 @@ def candidates(
     for key in paired:
         for m in mentions[key]:
             by_sent.setdefault(key, {}).setdefault(m.sent, []).append(m)
-    roots: dict[_Mention, Token] = {}
+    roots: dict[_Mention, int] = {}
+    apart: dict[tuple[str, str], tuple[int, list]] = {}  # entities never in one sentence: their nearest mention pairs
     spans: dict[tuple[int, int], tuple[list[str], bool]] = {}
     for s in paired:
         for o in paired:
@@ -370,21 +403,24 @@ def candidates(
                 same.sort(key=_nearness)
                 nearest = same[0]
             else:  # only the nearest pair is read: its sentences are the evidence
-                distance = min(abs(a - b) for a in in_s for b in in_o)
-                nearest = min(
-                    (
+                if (o, s) in apart:  # the same mention pairs, seen from the other side
+                    distance, close = apart[(o, s)]
+                    close = [(d, gap, ms, mo) for d, gap, mo, ms in close]
+                else:
+                    distance = min(abs(a - b) for a in in_s for b in in_o)
+                    close = [
                         (distance, max(ms.start, mo.start) - min(ms.end, mo.end), ms, mo)
                         for a in in_s
                         for b in (a - distance, a + distance)
                         if b in in_o
                         for ms in in_s[a]
                         for mo in in_o[b]
-                    ),
-                    key=_nearness,
-                )
+                    ]
+                    apart[(s, o)] = distance, close
+                nearest = min(close, key=_nearness)
                 same = []
-            feats.add(f"d:{_bucket(distance, (0, 1, 2, 5))}")
-            feats.add(f"same:{_bucket(len(together), (0, 1, 2))}")
+            feats.add(_bucketed("d", distance, (0, 1, 2, 5)))
+            feats.add(_bucketed("same", len(together), (0, 1, 2)))
             for _, _, ms, mo in same[:NEAREST]:
                 first, second = (ms, mo) if ms.start < mo.start else (mo, ms)
                 order = "so" if first is ms else "os"
@@ -409,11 +445,12 @@ def candidates(
                         feats.add(f"poss:{order}")
                 for m in (ms, mo):
                     if m not in roots:
-                        roots[m] = _root(doc, m)
+                        roots[m] = _root(heads, m)
                 # from the word of a long name the other mention hangs on: "Center for European
                 # Policy in Freiburg" joins Freiburg at "Policy", as "Siemens in Munich" does
+                in_ms, in_mo = _inside(heads, roots[mo], ms), _inside(heads, roots[ms], mo)
                 path, words_on = _path(
-                    _inside(roots[mo], ms) or roots[ms], _inside(roots[ms], mo) or roots[mo], token_map
+                    heads, roots[ms] if in_ms is None else in_ms, roots[mo] if in_mo is None else in_mo, token_map
                 )
                 feats.add(f"p:{path}" if path is not None else "p:long")
                 if path is not None:

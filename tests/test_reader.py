@@ -104,6 +104,9 @@ def test_closing_credits_are_metadata_not_text(ending, authors, editors, sources
     assert (art.authors, art.editors, art.sources) == (authors, editors, sources)
     alone = parse_article(f"{TITLE}\n\nThe talks will go on.\n\n{ending}", "dw")  # on a line of its own
     assert alone.body == "The talks will go on." and alone.sources == sources
+    prose = " ".join(["The talks will go on."] * 40)  # a long paragraph: only its tail is searched
+    long = parse_article(f"{TITLE}\n\n{prose} {ending}", "dw")
+    assert long.body == prose and (long.authors, long.editors, long.sources) == (authors, editors, sources)
 
 
 @pytest.mark.parametrize(
