@@ -10,12 +10,16 @@ this module what a name is in its sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+import numpy
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Span
 
 from .identity import name_key
 from .names import CONTINENTS, COUNTRIES, fold
-from .tokens import lemma
+from .tokens import lemma, sentence_starts, word_ids
 
 SPORT_VERBS = frozenset(
     {
@@ -152,32 +156,40 @@ _SEASON = re.compile(r"^(?:\d{2,4}(?:-\d{2,4})?\s+)+")  # "2012-13 UEFA Champion
 
 def sport_sentence(span: Span) -> bool:
     """The sentence has a word of SURE_SPORT_WORDS or a verb of SURE_SPORT_VERBS."""
-    return span.sent.start in _sport_sentences(span.doc)[0]
+    sporty, _, starts = _sport_sentences(span.doc)
+    return starts[bisect_right(starts, span.start) - 1] in sporty
 
 
 SPORT_ARTICLE_SHARE = 0.15  # of its sentences (two at least) with a sure sport word: about sport
 # a sure sport verb's forms start as it does ("beaten", "routed"): only these tokens need a lemma
 _SURE_VERB_STARTS = tuple(sorted({verb[:4] for verb in SURE_SPORT_VERBS}))
+_SURE_WORD_IDS = word_ids(SURE_SPORT_WORDS)
+_HYPHEN = get_string_id("-")
 
 
-def _sport_sentences(doc) -> tuple[frozenset[int], bool]:
-    """The starts of the Doc's sentences about sport, and whether they are at least
-    SPORT_ARTICLE_SHARE of its sentences; worked out once per Doc."""
+def _sport_sentences(doc) -> tuple[frozenset[int], bool, list[int]]:
+    """The starts of the Doc's sentences about sport, whether they are at least
+    SPORT_ARTICLE_SHARE of its sentences, and every sentence's start; worked out once per Doc.
+    The tokens that may make a sentence about sport are found on the Doc's arrays: a sure sport
+    word, a word that starts as a sure sport verb (then its lemma decides) or a hyphen ("fly-half",
+    split in three by the tokenizer)."""
     if "newsgraph_sport" not in doc.user_data:
-        sents = list(doc.sents)
-        sporty = frozenset(
-            sent.start
-            for sent in sents
-            if any(
-                t.lower_ in SURE_SPORT_WORDS
-                or t.lower_.startswith(_SURE_VERB_STARTS)
-                and lemma(t).lower() in SURE_SPORT_VERBS
-                or t.text == "-"
-                and _hyphenated(t) in SURE_SPORT_WORDS  # "fly-half", split in three by the tokenizer
-                for t in sent
-            )
-        )
-        doc.user_data["newsgraph_sport"] = (sporty, len(sporty) >= max(2, SPORT_ARTICLE_SHARE * len(sents)))
+        starts = sentence_starts(doc)
+        columns = doc.to_array([LOWER, ORTH])
+        lower = columns[:, 0]
+        words = numpy.unique(lower).tolist()
+        verb_like = [w for w in words if doc.vocab.strings[w].startswith(_SURE_VERB_STARTS)]
+        found = numpy.flatnonzero(numpy.isin(lower, _SURE_WORD_IDS)).tolist()
+        found += [
+            i
+            for i in numpy.flatnonzero(numpy.isin(lower, verb_like)).tolist()
+            if lemma(doc[i]).lower() in SURE_SPORT_VERBS
+        ]
+        found += [
+            i for i in numpy.flatnonzero(columns[:, 1] == _HYPHEN).tolist() if _hyphenated(doc[i]) in SURE_SPORT_WORDS
+        ]
+        sporty = frozenset(starts[bisect_right(starts, i) - 1] for i in found)
+        doc.user_data["newsgraph_sport"] = (sporty, len(sporty) >= max(2, SPORT_ARTICLE_SHARE * len(starts)), starts)
     return doc.user_data["newsgraph_sport"]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 import numpy
-from spacy.attrs import LOWER, POS
+from spacy.attrs import LOWER, POS, SENT_START
 from spacy.parts_of_speech import IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -40,6 +40,13 @@ def tokens_where(doc: Doc, lower: numpy.ndarray | None = None, pos: numpy.ndarra
     if pos is not None:
         keep &= numpy.isin(columns[:, 1], pos)
     return [doc[i] for i in numpy.flatnonzero(keep).tolist()]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each of the Doc's sentences, as `doc.sents` cuts them (a sentence starts
+    at the first token and wherever `is_sent_start` is true), read from the Doc's array."""
+    flags = doc.to_array([SENT_START]).astype(numpy.int64).reshape(-1)
+    return [0, *(numpy.flatnonzero(flags[1:] == 1) + 1).tolist()] if len(doc) else []
 
 
 def lemmatize_with(vocab: Vocab, lemmatize: Callable[[Token], list[str]]) -> None:

@@ -10,7 +10,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
 
 from newsgraph.extract import extract_facts, parse_article, read_article
-from newsgraph.extract.tokens import lemma
+from newsgraph.extract.tokens import lemma, sentence_starts
 
 from conftest import SEEDS
 
@@ -61,6 +61,15 @@ def test_lemmas_on_demand_are_the_lemmatizers(nlp):
         fast, slow = nlp(text), shipped(nlp, text)
         assert [lemma(t) for t in fast] == [t.lemma_ for t in slow]
         assert all(t.lemma for t in fast)  # kept on the token once read
+
+
+def test_sentence_starts_are_the_docs_sentences(nlp, make_doc):
+    for text in TEXTS + [read_article(p).body for p in sorted(SEEDS.glob("*.txt"))]:
+        doc = nlp(text)
+        assert sentence_starts(doc) == [s.start for s in doc.sents], text[:60]
+    # hand-built: each root and its subtree a sentence ("Twitter banned it" / "Liu left")
+    doc = make_doc(["Twitter", "banned", "it", "Liu", "left"], heads=[1, 1, 1, 4, 4])
+    assert sentence_starts(doc) == [0, 3] == [s.start for s in doc.sents]
 
 
 def test_lemma_of_a_hand_built_doc(make_doc, vocab):
