@@ -163,6 +163,8 @@ def main() -> None:
     )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat takes 1 or more")
     if args.child:
         kind, folder, jobs = args.child
         run_child(kind, Path(folder), int(jobs), args.full_parse)
@@ -178,10 +180,10 @@ def main() -> None:
         try:
             words = make_corpus(tmp / "corpus", size, texts)
             pipe = None
-            for jobs in args.jobs:
+            for n, jobs in enumerate(args.jobs):
                 run = None
-                for _ in range(max(1, args.repeat)):  # the pipe and the build in turn, so that both see the same load
-                    if not args.no_pipe and (pipe is None or args.repeat > 1):
+                for _ in range(args.repeat):  # the pipe and the build in turn, so that both see the same load
+                    if not args.no_pipe and n == 0:  # the pipe N times in all
                         pipe = min(measure("pipe", tmp / "corpus")["seconds"], pipe or math.inf)
                     this = measure("build", tmp / "corpus", jobs, args.full_parse)
                     run = this if run is None or this["seconds"] < run["seconds"] else run

@@ -112,8 +112,9 @@ class ArticleFacts:
     quotations: tuple[Quotation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """As dataclasses.asdict gives it (every field, nested facts as dicts), at a fifth of its cost:
-        the facts hold only strings, numbers and tuples of them, so nothing needs a deep copy."""
+        """As dataclasses.asdict gives it (every field, nested facts as dicts), in about a tenth of its
+        time: the facts hold only strings, numbers and tuples of them, so nothing needs a deep copy
+        (tests/test_extract.py compares the two)."""
         return {
             "article": dict(vars(self.article)),
             "entities": tuple({**vars(e), "mentions": tuple(dict(vars(m)) for m in e.mentions)} for e in self.entities),

@@ -277,7 +277,7 @@ _BYLINE = re.compile(r"^(?:written by|by)\s+(.{2,80})$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters, but for tab and line break
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls and DEL, but for tab and line break
 
 
 def parse_article(text: str, article_id: str, path: str = "") -> Article:
@@ -446,17 +446,14 @@ AGENCIES = frozenset(
 )
 NOT_INITIALS = frozenset({"and/or", "he/she", "his/her", "him/her", "s/he", "w/o", "km/h"})
 _ENDS_SENTENCE = re.compile(r"[.!?\"”’)\]]$")
-# Credits at a paragraph's end. Each pattern is bounded (at most 50 spaces in a row, 20 names in a
-# chain), so none matches more than CREDITS_TAIL characters and only the paragraph's tail is searched.
-_EDITOR = re.compile(r"(?:^|\s)Editors?\s{0,50}:\s{0,50}(?P<names>[^:]{2,80})$")
-_AUTHOR = re.compile(r"(?:^|\s)(?:Author|Reporter|Written by)s?\s{0,50}:\s{0,50}(?P<names>[^:]{2,100})$", re.I)
-_INITIALS_THEN_AGENCIES = re.compile(
-    r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8}){1,20})?\s{0,50}\((?P<list>[^()]{1,60})\)$"
-)
-_CHAIN = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8}){1,20})$")
-_AGENCIES_THEN_INITIALS = re.compile(
-    r"(?:^|\s)(?P<list>[A-Za-z][\w ,-]{0,40}?)\s{0,50}\([a-z]{1,4}(?:/[a-z]{1,4}){1,20}\)$"
-)
+_EDITOR = re.compile(r"(?:^|\s)Editors?\s*:\s*(?P<names>[^:]{2,80})$")
+_AUTHOR = re.compile(r"(?:^|\s)(?:Author|Reporter|Written by)s?\s*:\s*(?P<names>[^:]{2,100})$", re.I)
+_INITIALS_THEN_AGENCIES = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)?\s*\((?P<list>[^()]{1,60})\)$")
+_CHAIN = re.compile(r"(?:^|\s)(?P<chain>[a-z]{1,4}(?:/[A-Za-z]{1,8})+)$")
+_AGENCIES_THEN_INITIALS = re.compile(r"(?:^|\s)(?P<list>[A-Za-z][\w ,-]{0,40}?)\s*\([a-z]{1,4}(?:/[a-z]{1,4})+\)$")
+# Without a run of 50 spaces or a chain of 20 names, no credit above is longer than 300 characters:
+# then only a paragraph's last CREDITS_TAIL characters are searched for one.
+_LONG_RUN = re.compile(r"\s{50}|(?:/[A-Za-z]{1,8}){20}")
 CREDITS_TAIL = 400
 
 
@@ -510,7 +507,7 @@ def closing_credits(para: str) -> tuple[str, dict[str, list[str]]]:
     text, kept = para.strip(), (para.strip(), {k: [] for k in found})
     while text:
         before = None
-        tail = max(0, len(text) - CREDITS_TAIL)  # where a credit can start at the earliest
+        tail = 0 if _LONG_RUN.search(text) else max(0, len(text) - CREDITS_TAIL)  # where a credit may start
         m = _EDITOR.search(text, tail)
         if m:
             found["editor"][:0] = _names(m.group("names"))

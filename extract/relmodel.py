@@ -136,22 +136,24 @@ def _with_pronouns(
 
 class _Heads:
     """The Doc's dependency tree as plain integers, for walking it without making Token objects:
-    the head of token i is `head[i]` (itself at a sentence's root), its relation `dep(i)`."""
+    the head of token i is `head[i]` (as Token.head: itself at a sentence's root, and where the
+    token has no dependency label), its relation `dep(i)`."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
         offsets = doc.to_array(HEAD).astype(np.int64)  # relative, as spaCy stores them
-        self.head = (offsets + np.arange(len(doc))).tolist()
         self._deps = doc.to_array(DEP).tolist()
+        self._stored = (offsets + np.arange(len(doc))).tolist()  # what Token.ancestors follows
+        self.head = [h if dep else i for i, (h, dep) in enumerate(zip(self._stored, self._deps, strict=True))]
 
     def dep(self, i: int) -> str:
         return self.doc.vocab.strings[self._deps[i]]
 
     def ancestors(self, i: int) -> list[int]:
         """Token i's heads, nearest first, as Token.ancestors gives them."""
-        out, head = [], self.head
-        while head[i] != i and len(out) < len(head):
-            i = head[i]
+        out, stored = [], self._stored
+        while stored[i] != i and len(out) < len(stored):
+            i = stored[i]
             out.append(i)
         return out
 
@@ -250,11 +252,6 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
         if n <= edge:
             return str(edge)
     return f"{edges[-1]}+"
-
-
-@lru_cache(maxsize=1024)
-def _bucketed(name: str, n: int, edges: tuple[int, ...]) -> str:
-    return f"{name}:{_bucket(n, edges)}"
 
 
 def _nearness(pair: tuple[int, int, _Mention, _Mention]) -> tuple[int, int, int]:
@@ -374,7 +371,8 @@ def candidates(
         for m in mentions[key]:
             by_sent.setdefault(key, {}).setdefault(m.sent, []).append(m)
     roots: dict[_Mention, int] = {}
-    apart: dict[tuple[str, str], tuple[int, list]] = {}  # entities never in one sentence: their nearest mention pairs
+    # entities never in one sentence: how many sentences apart, and their mention pairs that near
+    apart: dict[tuple[str, str], tuple[int, list[tuple[int, int, _Mention, _Mention]]]] = {}
     spans: dict[tuple[int, int], tuple[list[str], bool]] = {}
     for s in paired:
         for o in paired:
@@ -403,8 +401,8 @@ def candidates(
                 same.sort(key=_nearness)
                 nearest = same[0]
             else:  # only the nearest pair is read: its sentences are the evidence
-                if (o, s) in apart:  # the same mention pairs, seen from the other side
-                    distance, close = apart[(o, s)]
+                if (o, s) in apart:  # the same mention pairs, seen from the other side: swap their mentions
+                    distance, close = apart[(o, s)]  # (in (o, s)'s list, o's mention comes first)
                     close = [(d, gap, ms, mo) for d, gap, mo, ms in close]
                 else:
                     distance = min(abs(a - b) for a in in_s for b in in_o)
@@ -419,8 +417,8 @@ def candidates(
                     apart[(s, o)] = distance, close
                 nearest = min(close, key=_nearness)
                 same = []
-            feats.add(_bucketed("d", distance, (0, 1, 2, 5)))
-            feats.add(_bucketed("same", len(together), (0, 1, 2)))
+            feats.add(f"d:{_bucket(distance, (0, 1, 2, 5))}")
+            feats.add(f"same:{_bucket(len(together), (0, 1, 2))}")
             for _, _, ms, mo in same[:NEAREST]:
                 first, second = (ms, mo) if ms.start < mo.start else (mo, ms)
                 order = "so" if first is ms else "os"

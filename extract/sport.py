@@ -182,7 +182,7 @@ def _sport_sentences(doc) -> tuple[frozenset[int], bool, list[int]]:
         found = numpy.flatnonzero(numpy.isin(lower, _SURE_WORD_IDS)).tolist()
         found += [
             i
-            for i in numpy.flatnonzero(numpy.isin(lower, verb_like)).tolist()
+            for i in numpy.flatnonzero(numpy.isin(lower, numpy.array(verb_like, dtype=numpy.uint64))).tolist()
             if lemma(doc[i]).lower() in SURE_SPORT_VERBS
         ]
         found += [

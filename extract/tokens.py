@@ -43,10 +43,13 @@ def tokens_where(doc: Doc, lower: numpy.ndarray | None = None, pos: numpy.ndarra
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    """The first token of each of the Doc's sentences, as `doc.sents` cuts them (a sentence starts
-    at the first token and wherever `is_sent_start` is true), read from the Doc's array."""
+    """The first token of each of the Doc's sentences, as `doc.sents` gives them: for a parsed Doc
+    (a sentence starts at the first token and wherever `is_sent_start` is true) read from the Doc's
+    array; otherwise (sentences set by a hook, or none: spaCy's error) from `doc.sents` itself."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START") or not len(doc):
+        return [s.start for s in doc.sents]
     flags = doc.to_array([SENT_START]).astype(numpy.int64).reshape(-1)
-    return [0, *(numpy.flatnonzero(flags[1:] == 1) + 1).tolist()] if len(doc) else []
+    return [0, *(numpy.flatnonzero(flags[1:] == 1) + 1).tolist()]
 
 
 def lemmatize_with(vocab: Vocab, lemmatize: Callable[[Token], list[str]]) -> None:

@@ -216,6 +216,7 @@ def test_organisation_in_a_place_is_its_location(make_doc):
 
 
 def test_facts_are_plain_data_that_survive_json(make_doc):
+    import dataclasses
     import json
     import pickle
 
@@ -224,6 +225,7 @@ def test_facts_are_plain_data_that_survive_json(make_doc):
     f = facts(passive_doc(make_doc))
     assert ArticleFacts.from_dict(json.loads(json.dumps(f.to_dict()))) == f
     assert pickle.loads(pickle.dumps(f)) == f
+    assert f.entities and f.relations and f.to_dict() == dataclasses.asdict(f)  # to_dict's shortcut, checked
 
 
 def test_a_name_the_model_tagged_once_is_found_where_it_missed_it(make_doc):

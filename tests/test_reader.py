@@ -109,6 +109,15 @@ def test_closing_credits_are_metadata_not_text(ending, authors, editors, sources
     assert long.body == prose and (long.authors, long.editors, long.sources) == (authors, editors, sources)
 
 
+def test_a_credit_longer_than_the_tail_searched_is_found_whole():
+    # a run of spaces inside the credit: the whole paragraph is searched
+    art = parse_article(f"{TITLE}\n\n{'The talks will go on. ' * 40}Editor{' ' * 400}: Rob Mudge", "dw")
+    assert art.editors == ("Rob Mudge",) and art.body.endswith("The talks will go on.")
+    chain = "/".join(["ab"] * 30)  # desk initials, 30 of them
+    art = parse_article(f"{TITLE}\n\n{'The talks will go on. ' * 40}{chain}/AFP", "dw")
+    assert art.sources == ("AFP",) and art.body.endswith("The talks will go on.")
+
+
 @pytest.mark.parametrize(
     "ending",
     [
