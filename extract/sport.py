@@ -13,13 +13,12 @@ import re
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import LOWER, ORTH
-from spacy.strings import get_string_id
+from spacy.attrs import LOWER
 from spacy.tokens import Span
 
 from .identity import name_key
 from .names import CONTINENTS, COUNTRIES, fold
-from .tokens import lemma, sentence_starts, word_ids
+from .tokens import lemma, sentence_starts, tokens_where, word_ids
 
 SPORT_VERBS = frozenset(
     {
@@ -164,7 +163,7 @@ SPORT_ARTICLE_SHARE = 0.15  # of its sentences (two at least) with a sure sport 
 # a sure sport verb's forms start as it does ("beaten", "routed"): only these tokens need a lemma
 _SURE_VERB_STARTS = tuple(sorted({verb[:4] for verb in SURE_SPORT_VERBS}))
 _SURE_WORD_IDS = word_ids(SURE_SPORT_WORDS)
-_HYPHEN = get_string_id("-")
+_HYPHEN_IDS = word_ids(["-"])
 
 
 def _sport_sentences(doc) -> tuple[frozenset[int], bool, list[int]]:
@@ -175,19 +174,15 @@ def _sport_sentences(doc) -> tuple[frozenset[int], bool, list[int]]:
     split in three by the tokenizer)."""
     if "newsgraph_sport" not in doc.user_data:
         starts = sentence_starts(doc)
-        columns = doc.to_array([LOWER, ORTH])
-        lower = columns[:, 0]
-        words = numpy.unique(lower).tolist()
-        verb_like = [w for w in words if doc.vocab.strings[w].startswith(_SURE_VERB_STARTS)]
-        found = numpy.flatnonzero(numpy.isin(lower, _SURE_WORD_IDS)).tolist()
+        strings = doc.vocab.strings
+        verb_like = [w for w in numpy.unique(doc.to_array(LOWER)).tolist() if strings[w].startswith(_SURE_VERB_STARTS)]
+        found = [t.i for t in tokens_where(doc, lower=_SURE_WORD_IDS)]
         found += [
-            i
-            for i in numpy.flatnonzero(numpy.isin(lower, numpy.array(verb_like, dtype=numpy.uint64))).tolist()
-            if lemma(doc[i]).lower() in SURE_SPORT_VERBS
+            t.i
+            for t in tokens_where(doc, lower=numpy.array(verb_like, dtype=numpy.uint64))
+            if lemma(t).lower() in SURE_SPORT_VERBS
         ]
-        found += [
-            i for i in numpy.flatnonzero(columns[:, 1] == _HYPHEN).tolist() if _hyphenated(doc[i]) in SURE_SPORT_WORDS
-        ]
+        found += [t.i for t in tokens_where(doc, lower=_HYPHEN_IDS) if _hyphenated(t) in SURE_SPORT_WORDS]
         sporty = frozenset(starts[bisect_right(starts, i) - 1] for i in found)
         doc.user_data["newsgraph_sport"] = (sporty, len(sporty) >= max(2, SPORT_ARTICLE_SHARE * len(starts)), starts)
     return doc.user_data["newsgraph_sport"]
