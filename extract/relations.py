@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
 from .identity import name_key
 from .mentions import ORGANISATION_NOUNS
-from .names import CONTINENTS, NATIONS, PORTFOLIO_WORDS, TITLES, country_of_demonym
+from .names import CONTINENTS, NATIONS, PERSON_NOUNS, PORTFOLIO_WORDS, TITLES, country_of_demonym
 from .predicates import past_tense, phrase_key, schema_for
 from .resolve import Resolver, negated
 from .sport import PLAYER_POSITIONS
@@ -67,6 +67,25 @@ PARENT_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "affiliate", 
 # Roles read before a name or beside one that are not honorifics to strip from a name: "Taliban
 # leader Mullah Omar", "Green Party co-leader Cem Özdemir", "Deutsche Bank head Josef Ackermann"
 ROLE_TITLES = TITLES | {"leader", "head", "official"}
+# Occupations read the same ways as titles ("Ross Walker, UK economist at Royal Bank of Scotland",
+# "EFF lawyer Kurt Opsahl", "a prospective Labour MP"), for the person's jobTitle only: whether an
+# occupation "at" an organisation is employment or membership is a convention the annotated data
+# do not share (DWIE: an analyst is a member of the bank; Wikidata: its employee), so the relation
+# model decides it from the same words. Not the people nouns that are no job (family, victims,
+# residents), nor players, whom `players_of_clubs` makes members of their club.
+OCCUPATIONS = (
+    PERSON_NOUNS
+    - {"mother", "father", "son", "daughter", "wife", "husband", "brother", "sister"}
+    - {"victim", "survivor", "witness", "resident", "veteran", "student", "dissident"}
+    - {"player", "athlete", "footballer"}
+) | {"mp", "mep", "negotiator", "strategist", "consultant", "lecturer", "trader", "councillor", "fellow"}
+ROLE_NOUNS = ROLE_TITLES | OCCUPATIONS
+# words before a role noun that belong to the role ("chief economist", "political scientist",
+# "energy policy expert"), besides role nouns and lower-case nouns
+ROLE_ADJECTIVES = frozenset(
+    """senior chief political managing general assistant associate executive principal lead junior
+    special economic financial legal military technical""".split()
+)
 # offices held in a state's name: their holder "of" a place works for it ("head" is left out:
 # "head of Latin America at Citigroup" is a business's regional job)
 STATE_OFFICES = frozenset(
@@ -76,7 +95,7 @@ STATE_OFFICES = frozenset(
 # of those, the heads of a state or its government: "US President X" is the US's; "US Syria envoy
 # X" is not Syria's
 HEAD_OFFICES = frozenset("president minister premier chancellor governor mayor king queen leader".split())
-_ROLE_WORDS = word_ids(ROLE_TITLES | MEMBER_NOUNS)
+_ROLE_WORDS = word_ids(ROLE_NOUNS | MEMBER_NOUNS)
 _PARENT_WORDS = word_ids(PARENT_NOUNS)
 _VERB = pos_ids(("VERB",))
 SKIP_VERBS = frozenset({"be", "say", "have", "do", "tell"})
@@ -176,6 +195,9 @@ class Found:
             return
         if title:
             self.attribute(person, "jobTitle", title, anchor, rule_confidence(rule, sureness))
+        # the role's own noun: "Secretary of State" is a secretary's, "chief economist" an economist's
+        if next((t.lower_ for t in reversed(title_tokens) if t.lower_ in ROLE_NOUNS), "") not in ROLE_TITLES:
+            return  # an occupation: its jobTitle only (see OCCUPATIONS)
         for other, word in ((origin, "of"), (target, prep)):
             if not other:
                 continue
@@ -278,7 +300,7 @@ def titles_before_names(found: Found) -> None:
         if k < j and of - 1 >= sent_start and doc[of].lower_ == "of" and doc[of - 1].lower_ in ROLE_TITLES:
             titles, j = list(doc[of - 1 : j + 1]), of - 2
         while j >= sent_start and (
-            doc[j].lower_ in ROLE_TITLES
+            doc[j].lower_ in ROLE_NOUNS
             and not (doc[j].lower_ == "official" and doc[j].pos_ == "ADJ")
             or doc[j].text in ("-",)
         ):
@@ -366,8 +388,13 @@ def roles_by_parse(found: Found) -> None:
         if not person or found.types.get(person) != PERSON:
             continue
         titles = [token]
-        while titles[0].i > 0 and (before := doc[titles[0].i - 1]).head.i == token.i and before.lower_ in ROLE_TITLES:
-            titles.insert(0, before)  # "Prime Minister", "chief executive": the whole title
+        occupation = token.lower_ in OCCUPATIONS and token.lower_ not in ROLE_TITLES
+        while (
+            titles[0].i > 0
+            and ((before := doc[titles[0].i - 1]).head.i == token.i or occupation and before.head.i == titles[0].i)
+            and _of_role(before, occupation)
+        ):
+            titles.insert(0, before)  # "Prime Minister", "chief executive", "energy policy expert": the whole title
         nxt = token.nbor(1) if token.i + 1 < len(doc) else None
         if nxt is not None and nxt.text == "-" and token.i + 4 < len(doc) and doc[token.i + 4].lower_ == "chief":
             titles = list(doc[token.i : token.i + 5])  # editor-in-chief
@@ -389,6 +416,19 @@ def roles_by_parse(found: Found) -> None:
                 target, prep = other, p.lower_
                 break
         found.role(person, titles, origin, target, prep, token, rule, conf)
+
+
+def _of_role(word: Token, occupation: bool) -> bool:
+    """Whether a word before a role noun, and modifying it, is part of the role: a title word
+    ("Prime Minister"), or before an occupation also a lower-case noun or role adjective ("energy
+    policy expert", "senior analyst")."""
+    if word.lower_ in ROLE_TITLES:
+        return True
+    return (
+        occupation
+        and word.is_lower
+        and (word.lower_ in ROLE_NOUNS or word.pos_ == "NOUN" or word.lower_ in ROLE_ADJECTIVES)
+    )
 
 
 def _described(noun: Token) -> Token | None:

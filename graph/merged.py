@@ -60,6 +60,10 @@ CREATE INDEX IF NOT EXISTS attributes_by_statement ON attributes (statement);
 """
 
 
+# the relations whose statements carry the subject's role in that sentence (`Merged.roles`)
+ROLE_PREDICATES = ("worksFor", "memberOf")
+
+
 def nt_order(column: str) -> str:
     """An SQL ORDER BY term giving IRIs in the order of their N-Triples form (<iri>), the export's order."""
     return f"'<' || {column} || '>'"
@@ -273,6 +277,20 @@ class Merged:
             UNION ALL
             SELECT statement, iri, prop, value, 1, article, sentence, start, "end", confidence FROM attributes
             ORDER BY 1""")
+
+    def roles(self) -> Iterator[tuple[str, str]]:
+        """(statement IRI, role) by statement IRI: the job title a person was given in the very sentence
+        that says they work for or belong to an organisation ("Ross Walker, UK economist at Royal Bank
+        of Scotland, said ..." -> "economist" on the memberOf statement). Read from the attributes,
+        not stored: whatever the graph came from, its statements get the same roles."""
+        return self.db.execute(
+            f"""
+            SELECT DISTINCT e.statement, a.value FROM evidence e
+            JOIN attributes a ON a.iri = e.s AND a.article = e.article AND a.start = e.start AND a.name = 'jobTitle'
+            WHERE e.predicate IN ({", ".join("?" * len(ROLE_PREDICATES))})
+            ORDER BY {nt_order("e.statement")}, a.value""",
+            ROLE_PREDICATES,
+        )
 
     def predicates(self) -> list[tuple[str, str]]:
         """(property IRI, label) of every predicate a relation uses."""

@@ -101,6 +101,7 @@ T_TERMS = {
     "start": NG.startOffset,
     "end": NG.endOffset,
     "confidence": NG.confidence,
+    "roleName": SDO.roleName,
 }
 T = {name: _iri(str(term)) for name, term in T_TERMS.items()}
 # an article's lists of names (records.ARTICLE_LISTS) -> the property each is written with (T_TERMS):
@@ -173,6 +174,12 @@ def _statements(merged: Merged) -> Iterator[tuple]:
             yield node, T["confidence"], _confidence(confidence)
 
 
+def _roles(merged: Merged) -> Iterator[tuple]:
+    """The role a worksFor or memberOf statement's sentence gives its subject, as schema:roleName."""
+    for st, role in merged.roles():
+        yield ox.NamedNode(st), T["roleName"], _text(role)
+
+
 # the project's own properties, besides its relations, with their labels
 PROJECT_PROPERTIES = {
     NG.confidence: "confidence",
@@ -233,6 +240,7 @@ def ox_triples(graph: nx.MultiDiGraph | Merged) -> Iterator[tuple]:
                 _relations,
                 _attribute_values,
                 _statements,
+                _roles,
                 _quotations,
             )
         ]

@@ -256,3 +256,40 @@ def test_jsonld_writer_handles_any_construct_result():
     assert Graph().parse(io.BytesIO(jsonld_bytes(triples)), format="json-ld").value(
         URIRef("http://example.org/s"), SDO.name
     ) == Literal("n")
+
+
+def test_a_works_for_statement_carries_the_role_its_sentence_gives_the_person(tmp_path):
+    said = "Ross Walker, economist at RBS, said so."
+    facts = [
+        article(
+            "a1",
+            entity("e0", "Ross Walker", "Person"),
+            entity("e1", "RBS", "Organization"),
+            entity("e2", "United Kingdom", "Place"),
+            relations=[
+                rel("e0", "memberOf", "e1", said, 10),
+                rel("e0", "worksFor", "e1", "Walker joined RBS in 2001.", 60),  # no role in that sentence
+                rel("e0", "nationality", "e2", said, 10),  # not employment: no role
+            ],
+            attributes=[
+                Attribute("e0", "jobTitle", "economist", said, 10, 10 + len(said), 0.85),
+                Attribute("e0", "jobTitle", "trader", "Walker was once a trader.", 90, 115, 0.85),
+            ],
+        )
+    ]
+    path = tmp_path / "graph.ttl"
+    write_turtle(build_graph(facts), path)
+    data = path.read_bytes()
+    rdf = Graph().parse(data=data, format="turtle")
+    roles = {
+        (rdf.value(st, RDF.predicate), str(rdf.value(st, SDO.text)), str(role))
+        for st, role in rdf.subject_objects(SDO.roleName)
+    }
+    assert roles == {(SDO.memberOf, said, "economist")}
+    found = run_query(
+        path,
+        """SELECT ?org ?role WHERE { ?st rdf:predicate schema:memberOf ; rdf:object ?o ; schema:roleName ?role .
+           ?o rdfs:label ?org . }""",
+    )
+    assert [tuple(map(str, row)) for row in found] == [("RBS", "economist")]
+    assert write_turtle(load_graph(data.decode())) == data  # derived again, the same, from the loaded graph

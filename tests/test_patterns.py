@@ -227,6 +227,43 @@ def test_a_title_with_no_organisation_before_it_is_a_job_title_only(read):
     assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "officer")]
 
 
+def test_an_occupation_is_the_persons_job_title_and_the_relation_is_left_to_the_model(read):
+    for text, person, title in (
+        ("Ross Walker, UK economist at Royal Bank of Scotland, said he was surprised.", "Ross Walker", "economist"),
+        (
+            '"It was a respectable report," said Michael Moran, senior analyst at Daiwa Securities.',
+            "Michael Moran",
+            "senior analyst",
+        ),
+        (
+            "Greenpeace's energy policy expert, Frauke Thies, said coal was subsidised.",
+            "Frauke Thies",
+            "energy policy expert",
+        ),
+        ("Syria expert Petra Becker said the war would go on.", "Petra Becker", "expert"),
+        ("The Labour Party candidate Matt Viney won the seat on Saturday.", "Matt Viney", "candidate"),
+        ("Mr Sayeed has been MP for Mid-Bedfordshire since 1997.", "Sayeed", "mp"),
+    ):
+        f = read(text)
+        name = {e.key: e.name for e in f.entities}
+        assert [(name[a.entity], a.name, a.value) for a in f.attributes] == [(person, "jobTitle", title)], text
+        # whether an analyst "at" a bank works for it or is a member is the model's to say
+        assert triples(f) == set(), text
+    f = read("The ambassador, Liu Xiaoming, said China would respond.")  # a title: unchanged
+    assert ("jobTitle", "ambassador") in {(a.name, a.value) for a in f.attributes}
+    f = read("The wife, Ann Lee, said so.")  # a family noun is no occupation
+    assert not f.attributes
+
+
+def test_the_shipped_model_relates_an_occupation_to_its_organisation(nlp):
+    text = "Ross Walker, UK economist at Royal Bank of Scotland, said he was surprised."
+    f = facts_from_doc(nlp(text), Article(id="t", path="t.txt", headline="t", body=text))
+    assert ("Ross Walker", "Royal Bank of Scotland") in {
+        (s, o) for s, p, o in triples(f) if p in ("worksFor", "memberOf")
+    }
+    assert ("jobTitle", "economist") in {(a.name, a.value) for a in f.attributes}
+
+
 def test_membership(read):
     assert triples(read("Ann Lee is a member of the Labour Party.")) == {("Ann Lee", "memberOf", "Labour Party")}
 
