@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
 from .identity import name_key
 from .mentions import ORGANISATION_NOUNS
-from .names import CONTINENTS, NATIONS, PERSON_NOUNS, PORTFOLIO_WORDS, TITLES, country_of_demonym
+from .names import CONTINENTS, HONORIFICS, NATIONS, PERSON_NOUNS, PORTFOLIO_WORDS, TITLES, country_of_demonym
 from .predicates import past_tense, phrase_key, schema_for
 from .resolve import Resolver, negated
 from .sport import PLAYER_POSITIONS
@@ -282,6 +282,8 @@ def titles_before_names(found: Found) -> None:
     for start, person in found.resolve.person_starts:
         j = start - 1
         sent_start = doc[start].sent.start
+        if j > sent_start and doc[j].lower_.rstrip(".") in HONORIFICS and j not in token_map:
+            j -= 1  # "United boss Sir Alex Ferguson", "research director Dr Alastair Sibbald"
         target, prep = None, ""
         if j >= sent_start and token_map.get(j) and types.get(token_map[j]) in (PLACE, ORGANIZATION):
             other = token_map[j]

@@ -190,6 +190,14 @@ def test_organisation_before_a_title_is_the_employer(read):
     assert ("jobTitle", "coach") in {(a.name, a.value) for a in f.attributes}
 
 
+def test_an_honorific_between_the_title_and_the_name_is_passed_over(read):
+    f = read("Manchester United manager Sir Alex Ferguson said the team played well.")
+    assert triples(f) == {("Alex Ferguson", "worksFor", "Manchester United")}
+    assert [(a.name, a.value) for a in f.attributes] == [("jobTitle", "manager")]
+    f = read("On Tuesday, deputy prime minister Mr Prescott told BBC News the troops were loyal.")
+    assert ("jobTitle", "deputy prime minister") in {(a.name, a.value) for a in f.attributes}
+
+
 def test_a_portfolio_between_the_organisation_and_the_title_is_part_of_the_title(read):
     f = read("EU Migration Commissioner Dimitris Avramopoulos announced the plan on Monday.")
     assert triples(f) == {("Dimitris Avramopoulos", "worksFor", "European Union")}
