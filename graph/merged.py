@@ -336,11 +336,14 @@ class Merged:
         ):
             nodes[iri]["attributes"].append(records.attribute(*fields))
         edge_where = "" if only is None else ("WHERE s IN (SELECT iri FROM chosen) AND o IN (SELECT iri FROM chosen)")
-        for s, o, key, *fields in db.execute(
-            f'SELECT s, o, predicate, article, sentence, start, "end", confidence FROM evidence {edge_where} '
-            "ORDER BY s, o, predicate, article, start, sentence, rowid"
+        roles: dict[str, list[str]] = {}
+        for statement, role in self.roles():
+            roles.setdefault(statement, []).append(role)
+        for s, o, key, statement, *fields in db.execute(
+            'SELECT s, o, predicate, statement, article, sentence, start, "end", confidence '
+            f"FROM evidence {edge_where} ORDER BY s, o, predicate, article, start, sentence, rowid"
         ):
-            records.add_evidence(graph, s, o, key, records.evidence(*fields))
+            records.add_evidence(graph, s, o, key, records.evidence(*fields, roles=roles.get(statement, ())))
         quotes = "quotations"
         if quotes_per_speaker is not None:
             kept = "chosen" if only is not None else "nodes"

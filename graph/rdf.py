@@ -304,7 +304,8 @@ def load_graph(source) -> nx.MultiDiGraph:
 
     Nodes are entity IRIs with `type`, `label`, `aliases`, `articles`, `mentions` and
     `attributes`; edges are keyed by predicate and carry `predicate`, `label`, `confidence` and
-    `evidence` (a list of {article, sentence, start, end, confidence}); `graph.graph["articles"]`
+    `evidence` (a list of {article, sentence, start, end, confidence}, with `roles` where the
+    statement has a schema:roleName); `graph.graph["articles"]`
     holds each article's headline, date, url, authors and the ids of duplicate files.
     """
     rdf = Graph()
@@ -367,12 +368,13 @@ def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
             )
             continue
         label = one(p, RDFS.label)
+        roles = [str(r) for r in rdf.objects(st, SDO.roleName)]
         records.add_evidence(
             graph,
             str(s),
             str(o),
             predicate_key(p),
-            records.evidence(*where, float(one(st, NG.confidence, 1.0))),
+            records.evidence(*where, float(one(st, NG.confidence, 1.0)), roles=roles),
             label=str(label) if label is not None else None,
         )
 

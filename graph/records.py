@@ -7,7 +7,8 @@ written down once:
 - node (an entity IRI): type, label, aliases, articles (ids), mentions (count), attributes
   (a list of {name, value, article, sentence, start, end, confidence});
 - edge (subject, object, key = predicate key): predicate, label, evidence (a list of
-  {article, sentence, start, end, confidence}) and confidence, the best of its evidence;
+  {article, sentence, start, end, confidence}, and `roles` where that sentence gives a worksFor or
+  memberOf subject a job title) and confidence, the best of its evidence;
 - graph.graph["articles"]: id -> {headline, date, url, authors, duplicates, editors, sources
   (credited agencies), credits (photo credits)};
 - graph.graph["quotations"]: [{text, article, speaker, start, end}], when there are any.
@@ -66,8 +67,15 @@ def attribute(
     )
 
 
-def evidence(article: str, sentence: str, start: int, end: int, confidence: float | None) -> dict:
-    return dict(zip(EVIDENCE_FIELDS, (article, sentence, int(start), int(end), confidence), strict=True))
+def evidence(
+    article: str, sentence: str, start: int, end: int, confidence: float | None, roles: Iterable[str] = ()
+) -> dict:
+    """A relation's evidence; `roles`, where the sentence gives the subject a job title (worksFor and
+    memberOf: `Merged.roles`), are derived from the attributes and kept only when there are some."""
+    record = dict(zip(EVIDENCE_FIELDS, (article, sentence, int(start), int(end), confidence), strict=True))
+    if roles:
+        record["roles"] = sorted(roles)
+    return record
 
 
 def edge_confidence(items: Iterable[dict]) -> float:

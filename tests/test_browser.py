@@ -12,6 +12,7 @@ from urllib.parse import quote as _quote
 
 import pytest
 
+from newsgraph.extract import Attribute
 from newsgraph.graph import build_graph, merge
 from newsgraph.graph.html import COLORS, html_page
 
@@ -340,6 +341,7 @@ def pair_facts():
                 rel("ann", "worksFor", "acme", "Ann Lee joined Acme.", 90, 0.8),
                 rel("acme", "founder", "ann", "Acme was founded by Ann Lee.", 0, 0.5),
             ],
+            attributes=[Attribute("ann", "jobTitle", "chief engineer", "Ann Lee joined Acme.", 90, 110, 0.8)],
             headline="Second story",
             date="2021-03-04",
         ),
@@ -363,6 +365,8 @@ def test_clicking_an_arrow_opens_every_relation_between_the_pair_each_sentence_o
         shared = page.locator("#panel li.sentence", has_text="who works for Acme")
         assert shared.locator(".count-badge").text_content() == "×2"  # read in two places
         assert "states: member of, works for" in shared.text_content() and "confidence 0.90" in shared.text_content()
+        joined = page.locator("#panel li.sentence", has_text="Ann Lee joined Acme")  # the role that sentence gives
+        assert "states: works for (as chief engineer)" in joined.text_content()
         assert shared.locator("button.link").all_text_contents() == [
             "Headline a1 (2020-09-09)",
             "Second story (2021-03-04)",

@@ -292,4 +292,15 @@ def test_a_works_for_statement_carries_the_role_its_sentence_gives_the_person(tm
            ?o rdfs:label ?org . }""",
     )
     assert [tuple(map(str, row)) for row in found] == [("RBS", "economist")]
+    for graph in (build_graph(facts), load_graph(data.decode())):  # networkx: on the evidence, either way
+        roles = {
+            (key, ev["sentence"], tuple(ev.get("roles", ())))
+            for _, _, key, d in graph.edges(keys=True, data=True)
+            for ev in d["evidence"]
+        }
+        assert roles == {
+            ("memberOf", said, ("economist",)),
+            ("worksFor", "Walker joined RBS in 2001.", ()),
+            ("nationality", said, ()),
+        }
     assert write_turtle(load_graph(data.decode())) == data  # derived again, the same, from the loaded graph

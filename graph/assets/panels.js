@@ -108,8 +108,9 @@ function evidenceItems(edge, describe) {
   var items = [];
   shownRelations(edge).forEach(function (r) {
     r.evidence.forEach(function (ev) {
+      var as = ev.roles && ev.roles.length ? " (as " + ev.roles.join(", ") + ")" : "";  // the role this sentence gives
       items.push({ sentence: ev.sentence, article: ev.article, start: ev.start, end: ev.end,
-                   confidence: ev.confidence, what: describe(edge, r) });
+                   confidence: ev.confidence, what: describe(edge, r) + as });
     });
   });
   return items;
