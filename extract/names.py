@@ -534,3 +534,20 @@ def is_people_noun(text: str) -> bool:
 def is_known_place(key: str) -> bool:
     """A country, continent, or a city or region the lists above know (`key`: a name_key)."""
     return key in COUNTRIES or key in CONTINENTS or key in CITY_COUNTRY or key in REGION_COUNTRY
+
+
+# countries whose name is also a region's (a US state, a Greek province): these may be inside one
+_ALSO_REGIONS = frozenset({"georgia", "macedonia"})
+
+
+def can_contain(outer: str, inner: str) -> bool:
+    """Whether the place named `inner` can lie in the one named `outer` (both name_keys), as far as
+    the lists above know: a continent lies in no place, and a country only in a continent or a
+    place the lists do not know ("Scandinavia"), never in a known country, city or region: "Kenya,
+    Tunisia, Russia, Uruguay" is a list, "France in Paris" a match's venue. A nation of the United
+    Kingdom lies in it, "Georgia" may be the US state."""
+    if inner in CONTINENTS:
+        return False
+    if inner in COUNTRIES and inner not in NATIONS and inner not in _ALSO_REGIONS:
+        return outer in CONTINENTS or not is_known_place(outer)
+    return True

@@ -29,7 +29,16 @@ from spacy.tokens import Doc, Token
 from .facts import ORGANIZATION, PERSON, PLACE, Attribute, Entity, Relation
 from .identity import name_key
 from .mentions import ORGANISATION_NOUNS
-from .names import CONTINENTS, HONORIFICS, NATIONS, PERSON_NOUNS, PORTFOLIO_WORDS, TITLES, country_of_demonym
+from .names import (
+    CONTINENTS,
+    HONORIFICS,
+    NATIONS,
+    PERSON_NOUNS,
+    PORTFOLIO_WORDS,
+    TITLES,
+    can_contain,
+    country_of_demonym,
+)
 from .predicates import past_tense, phrase_key, schema_for
 from .resolve import Resolver, negated
 from .sport import PLAYER_POSITIONS
@@ -146,6 +155,8 @@ class Found:
             return
         confidence = rule_confidence(rule, sureness)
         key = schema_for(key, self.types.get(subject, ""), self.types.get(obj, ""))
+        if key == "containedInPlace" and not can_contain(self._name(obj), self._name(subject)):
+            return  # "Kenya, Tunisia, Russia, Uruguay": a list, not Russia in Uruguay
         text, start, end = sentence_of(token)
         rel = Relation(
             subject=subject,
@@ -160,6 +171,9 @@ class Found:
         index = (subject, key, obj, start)
         if index not in self.relations or self.relations[index].confidence < rel.confidence:
             self.relations[index] = rel
+
+    def _name(self, key: str) -> str:
+        return name_key(self.resolve.names.get(key, ""))
 
     def attribute(self, entity: str, name: str, value: str, token: Token, confidence: float):
         text, start, end = sentence_of(token)

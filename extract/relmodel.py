@@ -39,6 +39,7 @@ from .names import (
     PERSON_NOUNS,
     REGION_COUNTRY,
     TITLES,
+    can_contain,
     country_of_demonym,
 )
 from .relations import ACCOUNT_NOUNS, DIPLOMATS, MEMBER_NOUNS, ROLE_TITLES
@@ -609,7 +610,8 @@ def model_relations(
     not also "located in" that country: an embassy is abroad; nor is an ambassador (envoy,
     consul) to a country one of its nationals, nor the owner of an account on a platform ("his
     Twitter account") its employee or member; nor is a city or region the gazetteer puts in one
-    country contained in another country (names.CITY_COUNTRY, names.REGION_COUNTRY). The model
+    country contained in another country (names.CITY_COUNTRY, names.REGION_COUNTRY), nor a country in
+    a known country, city or region (names.can_contain, as for the patterns). The model
     puts two places in each other one way only, the likelier, and not against a pattern's; it
     gives a person one nationality and one employer at most (ONE_PER_SUBJECT), and none where a
     pattern stated one: "German Chancellor Angela Merkel" (worksFor Germany, rule office-of-place)
@@ -634,13 +636,17 @@ def model_relations(
         if r.rule == "account-of":
             ruled_out.update((r.subject, p, r.object) for p in ("worksFor", "memberOf"))
     text = doc.text
+    names = {e.key: name_key(e.name) for e in entities}
     accepted = model.predict(candidates(doc, entities, token_map, pattern_relations, model.signatures))
     accepted = [
         (c, prop, prob)
         for c, prop, prob in accepted
         if (c.subject, prop, c.object) not in stated
         and (c.subject, prop, c.object) not in ruled_out
-        and not (prop == "containedInPlace" and any(f in c.features for f in _OTHER_COUNTRY))
+        and not (
+            prop == "containedInPlace"
+            and (any(f in c.features for f in _OTHER_COUNTRY) or not can_contain(names[c.object], names[c.subject]))
+        )
     ]
     # containment goes one way: of two places the model puts in each other, the likelier stays,
     # and none against a pattern's ("Tabqa in the province of Raqqa" is not also Raqqa in Tabqa)

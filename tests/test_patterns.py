@@ -379,6 +379,25 @@ def test_place_in_place_whatever_the_attachment(read):
     assert triples(f) == {("Xinjiang", "containedInPlace", "China")}
 
 
+def test_a_country_lies_in_no_known_country_city_or_region(read):
+    f = read("The finalists came from Kenya, Tunisia, Russia, Uruguay and Chile.")  # a list
+    assert not any(p == "containedInPlace" for _, p, _ in triples(f))
+    f = read("France play their hardest game of the tournament against Ireland in Dublin on Saturday.")
+    assert ("Ireland", "containedInPlace", "Dublin") not in triples(f)  # a match's venue
+    assert ("Xinjiang", "containedInPlace", "China") in triples(read("Camps in Xinjiang in China hold Uighurs."))
+
+
+def test_can_contain_knows_countries_continents_and_names_that_are_also_regions():
+    from newsgraph.extract.names import can_contain
+
+    assert not can_contain("uruguay", "russia") and not can_contain("dublin", "ireland")
+    assert not can_contain("bavaria", "germany") and not can_contain("germany", "europe")  # a continent in nothing
+    assert can_contain("europe", "germany") and can_contain("scandinavia", "denmark")  # a place the lists do not know
+    assert can_contain("united kingdom", "scotland")  # a nation of the UK
+    assert can_contain("united states", "georgia")  # the US state
+    assert can_contain("china", "shanghai") and can_contain("shanghai", "pudong")
+
+
 # --- verbs between two entities -----------------------------------------------------------------
 def test_verb_with_object(read):
     f = read("The Chinese Embassy urged Twitter to investigate.")

@@ -257,6 +257,24 @@ def test_the_model_puts_no_place_in_another_country_than_the_gazetteer_gives(mak
     assert ("e1", "e2") not in found  # Berlin (a city), Bavaria (a region) are in Germany, not in England
 
 
+def test_the_model_puts_a_country_in_a_continent_but_in_no_other_country(make_doc):
+    everything = {  # a model that would put every place in every other
+        "properties": {
+            "containedInPlace": {
+                "signatures": [[PLACE, PLACE]],
+                "bias": 5.0,
+                "weights": {},
+                "calibration": [1.0, 0.0],
+                "threshold": 0.5,
+            }
+        }
+    }
+    doc, entities, token_map = two_places_and_a_country_doc(make_doc, "Russia", "Uruguay", "Europe")
+    found = {(r.subject, r.object) for r in model_relations(doc, entities, token_map, [], RelationModel(everything))}
+    assert ("e0", "e2") in found and ("e1", "e2") in found  # Russia, Uruguay in Europe
+    assert not found & {("e0", "e1"), ("e1", "e0"), ("e2", "e0"), ("e2", "e1")}
+
+
 def test_a_known_region_reads_its_own_country(make_doc):
     cands = two_places_and_a_country(make_doc, "Bavaria", "Xinjiang", "Germany")
     assert "region:own" in cands["e0", "e2"].features and "region:other" in cands["e1", "e2"].features
