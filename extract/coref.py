@@ -35,7 +35,14 @@ from dataclasses import replace
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Mention
 from .identity import abbreviates, choose_name, choose_type, initials, name_key, similar_names
 from .mentions import Found
-from .names import COUNTRIES, FOREIGN_ACRONYMS, GEOGRAPHIC_NOUNS, country_of_demonym, is_known_place
+from .names import (
+    COUNTRIES,
+    FOREIGN_ACRONYMS,
+    GEOGRAPHIC_NOUNS,
+    PARTY_SYNONYMS,
+    country_of_demonym,
+    is_known_place,
+)
 from .sport import is_club_name
 
 # an organisation's name with its prefix written out ("EU Commission", "European Commission")
@@ -46,6 +53,26 @@ GENERIC_HEADS = frozenset(
 )
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 NAME_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "von", "van", "al"})
+
+
+def party_forms(key: str) -> set[str]:
+    """The names (name keys) a party named `key` also goes by: the name of a party named by its
+    members ("greens" -> "green party", "social democrats" -> "social democratic party"), and its
+    nickname's full name (PARTY_SYNONYMS: "tories" -> "conservative party"). Empty for a name that
+    is neither."""
+    forms: set[str] = set()
+    for name in (key, PARTY_SYNONYMS.get(key)):
+        if not name or not name.split():
+            continue
+        if name != key:
+            forms.add(name)
+        *rest, last = name.split()
+        if len(last) >= 4 and last.endswith("s"):
+            stems = {last[:-1], last[:-3] + "atic" if last.endswith("ats") else last[:-1]}
+            forms.update(" ".join([*rest, stem, "party"]) for stem in stems)
+        if last == "party":
+            forms.add(name)
+    return forms
 
 
 def _bare_words(words: list[str]) -> list[str]:
@@ -299,17 +326,19 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
         bare = organisations.get(" ".join(_bare_words(key.split())))
         if bare is not None and bare is not c and bare.members and c.members:
             c.absorb(bare)
-    for key, c in list(organisations.items()):
-        if not key.split() or not c.members:
-            continue
-        *rest, last = key.split()
-        if len(last) < 4 or not last.endswith("s"):
-            continue
-        stems = sorted({last[:-1], last[:-3] + "atic" if last.endswith("ats") else last[:-1]})
-        names = [" ".join([*rest, stem, "party"]) for stem in stems]
-        party = next((organisations[k] for k in names if k in organisations), None)
-        if party is not None and party is not c and party.members and c.members:
-            party.absorb(c)
+    # a party by every name it goes by ("the Tories", "the Conservatives", "the Conservative Party";
+    # "the Lib Dems", "the Liberal Democrats"): the fullest name takes the others
+    by_form: dict[str, list[Cluster]] = {}
+    for key, c in organisations.items():
+        for form in party_forms(key):
+            by_form.setdefault(form, []).append(c)
+    for form in sorted(by_form):
+        same = list({id(c): c for c in (c.live() for c in by_form[form]) if c.members}.values())
+        if len(same) > 1:
+            fullest = max(same, key=lambda c: (len(name_key(c.name())), -c.first))
+            for c in same:
+                if c is not fullest:
+                    fullest.absorb(c)
     clusters = [c for c in clusters if c.members]
 
     # 5. nominals refer back to a named institution with the same head noun

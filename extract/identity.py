@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity
-from .names import slug, strip_possessive
+from .names import PARTY_SYNONYMS, slug, strip_possessive
 
 # Places written several ways; the value is the canonical name.
 PLACE_ALIASES = {
@@ -172,6 +172,8 @@ def full_names(entity: Entity) -> set[str]:
     keys.update(name_key(t) for t in texts if len(t.split()) > 1 and "'s " not in t)
     if entity.type != PERSON:
         keys.update(name_key(t) for t in texts if t.isupper() and len(t) > 1)
+    if entity.type == ORGANIZATION:  # "the Tories" of one article, "the Conservative Party" of another
+        keys.update(PARTY_SYNONYMS[k] for k in map(name_key, texts) if k in PARTY_SYNONYMS)
     return {k for k in keys if k}
 
 

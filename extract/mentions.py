@@ -129,7 +129,7 @@ def find_mentions(doc: Doc) -> list[Found]:
     for ent, listed in (
         (part, len(items) > 1)
         for tagged in doc.ents
-        for items in [_split_list(_relabel(tagged))]
+        for items in [_split_list(_relabel(_whole_party_name(tagged)))]
         for item in items
         for part in _split_coordination(item)
     ):
@@ -305,6 +305,21 @@ def _relabel(ent: Span) -> Span:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     if not country_of_demonym(ent.text) and _place_noun_beside(ent):
         return Span(ent.doc, ent.start, ent.end, label="GPE")
+    return ent
+
+
+def _whole_party_name(ent: Span) -> Span:
+    """A party's nickname the NER cut in two or short ("Liberal" | "Democrats", "Lib" | "Dems"): the
+    capitalised word before or after it that makes it one (PARTY_NICKNAMES), as one organisation."""
+    doc = ent.doc
+    for start, end in ((ent.start - 1, ent.end), (ent.start, ent.end + 1)):
+        if start < 0 or end > len(doc):
+            continue
+        added = doc[start] if start < ent.start else doc[end - 1]
+        if not added.is_title or added.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        if name_key(doc[start:end].text) in PARTY_NICKNAMES:
+            return Span(doc, start, end, label="ORG")
     return ent
 
 

@@ -494,6 +494,18 @@ FOREIGN_ACRONYMS = {
 NATIONS = dict.fromkeys(("england", "scotland", "wales", "northern ireland"), "united kingdom")
 
 
+# Parties' nicknames that name one party only (British news'), by the name key of its full name;
+# "the Conservatives" of Germany's CDU, or a bare "Democrats", are not among them
+PARTY_SYNONYMS = {
+    "tories": "conservative party",
+    "tory party": "conservative party",
+    "lib dems": "liberal democrats",
+    "lib dem": "liberal democrats",
+    "libdems": "liberal democrats",
+    "liberal democrat party": "liberal democrats",
+}
+
+
 # The US states as news agencies abbreviate them after a town ("MEMPHIS, Tenn.", "Mineral Wells,
 # Texas"); as written, with their dots: "Miss." and "Mo." are words and names without them.
 STATE_ABBREVIATIONS = frozenset(

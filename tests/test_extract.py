@@ -1052,6 +1052,30 @@ def test_a_party_named_by_its_members_is_the_party(make_doc):
     ]
 
 
+def test_a_party_by_its_nickname_or_a_name_the_ner_cut_in_two_is_the_party(make_doc):
+    text = "The Liberal Democrats and the Lib Dems met . "
+    text += "The Tories and the Conservatives and the Conservative Party agreed ."
+    spans = {"Democrats": "NORP", "Lib": "ORG", "Dems": "ORG", "Tories": "NORP", "Conservatives": "NORP"}
+    spans["Conservative Party"] = "ORG"
+    assert _entities(make_doc, text, spans) == [
+        ("Conservative Party", ORGANIZATION, 3),
+        ("Liberal Democrats", ORGANIZATION, 2),
+    ]
+    # a lower-case word or an article before a party named by its members is no part of its name
+    assert _entities(make_doc, "He backed the Democrats .", {"Democrats": "NORP"}) == [("Democrats", ORGANIZATION, 1)]
+
+
+def test_party_forms_join_a_party_named_by_its_members_or_a_nickname_to_its_full_name():
+    from newsgraph.extract.coref import party_forms
+
+    assert party_forms("greens") == {"green party"}
+    assert "social democratic party" in party_forms("social democrats")
+    assert "conservative party" in party_forms("tories") & party_forms("conservatives")
+    assert party_forms("conservative party") == {"conservative party"}
+    assert party_forms("lib dems") & party_forms("liberal democrats")
+    assert party_forms("bbc") == set() and party_forms("labour") == set()
+
+
 def test_a_name_an_organisation_noun_describes_is_an_organisation_but_one_before_such_a_noun_is_not(make_doc):
     # The news weekly Der Spiegel reported . Pandora , a provider , grew .
     words = ["The", "news", "weekly", "Der", "Spiegel", "reported", "."]

@@ -110,3 +110,26 @@ def test_entity_id_is_type_and_slug_with_a_hash_only_when_the_slug_loses_somethi
     assert entity_id("Place", "U.K.") == "place:united-kingdom"
     zurich = entity_id("Place", "Zürich")
     assert zurich.startswith("place:zurich-") and zurich != entity_id("Place", "Zurich")
+
+
+def test_a_british_partys_nickname_joins_its_full_name_across_articles():
+    tories = Entity("e0", "Tories", "Organization", (Mention("Tories", 0, 6, "NORP"),))
+    assert merge_keys(tories) == ["conservative party", "tories"]
+    person = Entity("e1", "Tories", "Person", (Mention("Tories", 0, 6, "PERSON"),))  # only an organisation
+    assert merge_keys(person) == ["tories"]
+
+
+def test_one_node_for_a_party_named_by_its_nickname_in_one_article_and_in_full_in_another():
+    from newsgraph.graph import build_graph
+
+    from factories import article, entity
+
+    g = build_graph(
+        [
+            article("a1", entity("e0", "Tories", "Organization")),
+            article("a2", entity("e0", "Conservative Party", "Organization")),
+            article("a3", entity("e0", "Lib Dems", "Organization")),
+        ]
+    )
+    labels = sorted((d["label"], tuple(d["aliases"]), tuple(d["articles"])) for _, d in g.nodes(data=True))
+    assert labels == [("Conservative Party", ("Tories",), ("a1", "a2")), ("Lib Dems", (), ("a3",))]
