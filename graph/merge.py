@@ -4,7 +4,8 @@ Across articles two entities are one when (a) they share a merge key (`identity.
 full name of one is a full name of the other, case, dots, "the", possessives and known place
 spellings aside), (b) two multi-word person names differ only by a typo (`identity.similar_names`),
 or (c) an article names a person by one word only and exactly one person in the corpus has that
-word in their full name. Type and canonical name are then decided over all mentions
+word in their full name, and has it last ("Sharapova"; not a first name: "Maria" of one article
+is not the "Maria Sharapova" of another). Type and canonical name are then decided over all mentions
 (`identity.choose_type`, `choose_name`). Node ids are IRIs minted from type and name (`ids.py`), so
 the same entity gets the same id in every run. The rules live in extract/identity.py.
 
@@ -36,7 +37,7 @@ CREATE TABLE work_records (rid INTEGER PRIMARY KEY, article TEXT, ekey TEXT, typ
                            nkey TEXT, count INTEGER, votes TEXT, aliases TEXT);
 CREATE TABLE work_keys (key TEXT, rid INTEGER);
 CREATE TABLE work_blocks (size INTEGER, pos INTEGER, word TEXT, root INTEGER);
-CREATE TABLE work_words (word TEXT, root INTEGER, PRIMARY KEY (word, root)) WITHOUT ROWID;
+CREATE TABLE work_words (word TEXT, root INTEGER, last INTEGER, PRIMARY KEY (word, root)) WITHOUT ROWID;
 CREATE TABLE work_clusters (rid INTEGER PRIMARY KEY, cluster INTEGER);
 CREATE TABLE work_iris (cluster INTEGER PRIMARY KEY, iri TEXT);
 """
@@ -196,17 +197,23 @@ def _cluster(db, n: int) -> _UnionFind:
                 if uf.find(a) != uf.find(b) and similar_names(people[a], people[b]):
                     uf.union(a, b)
 
-    # one-word person names that only one full name in the corpus contains
+    # one-word person names that only one full name in the corpus contains, and that one last
     people = person_names()
     db.executemany(
-        "INSERT OR IGNORE INTO work_words VALUES (?, ?)",
-        ((word, root) for root, name in people.items() for word in name_key(name).split()),
+        "INSERT OR REPLACE INTO work_words VALUES (?, ?, ?)",
+        (
+            (word, root, int(n == len(words) - 1))
+            for root, name in people.items()
+            for words in [name_key(name).split()]
+            for n, word in enumerate(words)
+        ),
     )
     del people
     for rid, root in db.execute(
         """
         SELECT r.rid, w.root FROM work_records r
-        JOIN (SELECT word, MIN(root) AS root FROM work_words GROUP BY word HAVING COUNT(*) = 1) w ON w.word = r.nkey
+        JOIN (SELECT word, MIN(root) AS root FROM work_words GROUP BY word HAVING COUNT(*) = 1 AND MAX(last) = 1) w
+          ON w.word = r.nkey
         WHERE r.type = ? AND r.words = 1""",
         (PERSON,),
     ):

@@ -64,6 +64,24 @@ def test_one_node_per_entity_across_articles(corpus):
     }
 
 
+def test_a_lone_surname_joins_the_one_full_name_ending_in_it_but_a_lone_first_name_does_not():
+    g = build_graph(
+        [
+            article("a1", entity("e0", "Maria Sharapova", "Person"), entity("e1", "Ann Lee Smith", "Person")),
+            article("a2", entity("e0", "Sharapova", "Person")),  # her surname: her
+            article("a3", entity("e0", "Maria", "Person")),  # a first name: another Maria, as likely
+            article("a4", entity("e0", "Lee", "Person")),  # a middle name: not joined either
+        ]
+    )
+    nodes = sorted((d["label"], tuple(d["articles"])) for _, d in g.nodes(data=True))
+    assert nodes == [
+        ("Ann Lee Smith", ("a1",)),
+        ("Lee", ("a4",)),
+        ("Maria", ("a3",)),
+        ("Maria Sharapova", ("a1", "a2")),
+    ]
+
+
 def test_relations_keep_every_evidence_sentence(corpus):
     g = build_graph(corpus)
     s, o = node_by_label(g, "Liu Xiaoming"), node_by_label(g, "United Kingdom")
