@@ -600,6 +600,9 @@ def glued_headline(para: str) -> tuple[str, str] | None:
     - starts a full name whose last word the headline named, or a description of it ("Radcliffe
       yet to answer GB call Paula Radcliffe has been ...", "... box office Film star Robert De
       Niro ..."; `_names_again`), or
+    - repeats the word before it, the headline's last ("Clyde 0-5 Celtic Celtic brushed aside ...",
+      "... for Chancellor Chancellor Gordon Brown"), where the text has that pair nowhere else
+      (a name: "Duran Duran"), or
     - is a sentence opener ("The", "A", "Three", "Despite") after a word that is no function word,
       with a lower-case word after it ("... rate change The decision to ..."), or, with no
       article in the headline, a lower-case word before it ("... record lows The US dollar ...")
@@ -624,6 +627,8 @@ def glued_headline(para: str) -> tuple[str, str] | None:
             or not any(c.isalnum() for c in before)
         ):
             return None  # a sentence ended, or goes on after a comma or a dash: prose, not a headline
+        if word == before and para.count(f"{before} {word}") == 1:
+            return " ".join(words[:k]), " ".join(words[k:])  # "Borders 19-20 Ulster | Ulster clung on ..."
         if _plain(before) in _NOT_LAST:
             continue
         named = _names_again(words, k) if before[:1].islower() else None

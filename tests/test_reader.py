@@ -178,6 +178,12 @@ def test_a_title_repeated_is_dropped_but_a_first_sentence_that_starts_with_it_st
         # a role word that is the headline's own, and a number with a thousands comma in it
         ("Jones in talks over new coach Tom Jones is close to a deal.", "Jones in talks over new coach"),
         ("Smith sets 10,000m record Kenya's Jane Smith won on Sunday.", "Smith sets 10,000m record"),
+        # the headline's last word repeated by the body's first
+        ("Clyde 0-5 Celtic Celtic brushed aside Clyde on Sunday.", "Clyde 0-5 Celtic"),
+        (
+            "Golden rule boost for Chancellor Chancellor Gordon Brown has been given a boost.",
+            "Golden rule boost for Chancellor",
+        ),
     ],
 )
 def test_a_headline_run_into_the_first_sentence_is_split_off(text, headline):
@@ -204,6 +210,8 @@ def test_a_headline_run_into_the_first_sentence_is_split_off(text, headline):
         # a full name named again, in prose
         "The winner, as expected, was Jane Smith, and Smith said so.",
         "Reports said that in the end John Smith beat Smith.",
+        # a repeated word that is a name, written so again
+        "Fans cheered Duran Duran when Duran Duran played on.",
     ],
 )
 def test_prose_is_not_taken_for_a_glued_headline(text):
