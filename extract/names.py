@@ -490,6 +490,64 @@ FOREIGN_ACRONYMS = {
     "uefa": (None, {"union of european football associations"}),
     "msf": (None, {"doctors without borders"}),
 }
+# Organisations the news names without their country, by the country they are of: parliaments,
+# parties, state bodies, broadcasters, agencies, papers and companies that are one country's
+# whatever the article (a name several countries' bodies share, "Labour Party", "Supreme Court",
+# "Foreign Ministry", is left out). The relation model reads it as a feature of an organisation
+# and a place (`relmodel.candidates`: "org:own", "org:other"), as it reads CITY_COUNTRY.
+_ORGANISATIONS_BY_COUNTRY = {
+    "germany": "bundestag|bundesrat|bundeswehr|bundesbank|bundesliga|cdu|christian democratic union|csu|"
+    "christian social union|spd|social democratic party of germany|fdp|free democratic party|afd|"
+    "alternative for germany|die linke|deutsche welle|dw|der spiegel|spiegel|die zeit|sueddeutsche zeitung|"
+    "süddeutsche zeitung|frankfurter allgemeine zeitung|faz|bild|handelsblatt|die welt|zdf|ard|dpa|"
+    "deutsche presse-agentur|bmw|siemens|volkswagen|vw|daimler|bayer|basf|deutsche bank|commerzbank|"
+    "lufthansa|deutsche telekom|allianz|sap|adidas|thyssenkrupp|e on|eon|rwe|deutsche bahn|bosch|"
+    "robert bosch|porsche|audi|infineon|bundesnachrichtendienst|bnd|german football association|dfb",
+    "austria": "övp|ovp|austrian people's party|fpö|fpo|freedom party of austria|der standard|die presse|orf",
+    "united kingdom": "house of commons|house of lords|bank of england|downing street|foreign office|"
+    "home office|ministry of defence|mod|mi5|mi6|nhs|national health service|bbc|itv|channel 4|"
+    "conservative party|tories|liberal democrats|ukip|snp|scottish national party|plaid cymru|"
+    "guardian|financial times|daily telegraph|telegraph|daily mail|reuters|bp|hsbc|barclays|lloyds|"
+    "royal bank of scotland|rbs|tesco|sainsbury|"
+    "marks & spencer|vodafone|bt|british airways|rolls-royce|bae systems|unilever|glaxosmithkline|gsk|"
+    "astrazeneca|scotland yard|metropolitan police|office for national statistics|ons|"
+    "confederation of british industry|cbi|trades union congress|tuc|premier league|football association",
+    "united states": "us congress|us senate|house of representatives|white house|pentagon|fbi|cia|"
+    "nsa|state department|us state department|federal reserve|fed|nasa|republican party|democratic party|"
+    "gop|new york times|washington post|wall street journal|cnn|fox news|nbc|abc news|cbs|associated press|"
+    "ap|bloomberg|apple|google|microsoft|amazon|facebook|twitter|boeing|general motors|gm|ford|exxonmobil|"
+    "exxon|chevron|walmart|coca-cola|pepsico|ibm|intel|goldman sachs|jp morgan|jpmorgan|morgan stanley|"
+    "citigroup|nike|disney|time warner|sec|securities and exchange commission|department of justice|"
+    "justice department|homeland security|nfl|nba",
+    "france": "elysee|élysée|elysee palace|national assembly of france|le monde|le figaro|liberation|"
+    "libération|afp|agence france-presse|front national|ump|union for a popular movement|"
+    "renault|peugeot|psa|total|bnp paribas|societe generale|société générale|danone|l'oreal|l'oréal|"
+    "air france|edf|alstom|sncf",
+    "russia": "kremlin|duma|state duma|gazprom|rosneft|aeroflot|ria novosti|tass|itar-tass|interfax|"
+    "united russia|fsb|lukoil|sberbank|rt|russia today",
+    "china": "xinhua|xinhua news agency|people's daily|cctv|communist party of china|chinese communist party|"
+    "ccp|huawei|alibaba|sinopec|petrochina|national people's congress|global times",
+    "japan": "toyota|sony|nissan|honda|nhk|mitsubishi|toshiba|panasonic|kyodo|liberal democratic party of japan",
+    "israel": "knesset|likud|idf|israel defense forces|mossad|shin bet|haaretz|jerusalem post|labor party of israel",
+    "turkey": "pkk|kurdistan workers' party|akp|justice and development party|anadolu|hurriyet|hürriyet",
+    "italy": "corriere della sera|la stampa|il messaggero|la repubblica|fiat|eni|ansa|rai|forza italia",
+    "spain": "el pais|el país|el mundo|podemos|psoe|partido popular|eta|telefonica|telefónica|santander|"
+    "real madrid|fc barcelona",
+    "greece": "syriza|kathimerini|pasok|golden dawn",
+    "india": "bharatiya janata party|bjp|indian national congress|lok sabha|rajya sabha|tata|infosys|"
+    "reliance industries|times of india|hindustan times",
+    "pakistan": "isi|inter-services intelligence|pakistan muslim league|pml-n|pakistan peoples party|ppp|dawn",
+    "iran": "revolutionary guards|islamic revolutionary guard corps|irgc|majlis|irna",
+    "poland": "law and justice|pis|sejm|civic platform",
+    "netherlands": "vvd|pvv|philips|shell|royal dutch shell|abn amro|ing",
+    "switzerland": "ubs|credit suisse|nestle|nestlé|novartis|roche|swissair",
+    "south korea": "samsung|hyundai|lg|yonhap",
+    "sweden": "ikea|volvo|ericsson|riksdag",
+    "ukraine": "verkhovna rada|naftogaz",
+    "lebanon": "hezbollah",
+    "palestine": "hamas|fatah",
+}
+ORGANISATION_COUNTRY = {org: country for country, orgs in _ORGANISATIONS_BY_COUNTRY.items() for org in orgs.split("|")}
 # the nations of a country (each also in COUNTRIES): "Leeds in northern England" is in its country
 NATIONS = dict.fromkeys(("england", "scotland", "wales", "northern ireland"), "united kingdom")
 

@@ -35,6 +35,7 @@ from .names import (
     CONTINENTS,
     COUNTRIES,
     NATIONS,
+    ORGANISATION_COUNTRY,
     ORGANISATION_HEADS,
     PERSON_NOUNS,
     REGION_COUNTRY,
@@ -297,10 +298,10 @@ def candidates(
         for e in entities
         if e.type == ORGANIZATION
     }
-    home, region = (
+    home, region, known = (
         {key: {table[k] for k in ks if k in table} for key, ks in keys.items()}
-        for table in (CITY_COUNTRY, REGION_COUNTRY)
-    )  # a city's or region's country
+        for table in (CITY_COUNTRY, REGION_COUNTRY, ORGANISATION_COUNTRY)
+    )  # a city's, region's or known organisation's country
     countries = sorted((k for k, v in kind.items() if v == "country" and counts[k]), key=lambda k: -counts[k])
     patterns: dict[tuple[str, str], set[str]] = {}
     for r in pattern_relations:
@@ -491,6 +492,8 @@ def candidates(
                     feats.add("city:country-in-city")
                 elif region.get(s) and kind.get(o) == "country":
                     feats.add("region:own" if region[s] & keys[o] else "region:other")
+                if known.get(s) and kind.get(o) == "country":  # "the Bundestag", "Xinhua": a country's own
+                    feats.add("org:own" if known[s] & keys[o] else "org:other")
             if keys[o] & inside.get(s, set()):
                 feats.add("o-in-s-name")  # "German Football Association", "Bank of England"
             if keys[s] & inside.get(o, set()):

@@ -143,6 +143,10 @@ def test_what_a_pattern_said_of_a_pair_rules_out_a_property_the_model_would_add(
             {("Angela Merkel", "nationality", "Germany"), ("Emmanuel Macron", "nationality", "France")},
         ),
         ("Barack Obama was born in Honolulu, Hawaii.", {("Barack Obama", "birthPlace", "Honolulu")}),
+        (  # a known organisation's country, which the text does not state
+            "Lawmakers in the Bundestag approved the bill on Friday. Germany will pay for it.",
+            {("Bundestag", "location", "Germany")},
+        ),
     ],
 )
 def test_the_shipped_model_reads_plain_news_sentences(nlp, text, expected):
@@ -273,6 +277,15 @@ def test_the_model_puts_a_country_in_a_continent_but_in_no_other_country(make_do
     found = {(r.subject, r.object) for r in model_relations(doc, entities, token_map, [], RelationModel(everything))}
     assert ("e0", "e2") in found and ("e1", "e2") in found  # Russia, Uruguay in Europe
     assert not found & {("e0", "e1"), ("e1", "e0"), ("e2", "e0"), ("e2", "e1")}
+
+
+def test_a_known_organisation_reads_its_own_country(make_doc):
+    doc, places, token_map = two_places_and_a_country_doc(make_doc, "Bundestag", "Xinhua", "Germany")
+    entities = [Entity(e.key, e.name, ORGANIZATION, e.mentions) for e in places[:2]] + places[2:]
+    cands = by_pair(candidates(doc, entities, token_map))
+    assert "org:own" in cands["e0", "e2"].features  # the Bundestag is Germany's
+    assert "org:other" in cands["e1", "e2"].features  # Xinhua is China's
+    assert not any(f.startswith("org:") for f in cands["e2", "e0"].features)
 
 
 def test_a_known_region_reads_its_own_country(make_doc):
