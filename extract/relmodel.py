@@ -492,7 +492,7 @@ def candidates(
                     feats.add("city:country-in-city")
                 elif region.get(s) and kind.get(o) == "country":
                     feats.add("region:own" if region[s] & keys[o] else "region:other")
-                if tp[0] == ORGANIZATION and known.get(s) and kind.get(o) == "country":  # "the Bundestag", "Xinhua"
+                if known.get(s) and kind.get(o) == "country":  # "the Bundestag", "Xinhua": a country's own
                     feats.add("org:own" if known[s] & keys[o] else "org:other")
             if keys[o] & inside.get(s, set()):
                 feats.add("o-in-s-name")  # "German Football Association", "Bank of England"
