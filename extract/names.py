@@ -494,7 +494,8 @@ FOREIGN_ACRONYMS = {
 # parties, state bodies, broadcasters, agencies, papers and companies that are one country's
 # whatever the article (a name several countries' bodies share, "Labour Party", "Supreme Court",
 # "Foreign Ministry", is left out). The relation model reads it as a feature of an organisation
-# and a place (`relmodel.candidates`: "org:own", "org:other"), as it reads CITY_COUNTRY.
+# (or a place so named: "the Kremlin") and a country (`relmodel.candidates`: "org:own",
+# "org:other"), as it reads CITY_COUNTRY.
 _ORGANISATIONS_BY_COUNTRY = {
     "germany": "bundestag|bundesrat|bundeswehr|bundesbank|bundesliga|cdu|christian democratic union|csu|"
     "christian social union|spd|social democratic party of germany|fdp|free democratic party|afd|"
