@@ -57,9 +57,10 @@ NAME_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "de", "du", "des", "
 
 def party_forms(key: str) -> set[str]:
     """The names (name keys) a party named `key` also goes by: the name of a party named by its
-    members ("greens" -> "green party", "social democrats" -> "social democratic party"), and its
-    nickname's full name (PARTY_SYNONYMS: "tories" -> "conservative party"). Empty for a name that
-    is neither."""
+    members ("greens" -> "green party", "social democrats" -> "social democratic party"; any name
+    ending in a plural gets such a form, "rangers" -> "ranger party", which joins only an
+    organisation of that very name), and its nickname's full name (PARTY_SYNONYMS: "tories" ->
+    "conservative party"); a party's own name ("... party") is its form. Empty for other names."""
     forms: set[str] = set()
     for name in (key, PARTY_SYNONYMS.get(key)):
         if not name or not name.split():

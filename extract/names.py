@@ -497,26 +497,26 @@ FOREIGN_ACRONYMS = {
 # (or a place so named: "the Kremlin") and a country (`relmodel.candidates`: "org:own",
 # "org:other"), as it reads CITY_COUNTRY.
 _ORGANISATIONS_BY_COUNTRY = {
-    "germany": "bundestag|bundesrat|bundeswehr|bundesbank|bundesliga|cdu|christian democratic union|csu|"
-    "christian social union|spd|social democratic party of germany|fdp|free democratic party|afd|"
+    "germany": "bundestag|bundeswehr|bundesbank|cdu|christian democratic union|csu|"
+    "christian social union|spd|social democratic party of germany|free democratic party|afd|"
     "alternative for germany|die linke|deutsche welle|dw|der spiegel|spiegel|die zeit|sueddeutsche zeitung|"
     "süddeutsche zeitung|frankfurter allgemeine zeitung|faz|bild|handelsblatt|die welt|zdf|ard|dpa|"
     "deutsche presse-agentur|bmw|siemens|volkswagen|vw|daimler|bayer|basf|deutsche bank|commerzbank|"
-    "lufthansa|deutsche telekom|allianz|sap|adidas|thyssenkrupp|e on|eon|rwe|deutsche bahn|bosch|"
+    "lufthansa|deutsche telekom|allianz|sap|adidas|thyssenkrupp|eon|rwe|deutsche bahn|bosch|"
     "robert bosch|porsche|audi|infineon|bundesnachrichtendienst|bnd|german football association|dfb",
     "austria": "övp|ovp|austrian people's party|fpö|fpo|freedom party of austria|der standard|die presse|orf",
-    "united kingdom": "house of commons|house of lords|bank of england|downing street|foreign office|"
-    "home office|ministry of defence|mod|mi5|mi6|nhs|national health service|bbc|itv|channel 4|"
-    "conservative party|tories|liberal democrats|ukip|snp|scottish national party|plaid cymru|"
+    "united kingdom": "house of lords|bank of england|downing street|"
+    "home office|mi5|mi6|nhs|national health service|bbc|itv|channel 4|"
+    "tories|liberal democrats|lib dems|ukip|snp|scottish national party|plaid cymru|"
     "guardian|financial times|daily telegraph|telegraph|daily mail|reuters|bp|hsbc|barclays|lloyds|"
     "royal bank of scotland|rbs|tesco|sainsbury|"
-    "marks & spencer|vodafone|bt|british airways|rolls-royce|bae systems|unilever|glaxosmithkline|gsk|"
+    "marks & spencer|vodafone|bt|british airways|rolls-royce|bae systems|glaxosmithkline|gsk|"
     "astrazeneca|scotland yard|metropolitan police|office for national statistics|ons|"
-    "confederation of british industry|cbi|trades union congress|tuc|premier league|football association",
-    "united states": "us congress|us senate|house of representatives|white house|pentagon|fbi|cia|"
-    "nsa|state department|us state department|federal reserve|fed|nasa|republican party|democratic party|"
+    "confederation of british industry|cbi|trades union congress|tuc",
+    "united states": "us congress|us senate|white house|pentagon|fbi|cia|"
+    "nsa|state department|us state department|federal reserve|fed|nasa|republican party|"
     "gop|new york times|washington post|wall street journal|cnn|fox news|nbc|abc news|cbs|associated press|"
-    "ap|bloomberg|apple|google|microsoft|amazon|facebook|twitter|boeing|general motors|gm|ford|exxonmobil|"
+    "ap|bloomberg|apple|google|microsoft|facebook|twitter|boeing|general motors|gm|ford|exxonmobil|"
     "exxon|chevron|walmart|coca-cola|pepsico|ibm|intel|goldman sachs|jp morgan|jpmorgan|morgan stanley|"
     "citigroup|nike|disney|time warner|sec|securities and exchange commission|department of justice|"
     "justice department|homeland security|nfl|nba",
@@ -526,7 +526,7 @@ _ORGANISATIONS_BY_COUNTRY = {
     "air france|edf|alstom|sncf",
     "russia": "kremlin|duma|state duma|gazprom|rosneft|aeroflot|ria novosti|tass|itar-tass|interfax|"
     "united russia|fsb|lukoil|sberbank|rt|russia today",
-    "china": "xinhua|xinhua news agency|people's daily|cctv|communist party of china|chinese communist party|"
+    "china": "xinhua|xinhua news agency|people's daily|communist party of china|chinese communist party|"
     "ccp|huawei|alibaba|sinopec|petrochina|national people's congress|global times",
     "japan": "toyota|sony|nissan|honda|nhk|mitsubishi|toshiba|panasonic|kyodo|liberal democratic party of japan",
     "israel": "knesset|likud|idf|israel defense forces|mossad|shin bet|haaretz|jerusalem post|labor party of israel",
@@ -538,9 +538,9 @@ _ORGANISATIONS_BY_COUNTRY = {
     "india": "bharatiya janata party|bjp|indian national congress|lok sabha|rajya sabha|tata|infosys|"
     "reliance industries|times of india|hindustan times",
     "pakistan": "isi|inter-services intelligence|pakistan muslim league|pml-n|pakistan peoples party|ppp|dawn",
-    "iran": "revolutionary guards|islamic revolutionary guard corps|irgc|majlis|irna",
+    "iran": "revolutionary guards|islamic revolutionary guard corps|irgc|irna",
     "poland": "law and justice|pis|sejm|civic platform",
-    "netherlands": "vvd|pvv|philips|shell|royal dutch shell|abn amro|ing",
+    "netherlands": "vvd|pvv|philips|abn amro|ing",
     "switzerland": "ubs|credit suisse|nestle|nestlé|novartis|roche|swissair",
     "south korea": "samsung|hyundai|lg|yonhap",
     "sweden": "ikea|volvo|ericsson|riksdag",
@@ -607,18 +607,34 @@ def is_known_place(key: str) -> bool:
     return key in COUNTRIES or key in CONTINENTS or key in CITY_COUNTRY or key in REGION_COUNTRY
 
 
-# countries whose name is also a region's (a US state, a Greek province): these may be inside one
-_ALSO_REGIONS = frozenset({"georgia", "macedonia"})
+# what a place COUNTRIES lists lies in all the same: a territory its state ("Hong Kong, China";
+# "Tibet" is also a region of REGION_COUNTRY), a country whose name is also a region's (the US
+# state of Georgia, the Greek province of Macedonia); the UK's nations are NATIONS
+_ALSO_IN = {
+    "hong kong": "china",
+    "macau": "china",
+    "macao": "china",
+    "puerto rico": "united states",
+    "guam": "united states",
+    "greenland": "denmark",
+    "faroe islands": "denmark",
+    "gibraltar": "united kingdom",
+    "bermuda": "united kingdom",
+    "georgia": "united states",
+    "macedonia": "greece",
+}
 
 
 def can_contain(outer: str, inner: str) -> bool:
     """Whether the place named `inner` can lie in the one named `outer` (both name_keys), as far as
-    the lists above know: a continent lies in no place, and a country only in a continent or a
-    place the lists do not know ("Scandinavia"), never in a known country, city or region: "Kenya,
-    Tunisia, Russia, Uruguay" is a list, "France in Paris" a match's venue. A nation of the United
-    Kingdom lies in it, "Georgia" may be the US state."""
+    the lists above know: a continent lies in no place, and a country only in a continent, a place
+    the lists do not know ("Scandinavia") or the state it belongs to ("Scotland" in the United
+    Kingdom, "Hong Kong" in China, "Georgia" in the United States), never in another known country,
+    city or region: "Kenya, Tunisia, Russia, Uruguay" is a list, "France in Paris" or "England in
+    Cardiff" a match's venue."""
     if inner in CONTINENTS:
         return False
-    if inner in COUNTRIES and inner not in NATIONS and inner not in _ALSO_REGIONS:
-        return outer in CONTINENTS or not is_known_place(outer)
+    if inner in COUNTRIES:
+        own = NATIONS.get(inner) or _ALSO_IN.get(inner) or REGION_COUNTRY.get(inner)
+        return outer in CONTINENTS or not is_known_place(outer) or outer == own
     return True

@@ -586,6 +586,9 @@ DESCRIBERS = (
         "side club team".split()
     )
 )
+# words after which a doubled word is a name, not a headline's last word and the body's first
+# ("Eighties band Duran Duran", "broadband firm Talk Talk")
+_NAMED_AFTER = frozenset(w.lower() for w in DESCRIBERS)
 GLUED_HEADLINE_WORDS = (2, 15)  # a headline run into the body has this many words at least and at most
 
 
@@ -601,8 +604,9 @@ def glued_headline(para: str) -> tuple[str, str] | None:
       yet to answer GB call Paula Radcliffe has been ...", "... box office Film star Robert De
       Niro ..."; `_names_again`), or
     - repeats the word before it, the headline's last ("Clyde 0-5 Celtic Celtic brushed aside ...",
-      "... for Chancellor Chancellor Gordon Brown"), where the text has that pair nowhere else
-      (a name: "Duran Duran"), or
+      "... for Chancellor Chancellor Gordon Brown"), where the paragraph has that pair nowhere
+      else and no describing word stands before it (a name: "Duran Duran ... Duran Duran",
+      "Eighties band Duran Duran have ..."), or
     - is a sentence opener ("The", "A", "Three", "Despite") after a word that is no function word,
       with a lower-case word after it ("... rate change The decision to ..."), or, with no
       article in the headline, a lower-case word before it ("... record lows The US dollar ...")
@@ -627,7 +631,7 @@ def glued_headline(para: str) -> tuple[str, str] | None:
             or not any(c.isalnum() for c in before)
         ):
             return None  # a sentence ended, or goes on after a comma or a dash: prose, not a headline
-        if word == before and para.count(f"{before} {word}") == 1:
+        if word == before and para.count(f"{before} {word}") == 1 and _plain(words[k - 2]) not in _NAMED_AFTER:
             return " ".join(words[:k]), " ".join(words[k:])  # "Borders 19-20 Ulster | Ulster clung on ..."
         if _plain(before) in _NOT_LAST:
             continue

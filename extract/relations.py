@@ -87,7 +87,8 @@ OCCUPATIONS = (
     - {"mother", "father", "son", "daughter", "wife", "husband", "brother", "sister"}
     - {"victim", "survivor", "witness", "resident", "veteran", "student", "dissident"}
     - {"player", "athlete", "footballer"}
-) | {"mp", "mep", "negotiator", "strategist", "consultant", "lecturer", "trader", "councillor", "fellow"}
+    - {"author"}  # of a report, a study: no job
+) | {"mp", "mep", "negotiator", "strategist", "consultant", "lecturer", "trader", "councillor"}
 ROLE_NOUNS = ROLE_TITLES | OCCUPATIONS
 # words before a role noun that belong to the role ("chief economist", "political scientist",
 # "energy policy expert"), besides role nouns and lower-case nouns
@@ -236,12 +237,12 @@ class Found:
             self.types.get(place) == PLACE
             and office in STATE_OFFICES
             and not _held_before(title_tokens)
-            and name_key(self.resolve.names.get(place, "")) not in CONTINENTS
+            and self._name(place) not in CONTINENTS
             # "US Secretary of State X": the portfolio follows "of", so the place before is the owner;
             # not a nation of the UK ("Northern Ireland Secretary of State X" is the UK's)
             and (
                 " of " in title
-                and name_key(self.resolve.names.get(place, "")) not in NATIONS
+                and self._name(place) not in NATIONS
                 or not self._posting_before(title_tokens[0], place, office)
             )
         )

@@ -302,6 +302,9 @@ def candidates(
         {key: {table[k] for k in ks if k in table} for key, ks in keys.items()}
         for table in (CITY_COUNTRY, REGION_COUNTRY, ORGANISATION_COUNTRY)
     )  # a city's, region's or known organisation's country
+    # the countries of the cities and regions an organisation's name holds ("Borussia Dortmund",
+    # "University of Passau", "Bavarian Broadcasting" aside: only the places' own names)
+    named_after = {e.key: _countries_named_in(name_key(e.name)) for e in entities if e.type == ORGANIZATION}
     countries = sorted((k for k, v in kind.items() if v == "country" and counts[k]), key=lambda k: -counts[k])
     patterns: dict[tuple[str, str], set[str]] = {}
     for r in pattern_relations:
@@ -496,6 +499,8 @@ def candidates(
                     feats.add("org:own" if known[s] & keys[o] else "org:other")
             if keys[o] & inside.get(s, set()):
                 feats.add("o-in-s-name")  # "German Football Association", "Bank of England"
+            elif named_after.get(s) and kind.get(o) == "country":  # "Borussia Dortmund" and Germany
+                feats.add("city-in-s-name:own" if named_after[s] & keys[o] else "city-in-s-name:other")
             if keys[s] & inside.get(o, set()):
                 feats.add("s-in-o-name")
             for p in patterns.get((s, o), ()):
@@ -511,6 +516,20 @@ def candidates(
                 lo = hi = ms.sent
             out.append(Candidate(s, o, tp, features, (bounds[lo][0], bounds[hi][1])))
     return out
+
+
+def _countries_named_in(key: str) -> set[str]:
+    """The countries of the known cities and regions (names.CITY_COUNTRY, REGION_COUNTRY) that a
+    name key holds as one to three whole words ("borussia dortmund" -> {"germany"})."""
+    words = key.split()
+    found = set()
+    for n in (1, 2, 3):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            country = CITY_COUNTRY.get(part) or REGION_COUNTRY.get(part)
+            if country:
+                found.add(country)
+    return found
 
 
 def _contained_the_other_way(

@@ -279,14 +279,16 @@ class Merged:
             ORDER BY 1""")
 
     def roles(self) -> Iterator[tuple[str, str]]:
-        """(statement IRI, role) by statement IRI: the job title a person was given in the very sentence
-        that says they work for or belong to an organisation ("Ross Walker, UK economist at Royal Bank
-        of Scotland, said ..." -> "economist" on the memberOf statement). Read from the attributes,
-        not stored: whatever the graph came from, its statements get the same roles."""
+        """(statement IRI, role) by statement IRI: the job title a person was given in the evidence
+        that says they work for or belong to an organisation (its sentence, or the sentences a model
+        statement spans: "Ross Walker, UK economist at Royal Bank of Scotland, said ..." ->
+        "economist" on the memberOf statement). Read from the attributes, not stored: whatever the
+        graph came from, its statements get the same roles."""
         return self.db.execute(
             f"""
             SELECT DISTINCT e.statement, a.value FROM evidence e
-            JOIN attributes a ON a.iri = e.s AND a.article = e.article AND a.start = e.start AND a.name = 'jobTitle'
+            JOIN attributes a ON a.iri = e.s AND a.article = e.article AND a.name = 'jobTitle'
+                              AND a.start >= e.start AND a."end" <= e."end"
             WHERE e.predicate IN ({", ".join("?" * len(ROLE_PREDICATES))})
             ORDER BY {nt_order("e.statement")}, a.value""",
             ROLE_PREDICATES,

@@ -73,8 +73,9 @@ def evidence(
     """A relation's evidence; `roles`, where the sentence gives the subject a job title (worksFor and
     memberOf: `Merged.roles`), are derived from the attributes and kept only when there are some."""
     record = dict(zip(EVIDENCE_FIELDS, (article, sentence, int(start), int(end), confidence), strict=True))
+    roles = sorted(roles)
     if roles:
-        record["roles"] = sorted(roles)
+        record["roles"] = roles
     return record
 
 

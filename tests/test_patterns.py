@@ -261,6 +261,8 @@ def test_an_occupation_is_the_persons_job_title_and_the_relation_is_left_to_the_
     assert ("jobTitle", "ambassador") in {(a.name, a.value) for a in f.attributes}
     f = read("The wife, Ann Lee, said so.")  # a family noun is no occupation
     assert not f.attributes
+    f = read("Ann Lee, author of the report, said so.")  # nor the author of a report
+    assert not f.attributes
 
 
 def test_the_shipped_model_relates_an_occupation_to_its_organisation(nlp):
@@ -393,8 +395,10 @@ def test_can_contain_knows_countries_continents_and_names_that_are_also_regions(
     assert not can_contain("uruguay", "russia") and not can_contain("dublin", "ireland")
     assert not can_contain("bavaria", "germany") and not can_contain("germany", "europe")  # a continent in nothing
     assert can_contain("europe", "germany") and can_contain("scandinavia", "denmark")  # a place the lists do not know
-    assert can_contain("united kingdom", "scotland")  # a nation of the UK
-    assert can_contain("united states", "georgia")  # the US state
+    assert can_contain("united kingdom", "scotland") and not can_contain("cardiff", "england")  # a nation of the UK
+    assert can_contain("united states", "georgia") and not can_contain("tbilisi", "georgia")  # the US state
+    assert can_contain("china", "hong kong") and can_contain("china", "tibet")  # a territory, a region
+    assert can_contain("denmark", "greenland") and not can_contain("canada", "greenland")
     assert can_contain("china", "shanghai") and can_contain("shanghai", "pudong")
 
 

@@ -210,8 +210,9 @@ def test_a_headline_run_into_the_first_sentence_is_split_off(text, headline):
         # a full name named again, in prose
         "The winner, as expected, was Jane Smith, and Smith said so.",
         "Reports said that in the end John Smith beat Smith.",
-        # a repeated word that is a name, written so again
+        # a repeated word that is a name: written so again, or after a describing word
         "Fans cheered Duran Duran when Duran Duran played on.",
+        "Band to reunite for tour Eighties band Duran Duran have announced a tour.",
     ],
 )
 def test_prose_is_not_taken_for_a_glued_headline(text):
