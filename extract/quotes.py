@@ -70,7 +70,7 @@ class Speakers:
         for a in sorted(attributes, key=lambda a: -size.get(a.entity, 0)):
             if a.name == "jobTitle" and self.types.get(a.entity) == PERSON:
                 for word in a.value.split():
-                    self.titled.setdefault(word, a.entity)
+                    self.titled.setdefault(word.lower(), a.entity)
         self.spoke: list[tuple[int, str]] = []  # (token index, speaker) in document order
 
     def last_of_type(self, kind: str, before: int) -> str | None:

@@ -182,7 +182,7 @@ class Found:
         fact = Attribute(
             entity=entity,
             name=name,
-            value=value.lower(),
+            value=value,
             sentence=text,
             start=start,
             end=end,
@@ -208,8 +208,10 @@ class Found:
             if target and self.types.get(target) == ORGANIZATION and prep == "of":
                 self.add(person, "memberOf", target, anchor, rule, *sureness)
             return
-        if title:
-            self.attribute(person, "jobTitle", title, anchor, rule_confidence(rule, sureness))
+        if title:  # as news writes it: lower case but for an acronym ("CEO", "MP")
+            written = " ".join(t.text if t.text.isupper() and len(t.text) > 1 else t.lower_ for t in title_tokens)
+            written = written.replace(" - ", "-")
+            self.attribute(person, "jobTitle", written, anchor, rule_confidence(rule, sureness))
         # the role's own noun: "Secretary of State" is a secretary's, "chief economist" an economist's
         if next((t.lower_ for t in reversed(title_tokens) if t.lower_ in ROLE_NOUNS), "") not in ROLE_TITLES:
             return  # an occupation: its jobTitle only (see OCCUPATIONS)

@@ -250,7 +250,7 @@ def test_an_occupation_is_the_persons_job_title_and_the_relation_is_left_to_the_
         ),
         ("Syria expert Petra Becker said the war would go on.", "Petra Becker", "expert"),
         ("The Labour Party candidate Matt Viney won the seat on Saturday.", "Matt Viney", "candidate"),
-        ("Mr Sayeed has been MP for Mid-Bedfordshire since 1997.", "Sayeed", "mp"),
+        ("Mr Sayeed has been MP for Mid-Bedfordshire since 1997.", "Sayeed", "MP"),  # an acronym as written
     ):
         f = read(text)
         name = {e.key: e.name for e in f.entities}
@@ -436,6 +436,11 @@ def test_title_speaker_is_the_person_with_that_title(read):
         '"A good anvil does not fear the hammer".'
     )
     assert quotes(f) == [("Liu Xiaoming", "A good anvil does not fear the hammer")]
+    # a title written as an acronym stays so, and still names its holder (not the most named person)
+    text = "Ann Lee, a lawyer, spoke first. Lee said the case was weak. Apple CEO Tim Cook disagreed. "
+    f = read(text + '"We will ship the phone in the autumn," the CEO said.')
+    assert ("jobTitle", "CEO") in {(a.name, a.value) for a in f.attributes}
+    assert quotes(f) == [("Tim Cook", "We will ship the phone in the autumn")]
 
 
 def test_caption_with_a_colon(read):
