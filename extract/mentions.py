@@ -131,7 +131,8 @@ def find_mentions(doc: Doc) -> list[Found]:
         for tagged in doc.ents
         for items in [_split_list(_relabel(_whole_party_name(tagged)))]
         for item in items
-        for part in _split_coordination(item)
+        for piece in _split_separated(item)
+        for part in _split_coordination(piece)
     ):
         if ent.label_ not in LABEL_TYPES and ent.label_ not in WEAK_LABELS:
             continue
@@ -387,6 +388,26 @@ def _split_list(ent: Span) -> list[Span]:
             items.append(Span(doc, start, i, label=ent.label_))
             start = i + 1
     return items if len(items) > 1 else [ent]
+
+
+_VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _split_separated(ent: Span) -> list[Span]:
+    """Names the NER ran together across a "v" or a dash with spaces around it, which never stand
+    inside one name: "Peterborough Brentford v Hartlepool" (a fixture), "Rob Partridge - Marley"
+    (a caption); each side is a name of its own ("Jean-Pierre", "Saxony-Anhalt" keep their hyphen,
+    "Charles V of Spain" its capital V)."""
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - 1):
+        t = doc[i]
+        if t.text in _VERSUS or t.text in _DASHES and doc[i - 1].whitespace_ and t.whitespace_:
+            return [
+                Span(doc, ent.start, i, label=ent.label_),
+                *_split_separated(Span(doc, i + 1, ent.end, label=ent.label_)),
+            ]
+    return [ent]
 
 
 def _split_coordination(ent: Span) -> list[Span]:

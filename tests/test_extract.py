@@ -1198,3 +1198,11 @@ def test_any_portfolio_between_an_acronym_and_a_commissioner_leaves_the_acronym(
     names = {name for name, _, _ in _entities(make_doc, text, spans)}
     assert "European Union" in names and not {"EU Enlargement", "EU Media"} & names
     assert {"UN Refugee Agency", "UK Film Council"} <= names  # an organisation's head word is no portfolio
+
+
+def test_names_run_together_across_a_v_or_a_spaced_dash_are_split(make_doc):
+    text = "Everton Leicester v Blackpool was drawn . Rob Partridge - Marley spoke . Charles V of Spain ruled ."
+    spans = {"Everton Leicester v Blackpool": "ORG", "Rob Partridge - Marley": "PERSON", "Charles V of Spain": "PERSON"}
+    found = {name for name, _, _ in _entities(make_doc, text, spans)}
+    assert {"Everton Leicester", "Blackpool", "Rob Partridge", "Marley", "Charles V of Spain"} <= found
+    assert not any(" v " in n or " - " in n for n in found)
