@@ -586,9 +586,6 @@ DESCRIBERS = (
         "side club team".split()
     )
 )
-# words after which a doubled word is a name, not a headline's last word and the body's first
-# ("Eighties band Duran Duran", "broadband firm Talk Talk")
-_NAMED_AFTER = frozenset(w.lower() for w in DESCRIBERS)
 GLUED_HEADLINE_WORDS = (2, 15)  # a headline run into the body has this many words at least and at most
 
 
@@ -631,8 +628,9 @@ def glued_headline(para: str) -> tuple[str, str] | None:
             or not any(c.isalnum() for c in before)
         ):
             return None  # a sentence ended, or goes on after a comma or a dash: prose, not a headline
-        if word == before and para.count(f"{before} {word}") == 1 and _plain(words[k - 2]) not in _NAMED_AFTER:
-            return " ".join(words[:k]), " ".join(words[k:])  # "Borders 19-20 Ulster | Ulster clung on ..."
+        # "Borders 19-20 Ulster | Ulster clung on ...", but "Eighties band Duran Duran have ..."
+        if word == before and para.count(f"{before} {word}") == 1 and _plain(words[k - 2]) not in DESCRIBERS:
+            return " ".join(words[:k]), " ".join(words[k:])
         if _plain(before) in _NOT_LAST:
             continue
         named = _names_again(words, k) if before[:1].islower() else None

@@ -90,6 +90,7 @@ OCCUPATIONS = (
     - {"author"}  # of a report, a study: no job
 ) | {"mp", "mep", "negotiator", "strategist", "consultant", "lecturer", "trader", "councillor"}
 ROLE_NOUNS = ROLE_TITLES | OCCUPATIONS
+_JOBS_ONLY = OCCUPATIONS - ROLE_TITLES  # the occupations that are no title ("economist", not "editor")
 # words before a role noun that belong to the role ("chief economist", "political scientist",
 # "energy policy expert"), besides role nouns and lower-case nouns
 ROLE_ADJECTIVES = frozenset(
@@ -203,17 +204,18 @@ class Found:
         *sureness: float,
     ):
         """A person's role: a job title, and whom it is "of", "to", "at" ("ambassador to")."""
-        title = " ".join(t.text for t in title_tokens).replace(" - ", "-").lower()
+        # as news writes it: lower case but for an acronym ("CEO", "MP")
+        written = " ".join(t.text if t.text.isupper() and len(t.text) > 1 else t.lower_ for t in title_tokens)
+        written = written.replace(" - ", "-")
+        title = written.lower()
         if title in MEMBER_NOUNS:  # "a member of the Labour Party" is membership, not a job
             if target and self.types.get(target) == ORGANIZATION and prep == "of":
                 self.add(person, "memberOf", target, anchor, rule, *sureness)
             return
-        if title:  # as news writes it: lower case but for an acronym ("CEO", "MP")
-            written = " ".join(t.text if t.text.isupper() and len(t.text) > 1 else t.lower_ for t in title_tokens)
-            written = written.replace(" - ", "-")
+        if title:
             self.attribute(person, "jobTitle", written, anchor, rule_confidence(rule, sureness))
         # the role's own noun: "Secretary of State" is a secretary's, "chief economist" an economist's
-        if next((t.lower_ for t in reversed(title_tokens) if t.lower_ in ROLE_NOUNS), "") not in ROLE_TITLES:
+        if next((t.lower_ for t in reversed(title_tokens) if t.lower_ in ROLE_NOUNS), "") in _JOBS_ONLY:
             return  # an occupation: its jobTitle only (see OCCUPATIONS)
         for other, word in ((origin, "of"), (target, prep)):
             if not other:
@@ -407,7 +409,7 @@ def roles_by_parse(found: Found) -> None:
         if not person or found.types.get(person) != PERSON:
             continue
         titles = [token]
-        occupation = token.lower_ in OCCUPATIONS and token.lower_ not in ROLE_TITLES
+        occupation = token.lower_ in _JOBS_ONLY
         while (
             titles[0].i > 0
             and ((before := doc[titles[0].i - 1]).head.i == token.i or occupation and before.head.i == titles[0].i)

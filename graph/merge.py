@@ -6,8 +6,8 @@ spellings aside), (b) two multi-word person names differ only by a typo (`identi
 or (c) an article names a person by one word only and exactly one person in the corpus has that
 word in their full name, and has it last ("Sharapova"; not a first name: "Maria" of one article
 is not the "Maria Sharapova" of another; nor, so, a surname written first, "Xi" of "Xi Jinping",
-or before a suffix, "King" of "Martin Luther King Jr"). Type and canonical name are then decided over all mentions
-(`identity.choose_type`, `choose_name`). Node ids are IRIs minted from type and name (`ids.py`), so
+or before a suffix, "King" of "Martin Luther King Jr"). Type and canonical name are then decided
+over all mentions (`identity.choose_type`, `choose_name`). Node ids are IRIs minted from type and name (`ids.py`), so
 the same entity gets the same id in every run. The rules live in extract/identity.py.
 
 The work is done in SQLite (`merged.Merged`): one row per entity of each article, sorted by the
