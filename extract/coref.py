@@ -131,8 +131,9 @@ class Cluster:
         Polyviou" tagged a person outvotes "Polyviou" tagged an organisation), and a mention typed
         by its sentence (mentions.context_type) twice again."""
         votes: Counter = Counter()
+        told = any(f.context for f in self.members)
         for f in self.members:
-            if f.type:
+            if f.type and (f.context or not told):
                 votes[f.type] += (2 if f.kind == "name" and f.words > 1 else 1) * (2 if f.context else 1)
         return votes
 

@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity
-from .names import PARTY_SYNONYMS, slug, strip_possessive
+from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, PARTY_SYNONYMS, REGION_COUNTRY, slug, strip_possessive
 
 # Places written several ways; the value is the canonical name.
 PLACE_ALIASES = {
@@ -178,9 +178,18 @@ def full_names(entity: Entity) -> set[str]:
 
 
 def merge_keys(entity: Entity) -> list[str]:
-    """The full names that join this entity to others (a person's lone first or last name does not)."""
+    """The full names that join this entity to others (a person's lone first or last name does not).
+    An organisation named as a town or region is that name's club, not the place ("Mainz" beat
+    "Freiburg"; "Liverpool" of a match report is not the city of another article): its name joins
+    organisations only. A country or continent typed an organisation still joins the place (a
+    national side, "Europe" for the EU: not told apart)."""
     own = name_key(entity.name)
-    return sorted(k for k in full_names(entity) if not (len(k.split()) == 1 and entity.type == PERSON and k != own))
+    keys = (k for k in full_names(entity) if not (len(k.split()) == 1 and entity.type == PERSON and k != own))
+    return sorted(f"{ORGANIZATION}|{k}" if entity.type == ORGANIZATION and _town_or_region(k) else k for k in keys)
+
+
+def _town_or_region(key: str) -> bool:
+    return (key in CITY_COUNTRY or key in REGION_COUNTRY) and key not in COUNTRIES and key not in CONTINENTS
 
 
 def digest(*parts: str, size: int = 10) -> str:

@@ -22,7 +22,9 @@ from .names import (
     HONORIFICS,
     LANGUAGES,
     LEADING_JUNK,
+    LOWER_CASE_AGENCIES,
     NAME_PARTICLES,
+    ORGANISATION_COUNTRY,
     ORGANISATION_HEADS,
     PERSON_NOUNS,
     PORTFOLIO_WORDS,
@@ -34,7 +36,7 @@ from .names import (
     is_known_place,
     is_people_noun,
 )
-from .sport import SCORE, is_club, is_club_name, is_competition, sport_sentence
+from .sport import CLUB_WORDS, SCORE, is_club, is_club_name, is_competition, sport_sentence
 from .tokens import lemma, pos_ids, tokens_where, word_ids
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -140,6 +142,8 @@ def find_mentions(doc: Doc) -> list[Found]:
         if span is None or is_competition(span.text) or is_award(span):
             continue
         span = _whole_defined_name(_whole_club_name(span))
+        if ent.label_ == "PRODUCT" and name_key(span.text) in ORGANISATION_COUNTRY:
+            ent = span = Span(doc, span.start, span.end, label="ORG")  # "took to Twitter": the company's name
         if taken.intersection(range(span.start, span.end)):
             continue  # inside a name found whole: "Yugoslavia" of "the Tribunal for the former Yugoslavia (ICTY)"
         if ent.label_ in WEAK_LABELS or listed or _used_as_no_name(span):  # counts only if tagged elsewhere
@@ -325,15 +329,29 @@ def _whole_party_name(ent: Span) -> Span:
 
 
 def _whole_club_name(span: Span) -> Span:
-    """A club's name the NER cut short ("Arminia" of "Arminia Bielefeld", "FC" of "FC Teningen"):
-    a name with a club marker takes the capitalised proper nouns after it that no other entity
-    holds (at most two; not a title: "Schalke Captain Benedikt Höwedes")."""
-    if not is_club_name(span.text):
+    """A club's name the NER cut short or in two ("Arminia" of "Arminia Bielefeld", "FC" of "FC
+    Teningen", "Zagreb" of "Dinamo Zagreb", "Tottenham" | "Hotspur"), as one organisation: a club
+    marker or first word right before the name that no entity holds, the next name word where
+    the two make a club's name, and after a name with a club marker the capitalised proper nouns
+    that no other entity holds (at most two; not a title: "Schalke Captain Benedikt Höwedes")."""
+    doc, start, end = span.doc, span.start, span.end
+    if start > 0 and doc[start - 1].text in CLUB_WORDS and not doc[start - 1].ent_type_:
+        start -= 1
+    if (
+        end < len(doc)
+        and not is_club_name(doc[start:end].text)
+        and doc[end].is_title
+        and doc[end].pos_ == "PROPN"
+        and span[-1].whitespace_ == " "
+        and is_club_name(doc[start : end + 1].text)
+    ):
+        end += 1
+    if not is_club_name(doc[start:end].text):
         return span
-    doc, end = span.doc, span.end
+    first_end = end
     while (
         end < len(doc)
-        and end - span.end < 2
+        and end - first_end < 2
         and doc[end].pos_ == "PROPN"
         and doc[end].is_title
         and not doc[end].ent_type_
@@ -341,7 +359,9 @@ def _whole_club_name(span: Span) -> Span:
         and not doc[end].is_sent_start
     ):
         end += 1
-    return span if end == span.end else Span(doc, span.start, end, label=span.label)
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label="ORG")
 
 
 def _whole_defined_name(span: Span, reach: int = 6) -> Span:
@@ -721,6 +741,7 @@ def clean_span(span: Span) -> Span | None:
             and low not in NAME_PARTICLES
             and end - start > 1
             and not (label == "ORG" and doc[start].pos_ == "PROPN")  # "thyssenkrupp Steel Europe"
+            and doc[start].lower_ not in LOWER_CASE_AGENCIES  # "dpa news agency"
         ):
             start += 1  # "non-Nato", "nine Wallabies", "pro-European Democratic Left"
         else:
@@ -758,7 +779,7 @@ def clean_span(span: Span) -> Span | None:
             and doc[end - 1].pos_ == "NOUN"
             and doc[end - 1].lower_ != "party"  # "the Green party" is the party's name
             and doc[end - 2].whitespace_  # not the end of "Kim Myong-chol", "Middle-earth"
-            and doc[start].is_title
+            and (doc[start].is_title or doc[start].lower_ in LOWER_CASE_AGENCIES)
         ):
             end -= 1  # a common noun after the name: "Kassongue province", "Pacific coast", "Twitter account"
     if end - start > 3 and SCORE.fullmatch(doc[end - 3 : end].text):
@@ -801,7 +822,9 @@ def clean_span(span: Span) -> Span | None:
                 return None  # "Interior Minister": a role, not an organisation
             end += 1
     text = doc[start:end].text
-    if not any(c.isupper() for c in text) and not any(ord(c) > 0x2E7F for c in text):
+    if text in LOWER_CASE_AGENCIES:
+        label = "ORG"  # "told dpa", tagged a person now and then
+    elif not any(c.isupper() for c in text) and not any(ord(c) > 0x2E7F for c in text):
         return None  # "netizens": lower-case words are not names (CJK has no case)
     if len(text) < 2 or not re.search(r"[^\W\d_]", text):
         return None

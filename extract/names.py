@@ -638,3 +638,49 @@ def can_contain(outer: str, inner: str) -> bool:
         own = NATIONS.get(inner) or _ALSO_IN.get(inner) or REGION_COUNTRY.get(inner)
         return outer in CONTINENTS or not is_known_place(outer) or outer == own
     return True
+
+
+# news agencies as they are credited at the end of a story ("(AFP, Reuters)", "tkw/AFP/AP/dpa")
+AGENCIES = frozenset(
+    {
+        "aa",
+        "aap",
+        "afp",
+        "ansa",
+        "anp",
+        "antara",
+        "ap",
+        "apa",
+        "ats",
+        "belga",
+        "bernama",
+        "ctk",
+        "ddp",
+        "dpa",
+        "efe",
+        "epd",
+        "ians",
+        "interfax",
+        "irna",
+        "kna",
+        "kuna",
+        "kyodo",
+        "lusa",
+        "mti",
+        "pap",
+        "pti",
+        "reuters",
+        "ria novosti",
+        "sana",
+        "sid",
+        "tass",
+        "itar-tass",
+        "upi",
+        "wafa",
+        "xinhua",
+        "yonhap",
+    }
+)
+# the agencies that write their own names in lower case ("told dpa", "the epd news service"): names
+# all the same, though a name elsewhere needs a capital
+LOWER_CASE_AGENCIES = frozenset({"dpa", "epd", "kna", "sid", "ddp", "dapd", "apa"})

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .facts import Article
-from .names import PERSON_NOUNS, TITLES, strip_possessive
+from .names import AGENCIES, PERSON_NOUNS, TITLES, strip_possessive
 
 # Larger files are refused with a message, not read into memory. The cost of one article grows
 # faster than its length (the parser takes up to 16 of its 50,000-character pieces at once, and the
@@ -403,47 +403,6 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
     )
 
 
-# news agencies as they are credited at the end of a story ("(AFP, Reuters)", "tkw/AFP/AP/dpa")
-AGENCIES = frozenset(
-    {
-        "aa",
-        "aap",
-        "afp",
-        "ansa",
-        "anp",
-        "antara",
-        "ap",
-        "apa",
-        "ats",
-        "belga",
-        "bernama",
-        "ctk",
-        "ddp",
-        "dpa",
-        "efe",
-        "epd",
-        "ians",
-        "interfax",
-        "irna",
-        "kna",
-        "kuna",
-        "kyodo",
-        "lusa",
-        "mti",
-        "pap",
-        "pti",
-        "reuters",
-        "ria novosti",
-        "sana",
-        "sid",
-        "tass",
-        "itar-tass",
-        "upi",
-        "wafa",
-        "xinhua",
-        "yonhap",
-    }
-)
 NOT_INITIALS = frozenset({"and/or", "he/she", "his/her", "him/her", "s/he", "w/o", "km/h"})
 _ENDS_SENTENCE = re.compile(r"[.!?\"”’)\]]$")
 _EDITOR = re.compile(r"(?:^|\s)Editors?\s*:\s*(?P<names>[^:]{2,80})$")

@@ -17,7 +17,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Span
 
 from .identity import name_key
-from .names import CONTINENTS, COUNTRIES, fold
+from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, fold
 from .tokens import lemma, sentence_starts, tokens_where, word_ids
 
 SPORT_VERBS = frozenset(
@@ -130,6 +130,8 @@ CLUB_FIRST_WORDS = frozenset({"Real", "Athletic", "Inter", "Jahn"})
 # "West Bromwich Albion", "Aston Villa"). Not City, County or Town: "Stoke City" is a club and
 # "Salt Lake City" a city in the same sports pages; they are clubs only where they play one's part.
 CLUB_LAST_WORDS = frozenset({"United", "Utd", "Athletic", "Albion", "Argyle", "Villa"})
+# the words that make a club of a town named after them ("Dinamo Zagreb", "Real Madrid")
+CLUB_WORDS = CLUB_MARKERS | CLUB_FIRST_WORDS
 # Competitions by name; besides these, a capitalised name ending in one of COMPETITION_LAST.
 COMPETITIONS = frozenset(
     {
@@ -205,8 +207,9 @@ def sport_article(doc) -> bool:
 
 def sport_role(span: Span) -> bool:
     """The name plays a club's part: subject or object of a sporting verb, subject of a verb in the
-    plural ("Bielefeld were"), owner or modifier of a team word ("Dortmund coach", "Bayern's
-    striker"), a score beside it ("Hamburg 2-1")."""
+    plural ("Bielefeld were"), owner or modifier of a team word or a player's role ("Dortmund
+    coach", "Bayern's striker"), one side of a fixture ("Newcastle v Chelsea"), a player's club in
+    parentheses ("J Noon (Newcastle)"), a score beside it ("Hamburg 2-1")."""
     doc, head = span.doc, span.root
     if head.dep_ in ("nsubj", "dobj", "nsubjpass") and lemma(head.head).lower() in SPORT_VERBS:
         return True
@@ -217,8 +220,24 @@ def sport_role(span: Span) -> bool:
         and _plural_verb(head.head)
     ):
         return True  # "Bielefeld were relegated", "Karlsruhe are liable to ...": a team, as British pages write
-    if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in TEAM_WORDS:
-        return True
+    if head.dep_ in ("poss", "compound", "nmod") and head.head.lower_ in _TEAM_OR_ROLE:
+        return True  # "Dortmund coach", "Newcastle's teenage centre"
+    if (
+        span.end < len(doc)
+        and doc[span.end].lower_ in VERSUS
+        or span.start > 0
+        and doc[span.start - 1].lower_ in VERSUS
+    ):
+        return True  # "Newcastle v Chelsea" of a fixture list
+    if (
+        0 < span.start
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and span.start > 1
+        and doc[span.start - 2].ent_type_ == "PERSON"
+    ):
+        return True  # "M Tait (Newcastle), J Noon (Newcastle)": a squad's players and their clubs
     if (
         head.dep_ == "pobj"
         and head.head.lower_ in ("against", "over", "at", "to", "with", "by")
@@ -232,6 +251,8 @@ def sport_role(span: Span) -> bool:
 
 
 _RESULTS = frozenset({"defeat", "win", "victory", "draw", "loss"})  # a result "at" a club's ground
+VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_TEAM_OR_ROLE = TEAM_WORDS | CLUB_ROLES
 
 
 def _plural_verb(verb) -> bool:
@@ -301,7 +322,9 @@ def is_club(span: Span) -> bool:
     # article must be about sport ("Westminster attacker Khalid Masood" is none)
     if role is not None and (role in SURE_CLUB_ROLES or sport_article(span.doc)):
         return True  # "Gloucester flanker Andy Hazell", "Manchester City boss Kevin Keegan"
-    if label == "PERSON":  # a player is the subject of "beat" too: only a club noun beside it counts
+    if label == "PERSON" and name_key(span.text) not in CITY_COUNTRY:
+        # a player is the subject of "beat" too: only a club noun beside it counts (a town the NER
+        # took for a person, "Barcelona's", plays a club's part as any town does)
         return beside_club_noun(span, CLUB_ONLY_NOUNS) and sporty
     return (sport_role(span) or beside_club_noun(span)) and sporty
 

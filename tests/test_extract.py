@@ -1206,3 +1206,110 @@ def test_names_run_together_across_a_v_or_a_spaced_dash_are_split(make_doc):
     found = {name for name, _, _ in _entities(make_doc, text, spans)}
     assert {"Everton Leicester", "Blackpool", "Rob Partridge", "Marley", "Charles V of Spain"} <= found
     assert not any(" v " in n or " - " in n for n in found)
+
+
+def test_a_news_agency_that_writes_its_name_in_lower_case_is_an_organisation(make_doc):
+    # "Zabiullah Mujahid told dpa . Sixty were hurt , dpa news agency reported ."
+    words = ["Zabiullah", "Mujahid", "told", "dpa", ".", "Sixty", "were", "hurt", ",", "dpa", "news", "agency"]
+    words += ["reported", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "NUM", "AUX", "VERB", "PUNCT", "PROPN", "NOUN", "NOUN"]
+    pos += ["VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    f = facts(make_doc(words, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {("Zabiullah Mujahid", PERSON), ("dpa", ORGANIZATION)}
+    assert len(names(f)["dpa"].mentions) == 2
+    # any other lower-case word the NER tags is no name
+    words[3] = words[9] = "netizens"
+    f = facts(make_doc(words, pos=pos, ents=ents))
+    assert [e.name for e in f.entities] == ["Zabiullah Mujahid"]
+
+
+def test_a_known_company_the_ner_calls_a_product_is_an_organisation(make_doc):
+    # "Many took to Twitter . Others bought an iPhone ."
+    words = ["Many", "took", "to", "Twitter", ".", "Others", "bought", "an", "iPhone", "."]
+    ents = ["O", "O", "O", "B-PRODUCT", "O", "O", "O", "O", "B-PRODUCT", "O"]
+    pos = ["PRON", "VERB", "ADP", "PROPN", "PUNCT", "NOUN", "VERB", "DET", "PROPN", "PUNCT"]
+    f = facts(make_doc(words, pos=pos, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Twitter", ORGANIZATION)]
+
+
+def test_a_club_name_the_ner_cut_in_two_or_short_is_one_organisation(make_doc):
+    # "Real Madrid signed Tottenham Hotspur midfielder Luka Modric from Dinamo Zagreb ."
+    words = ["Real", "Madrid", "signed", "Tottenham", "Hotspur", "midfielder", "Luka", "Modric", "from"]
+    words += ["Dinamo", "Zagreb", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "NOUN", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "PUNCT"]
+    ents = ["O", "B-GPE", "O", "B-ORG", "B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O"]
+    f = facts(make_doc(words, pos=pos, ents=ents))
+    assert {(e.name, e.type) for e in f.entities} == {
+        ("Real Madrid", ORGANIZATION),
+        ("Tottenham Hotspur", ORGANIZATION),
+        ("Luka Modric", PERSON),
+        ("Dinamo Zagreb", ORGANIZATION),
+    }
+    # without the club words the towns are places
+    words[0], words[4], words[9] = "Then", "then", "then"
+    pos[0], pos[4], pos[9] = "ADV", "ADV", "ADV"
+    f = facts(make_doc(words, pos=pos, ents=ents))
+    assert {("Madrid", PLACE), ("Zagreb", PLACE)} <= {(e.name, e.type) for e in f.entities}
+
+
+def _sport_article(words, pos, ents, heads=None, deps=None):
+    """The sentence after two about sport ("The referee scored .", twice)."""
+    lead = ["The", "referee", "scored", "."] * 2
+    n = len(lead)
+    return (
+        lead + words,
+        ["DET", "NOUN", "VERB", "PUNCT"] * 2 + pos,
+        ["O"] * n + ents,
+        [2, 2, 2, 2, 6, 6, 6, 6] + [h + n for h in heads] if heads else None,
+        ["det", "nsubj", "ROOT", "punct"] * 2 + deps if deps else None,
+    )
+
+
+def test_in_an_article_about_sport_fixtures_and_a_players_club_in_parentheses_are_clubs(make_doc):
+    # "Newcastle v Chelsea . J Noon ( Leicester ) starts ."
+    words = ["Newcastle", "v", "Chelsea", ".", "J", "Noon", "(", "Leicester", ")", "starts", "."]
+    pos = ["PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    ents = ["B-GPE", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"]
+    heads = [0, 0, 1, 0, 5, 9, 5, 5, 5, 9, 9]
+    deps = ["ROOT", "prep", "pobj", "punct", "compound", "nsubj", "punct", "appos", "punct", "ROOT", "punct"]
+    words_, pos_, ents_, heads_, deps_ = _sport_article(words, pos, ents, heads, deps)
+    f = facts(make_doc(words_, pos=pos_, ents=ents_, heads=heads_, deps=deps_))
+    types = {e.name: e.type for e in f.entities}
+    assert (types["Newcastle"], types["Chelsea"], types["Leicester"]) == (ORGANIZATION,) * 3
+    # in an article about something else they are places
+    f = facts(make_doc(words, pos=pos, ents=ents, heads=heads, deps=deps))
+    types = {e.name: e.type for e in f.entities}
+    assert (types["Newcastle"], types["Chelsea"], types["Leicester"]) == (PLACE,) * 3
+
+
+def test_a_towns_possessive_before_a_players_position_makes_a_club_in_an_article_about_sport(make_doc):
+    # "Newcastle 's teenage centre Mathew Tait starts ."
+    words = ["Newcastle", "'s", "teenage", "centre", "Mathew", "Tait", "starts", "."]
+    pos = ["PROPN", "PART", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    tags = ["NNP", "POS", "JJ", "NN", "NNP", "NNP", "VBZ", "."]
+    ents = ["B-GPE", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    heads = [3, 0, 3, 5, 5, 6, 6, 6]
+    deps = ["poss", "case", "amod", "compound", "compound", "nsubj", "ROOT", "punct"]
+    words_, pos_, ents_, heads_, deps_ = _sport_article(words, pos, ents, heads, deps)
+    tags_ = ["DT", "NN", "VBD", "."] * 2 + tags
+    f = facts(make_doc(words_, pos=pos_, ents=ents_, heads=heads_, deps=deps_, tags=tags_))
+    assert ("Newcastle", ORGANIZATION) in {(e.name, e.type) for e in f.entities}
+    f = facts(make_doc(words, pos=pos, ents=ents, heads=heads, deps=deps, tags=tags))
+    assert ("Newcastle", PLACE) in {(e.name, e.type) for e in f.entities}
+
+
+def test_a_type_the_sentence_gives_outweighs_any_number_of_bare_labels(make_doc):
+    # "Thuringia said . Thuringia left . Thuringia spoke . The state of Thuringia grew ."
+    words = ["Thuringia", "said", ".", "Thuringia", "left", ".", "Thuringia", "spoke", ".", "The", "state", "of"]
+    words += ["Thuringia", "grew", "."]
+    ents = ["B-ORG", "O", "O"] * 3 + ["O", "O", "O", "B-ORG", "O", "O"]
+    pos = ["PROPN", "VERB", "PUNCT"] * 3 + ["DET", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"]
+    heads = [1, 1, 1, 4, 4, 4, 7, 7, 7, 10, 13, 10, 11, 13, 13]
+    deps = ["nsubj", "ROOT", "punct"] * 3 + ["det", "nsubj", "prep", "pobj", "ROOT", "punct"]
+    f = facts(make_doc(words, pos=pos, ents=ents, heads=heads, deps=deps))
+    assert [(e.name, e.type) for e in f.entities] == [("Thuringia", PLACE)]
+    # the labels alone: an organisation
+    words[10] = "leader"
+    f = facts(make_doc(words, pos=pos, ents=ents, heads=heads, deps=deps))
+    assert [(e.name, e.type) for e in f.entities] == [("Thuringia", ORGANIZATION)]

@@ -133,3 +133,26 @@ def test_one_node_for_a_party_named_by_its_nickname_in_one_article_and_in_full_i
     )
     labels = sorted((d["label"], tuple(d["aliases"]), tuple(d["articles"])) for _, d in g.nodes(data=True))
     assert labels == [("Conservative Party", ("Tories",), ("a1", "a2")), ("Lib Dems", (), ("a3",))]
+
+
+def test_a_club_named_as_its_town_is_one_node_and_the_town_another():
+    from newsgraph.graph import build_graph
+
+    from factories import article, entity
+
+    g = build_graph(
+        [
+            article("a1", entity("e0", "Newcastle", "Organization")),  # "Newcastle v Chelsea"
+            article("a2", entity("e0", "Newcastle", "Organization")),
+            article("a3", entity("e0", "Newcastle", "Place")),  # "a flat in Newcastle"
+            article("a4", entity("e0", "Chile", "Organization")),  # a national side: the country
+            article("a5", entity("e0", "Chile", "Place")),
+            article("a6", entity("e0", "Chile", "Place")),
+        ]
+    )
+    nodes = sorted((d["label"], d["type"], tuple(d["articles"])) for _, d in g.nodes(data=True))
+    assert nodes == [
+        ("Chile", "Place", ("a4", "a5", "a6")),
+        ("Newcastle", "Organization", ("a1", "a2")),
+        ("Newcastle", "Place", ("a3",)),
+    ]
