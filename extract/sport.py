@@ -322,9 +322,10 @@ def is_club(span: Span) -> bool:
     # article must be about sport ("Westminster attacker Khalid Masood" is none)
     if role is not None and (role in SURE_CLUB_ROLES or sport_article(span.doc)):
         return True  # "Gloucester flanker Andy Hazell", "Manchester City boss Kevin Keegan"
-    if label == "PERSON" and name_key(span.text) not in CITY_COUNTRY:
-        # a player is the subject of "beat" too: only a club noun beside it counts (a town the NER
-        # took for a person, "Barcelona's", plays a club's part as any town does)
+    if label == "PERSON":
+        if name_key(span.text) in CITY_COUNTRY:
+            return sporty  # a town the NER took for a person acts as one: "playing Barcelona"
+        # a player is the subject of "beat" too: only a club noun beside it counts
         return beside_club_noun(span, CLUB_ONLY_NOUNS) and sporty
     return (sport_role(span) or beside_club_noun(span)) and sporty
 
