@@ -335,18 +335,13 @@ def _whole_club_name(span: Span) -> Span:
     the two make a club's name, and after a name with a club marker the capitalised proper nouns
     that no other entity holds (at most two; not a title: "Schalke Captain Benedikt Höwedes")."""
     doc, start, end = span.doc, span.start, span.end
-    if start > 0 and doc[start - 1].text in CLUB_WORDS and not doc[start - 1].ent_type_:
-        start -= 1
-    if (
-        end < len(doc)
-        and not is_club_name(doc[start:end].text)
-        and doc[end].is_title
-        and doc[end].pos_ == "PROPN"
-        and span[-1].whitespace_ == " "
-        and is_club_name(doc[start : end + 1].text)
-    ):
-        end += 1
-    if not is_club_name(doc[start:end].text):
+    club = is_club_name(span.text)
+    if start > 0 and (before := doc[start - 1]).text in CLUB_WORDS and not before.ent_type_:
+        start, club = start - 1, True
+    if not club and end < len(doc) and (after := doc[end]).is_title and after.pos_ == "PROPN" and span[-1].whitespace_:
+        club = is_club_name(doc[start : end + 1].text)
+        end += club
+    if not club:
         return span
     first_end = end
     while (
