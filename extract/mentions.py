@@ -128,6 +128,7 @@ def find_mentions(doc: Doc) -> list[Found]:
     """Every person, organisation and place mention in the Doc, cleaned, in text order."""
     found: list[Found] = []
     taken: set[int] = set()
+    works: set[str] = set()  # the name keys of titles of films, shows, books, albums
     for ent, listed in (
         (part, len(items) > 1)
         for tagged in doc.ents
@@ -140,6 +141,9 @@ def find_mentions(doc: Doc) -> list[Found]:
             continue
         span = clean_span(ent)
         if span is None or is_competition(span.text) or is_award(span):
+            continue
+        if is_work(span):
+            works.add(name_key(span.text))
             continue
         span = _whole_defined_name(_whole_club_name(span))
         if ent.label_ == "PRODUCT" and name_key(span.text) in ORGANISATION_COUNTRY:
@@ -169,6 +173,8 @@ def find_mentions(doc: Doc) -> list[Found]:
                 )
             )
         taken.update(range(span.start, span.end))
+    if works:  # a title named as a work once is that work wherever the article names it
+        found = [f for f in found if name_key(f.text) not in works]
     _clubs_in_lists(doc, found)
     for token in tokens_where(doc, lower=_INSTITUTION_IDS, pos=_NOUNS):
         if token.i not in taken:
@@ -199,6 +205,50 @@ _GROUP_OF_NATIONS = re.compile(r"G-?(?:7|8|20|77)")
 _DOCUMENTS = frozenset({"budget", "budgets", "bill", "white paper", "green paper"})
 # The endings of adjectives made from names ("Napoleonic", "Baltic", "Socialist", "Welsh").
 _ADJECTIVE_ENDING = re.compile(r"(?:ic|al|an|ese|ish|sh|ern|ist)$")
+
+
+def is_work(span: Span) -> bool:
+    """The title of a work, not a person, organisation or place: a kind of work right before it
+    ("gangster flick Bugsy", "the award-winning film Being Julia", "soap operas Knots Landing"),
+    also for the names listed after the first ("soap operas Knots Landing, Falcon Crest"), or a
+    part in it ("her starring role in Bugsy", "starred in Sideways")."""
+    doc = span.doc
+    root = first = span.root
+    owner = span.end < len(doc) and doc[span.end].tag_ == "POS"  # "biopic Ray and Mike Leigh's drama"
+    while first.dep_ == "conj" and first.head.i < first.i and not owner:  # "soap operas Knots Landing, Falcon Crest"
+        first = first.head
+    start = span.start if first is root else first.i
+    while start > 0 and doc[start].ent_iob_ == "I":  # where the first of the list begins
+        start -= 1
+    if start > 0:
+        before = doc[start - 1]
+        if (
+            before.pos_ == "NOUN"
+            and before.lower_ in WORK_NOUNS
+            and not (root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl")  # "the show Chelsea lost"
+        ):
+            return True
+    head = root.head
+    if root.dep_ != "pobj" or head.lower_ != "in":
+        return False
+    part = head.head  # "starred in Sideways", "her starring role in Bugsy" (not "a role in Europe")
+    return (
+        lemma(part).lower() == "star"
+        or part.lower_ in ("role", "roles")
+        and any(c.lower_ in _LEADING_PARTS for c in part.children)
+    )
+
+
+# kinds of work whose title follows them ("the film Sideways", "soap operas Knots Landing")
+WORK_NOUNS = frozenset(
+    {
+        "film", "films", "movie", "movies", "flick", "biopic", "blockbuster", "sequel", "remake",
+        "documentary", "cartoon", "sitcom", "sitcoms", "soap", "soaps", "opera", "operas", "drama",
+        "series", "miniseries", "programme", "musical", "novel", "novels", "album", "albums", "single",
+        "song", "songs", "play", "comedy", "thriller", "videogame",
+    }
+)  # fmt: skip
+_LEADING_PARTS = frozenset({"starring", "title", "lead", "leading"})  # "her starring role in Bugsy"
 
 
 def is_award(span: Span) -> bool:

@@ -1313,3 +1313,39 @@ def test_a_type_the_sentence_gives_outweighs_any_number_of_bare_labels(make_doc)
     words[10] = "leader"
     f = facts(make_doc(words, pos=pos, ents=ents, heads=heads, deps=deps))
     assert [(e.name, e.type) for e in f.entities] == [("Thuringia", ORGANIZATION)]
+
+
+def test_a_title_after_a_kind_of_work_is_no_entity_wherever_the_article_names_it(make_doc):
+    # "The gangster flick Bugsy won . Bugsy made Annette Bening a star . Soap operas Dallas , Falcon Crest aired ."
+    words = ["The", "gangster", "flick", "Bugsy", "won", ".", "Bugsy", "made", "Annette", "Bening", "a", "star", "."]
+    words += ["Soap", "operas", "Dallas", ",", "Falcon", "Crest", "aired", "."]
+    pos = ["DET", "NOUN", "NOUN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PROPN", "DET", "NOUN"]
+    pos += ["PUNCT", "NOUN", "NOUN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    ents += ["O", "O", "B-GPE", "O", "B-ORG", "I-ORG", "O", "O"]
+    heads = [3, 2, 3, 4, 4, 4, 7, 7, 9, 7, 11, 7, 7, 14, 15, 19, 15, 18, 15, 19, 19]
+    deps = ["det", "compound", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "compound", "dobj", "det"]
+    deps += ["oprd", "punct", "compound", "compound", "nsubj", "punct", "compound", "conj", "ROOT", "punct"]
+    f = facts(make_doc(words, pos=pos, ents=ents, heads=heads, deps=deps))
+    assert [(e.name, e.type) for e in f.entities] == [("Annette Bening", PERSON)]
+    # a kind of work that is no noun there, or a name that is the subject of a clause about the
+    # noun, leaves the name an entity: "Soap will play Dallas ." / "the show Chelsea lost"
+    words_ = ["It", "was", "the", "show", "Chelsea", "lost", "."]
+    pos_ = ["PRON", "AUX", "DET", "NOUN", "PROPN", "VERB", "PUNCT"]
+    heads_ = [1, 1, 3, 1, 5, 3, 1]
+    deps_ = ["nsubj", "ROOT", "det", "attr", "nsubj", "relcl", "punct"]
+    ents_ = ["O", "O", "O", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words_, pos=pos_, ents=ents_, heads=heads_, deps=deps_))
+    assert [e.name for e in f.entities] == ["Chelsea"]
+
+
+def test_a_starring_role_or_starring_in_makes_a_title_but_a_role_in_a_place_does_not(make_doc):
+    # "She starred in Sideways . Her role in Europe grew ."
+    words = ["She", "starred", "in", "Sideways", ".", "Her", "role", "in", "Europe", "grew", "."]
+    pos = ["PRON", "VERB", "ADP", "PROPN", "PUNCT", "PRON", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["she", "star", "in", "Sideways", ".", "her", "role", "in", "Europe", "grow", "."]
+    heads = [1, 1, 1, 2, 1, 6, 9, 6, 7, 9, 9]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "poss", "nsubj", "prep", "pobj", "ROOT", "punct"]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-LOC", "O", "O"]
+    f = facts(make_doc(words, pos=pos, lemmas=lemmas, heads=heads, deps=deps, ents=ents))
+    assert [(e.name, e.type) for e in f.entities] == [("Europe", PLACE)]
