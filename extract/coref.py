@@ -12,7 +12,8 @@ Rules, in order, each conservative:
    Exchange (ASX)", "Cai (Compagnia Aerea Italia)"); an acronym joins the organisation whose
    initials it spells ("CCP", "J&J"), and a one-word
    organisation name that starts exactly one longer organisation's name joins it ("SBC" and
-   "SBC Communications"), or any word of exactly one club's name ("Dortmund", "Borussia Dortmund"),
+   "SBC Communications"; not a channel, branch or place after it: "BBC One", "CCTV America"),
+   or any word of exactly one club's name ("Dortmund", "Borussia Dortmund"),
    or, failing both, the last word of exactly one proper name ("the Commission", "the European
    Commission"; not a generic head such as "Army" or "Parliament"); a one-word place joins the
    one place named by it and a geographic noun ("Gaza", "Gaza Strip"; not a known country, city
@@ -51,8 +52,24 @@ ORGANISATION_PREFIXES = {"eu": "european", "un": "united nations"}
 GENERIC_HEADS = frozenset(
     {"army", "navy", "police", "military", "parliament", "senate", "congress", "government", "court", "assembly"}
 )
+# the words after an organisation's name that make another body of it: a channel, a service, a
+# branch ("BBC One", "BBC Sport", "Sky Sports", "Barclays Capital"): "the BBC" of the same article is
+# the corporation, not its channel (a place after it, "CCTV America", is a branch too)
+SUBDIVISION_WORDS = frozenset(
+    {
+        "one", "two", "three", "four", "1", "2", "3", "4", "sport", "sports", "radio", "tv",
+        "television", "world", "worldwide", "online", "interactive", "digital", "movies", "channel",
+        "capital", "plus", "mobile", "music", "films", "pictures", "entertainment", "games", "studios",
+        "foundation", "trust", "institute", "america", "americas",
+    }
+)  # fmt: skip
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 NAME_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "von", "van", "al"})
+
+
+def _a_part_of(rest: list[str]) -> bool:
+    """The words after a short name in a longer one make a part of it, not its full name."""
+    return bool(rest) and (rest[0] in SUBDIVISION_WORDS or is_known_place(" ".join(rest)))
 
 
 def party_forms(key: str) -> set[str]:
@@ -287,7 +304,11 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             # Munich"); else the last word of one name ("the Commission", "the Times")
             organisations = [c for c in clusters if c.type() == ORGANIZATION]
             longer = [c for c in organisations if len(c.name_words()) > 1]
-            starts = [c for c in longer if c.name_words()[0] == key]
+            starts = [
+                c
+                for c in longer
+                if c.name_words()[0] == key and (not _a_part_of(c.name_words()[1:]) or is_club_name(c.name()))
+            ]  # "Bayern" of "Bayern Munich": a club's town is no branch of it
             if not starts:
                 starts = [c for c in longer if key in c.name_words() and is_club_name(c.name())]
             if not starts and f.text[:1].isupper() and key not in GENERIC_HEADS:

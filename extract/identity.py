@@ -100,7 +100,7 @@ def abbreviates(short: str, name: str) -> bool:
     Exchange"; "INSS", "Institute for National Security Studies"), or a word spelt by the name's
     initials ("Cai", "Compagnia Aerea Italia"). Not "CDU" of "Angela Merkel", nor "AP" of "Paris"."""
     words = name_key(name).split()
-    if len(words) < 2:
+    if len(words) < 2 or name_key(short) in words:  # "CCTV" is a word of "CCTV America", not its initials
         return False
     if re.sub(r"[^A-Za-z]", "", short).isupper():
         letters = re.sub(r"[^a-z]", "", name_key(short))

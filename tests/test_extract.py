@@ -378,6 +378,24 @@ def test_an_ampersand_acronym_and_a_short_form_join_their_organisations(make_doc
     ]
 
 
+def test_a_short_form_joins_no_channel_branch_or_town_after_it_but_a_club_of_that_town(make_doc):
+    # "BBC One and CCTV America aired it . The BBC and CCTV said so ."
+    # "Bayern Munich beat FC Bayern Alzenau . Bayern left ."
+    words = ["BBC", "One", "and", "CCTV", "America", "aired", "it", ".", "The", "BBC", "and", "CCTV", "said", "so", "."]
+    words += ["Bayern", "Munich", "beat", "FC", "Bayern", "Alzenau", ".", "Bayern", "left", "."]
+    ents = ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG", "O", "B-ORG", "O", "O", "O"]
+    ents += ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, len(e.mentions)) for e in f.entities) == [
+        ("BBC", 1),
+        ("BBC One", 1),
+        ("Bayern Munich", 2),  # the one club that starts with it: its town is no branch
+        ("CCTV", 1),
+        ("CCTV America", 1),
+        ("FC Bayern Alzenau", 1),
+    ]
+
+
 def test_an_acronym_the_model_calls_a_person_is_an_organisation(make_doc):
     words = ["The", "SPD", "met", "Angela", "Merkel", "."]
     ents = ["O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"]

@@ -62,6 +62,7 @@ def test_initials_spell_acronyms():
         ("SX", "Australian Securities Exchange", False),  # not from the first word's initial
         ("Cia", "Compagnia Aerea Italia", False),
         ("MoD", "Ministry of Defence", True),  # the capitals of a mixed-case abbreviation
+        ("BBC", "BBC One", False),  # a word of the name, not its initials: "BBC One (BBC)" is the channel's
     ],
 )
 def test_an_abbreviation_comes_from_the_names_letters_in_order(short, name, same):
