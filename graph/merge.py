@@ -4,7 +4,9 @@ Across articles two entities are one when (a) they share a merge key (`identity.
 full name of one is a full name of the other, case, dots, "the", possessives and known place
 spellings aside), (b) two multi-word person names differ only by a typo (`identity.similar_names`),
 or (c) an article names a person by one word only and exactly one person in the corpus has that
-word in their full name, and has it last ("Sharapova"; not a first name: "Maria" of one article
+word in their full name, and has it last, and the two articles name another entity in common
+that is no hub of the corpus ("Sharapova"; not Celtic's "Lennon" with "John Lennon", nor the
+"Fox" network the NER took for a person with "Edward Fox"; not a first name: "Maria" of one article
 is not the "Maria Sharapova" of another; nor, so, a surname written first, "Xi" of "Xi Jinping",
 or before a suffix, "King" of "Martin Luther King Jr"). Type and canonical name are then decided
 over all mentions (`identity.choose_type`, `choose_name`). Node ids are IRIs minted from type and name (`ids.py`), so
@@ -210,16 +212,56 @@ def _cluster(db, n: int) -> _UnionFind:
         ),
     )
     del people
-    for rid, root in db.execute(
+    candidates = db.execute(
         """
-        SELECT r.rid, w.root FROM work_records r
+        SELECT r.rid, r.article, w.root FROM work_records r
         JOIN (SELECT word, MIN(root) AS root FROM work_words GROUP BY word HAVING COUNT(*) = 1 AND MAX(last) = 1) w
           ON w.word = r.nkey
         WHERE r.type = ? AND r.words = 1""",
         (PERSON,),
-    ):
-        uf.union(root, rid)
+    ).fetchall()
+    if candidates:
+        shared = _SharedContext(db, uf, n)
+        for rid, article, root in candidates:
+            if shared(article, root):
+                uf.union(root, rid)
     return uf
+
+
+class _SharedContext:
+    """Whether an article names, besides a lone name, an entity that an article of a given full
+    name's also names: "Sharapova" of a tennis report and the "Maria Sharapova" of another share
+    "Wimbledon" or "Serena Williams"; Celtic's "Lennon" and the "John Lennon" of a music story
+    share nothing but the "United Kingdom" every article names. An entity named in more than
+    HUB_SHARE of the articles (and at least HUB_MIN) says nothing of the kind."""
+
+    HUB_SHARE = 0.02
+    HUB_MIN = 10
+
+    def __init__(self, db, uf: _UnionFind, n: int):
+        self.db, self.uf = db, uf
+        self._roots: dict[str, frozenset[int]] = {}  # article -> the clusters it names
+        self._articles: dict[int, set[str]] = {}  # a full name's cluster -> its articles
+        counts: Counter = Counter()
+        articles = 0
+        for _, rows in groupby(db.execute("SELECT article, rid FROM work_records ORDER BY article"), key=itemgetter(0)):
+            articles += 1
+            counts.update({uf.find(rid) for _, rid in rows})
+        limit = max(self.HUB_MIN, self.HUB_SHARE * articles)
+        self.hubs = {root for root, c in counts.items() if c > limit}
+        for rid, article in db.execute("SELECT rid, article FROM work_records WHERE type = ? AND words > 1", (PERSON,)):
+            self._articles.setdefault(uf.find(rid), set()).add(article)
+
+    def roots(self, article: str) -> frozenset[int]:
+        if article not in self._roots:
+            rows = self.db.execute("SELECT rid FROM work_records WHERE article = ?", (article,))
+            self._roots[article] = frozenset(self.uf.find(rid) for (rid,) in rows) - self.hubs
+        return self._roots[article]
+
+    def __call__(self, article: str, root: int) -> bool:
+        root = self.uf.find(root)
+        here = self.roots(article) - {root}
+        return any(here & (self.roots(other) - {root}) for other in self._articles.get(root, ()) if other != article)
 
 
 def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> nx.MultiDiGraph:

@@ -65,21 +65,44 @@ def test_one_node_per_entity_across_articles(corpus):
 
 
 def test_a_lone_surname_joins_the_one_full_name_ending_in_it_but_a_lone_first_name_does_not():
+    wimbledon = entity("e9", "Wimbledon", "Place")
     g = build_graph(
         [
-            article("a1", entity("e0", "Maria Sharapova", "Person"), entity("e1", "Ann Lee Smith", "Person")),
-            article("a2", entity("e0", "Sharapova", "Person")),  # her surname: her
-            article("a3", entity("e0", "Maria", "Person")),  # a first name: another Maria, as likely
-            article("a4", entity("e0", "Lee", "Person")),  # a middle name: not joined either
+            article(
+                "a1", entity("e0", "Maria Sharapova", "Person"), entity("e1", "Ann Lee Smith", "Person"), wimbledon
+            ),
+            article("a2", entity("e0", "Sharapova", "Person"), wimbledon),  # her surname: her
+            article("a3", entity("e0", "Maria", "Person"), wimbledon),  # a first name: another Maria, as likely
+            article("a4", entity("e0", "Lee", "Person"), wimbledon),  # a middle name: not joined either
+            article("a5", entity("e0", "John Lennon", "Person"), entity("e1", "Beatles", "Organization")),
+            article("a6", entity("e0", "Lennon", "Person"), entity("e1", "Celtic", "Organization")),
         ]
     )
     nodes = sorted((d["label"], tuple(d["articles"])) for _, d in g.nodes(data=True))
     assert nodes == [
         ("Ann Lee Smith", ("a1",)),
+        ("Beatles", ("a5",)),
+        ("Celtic", ("a6",)),
+        ("John Lennon", ("a5",)),
         ("Lee", ("a4",)),
+        ("Lennon", ("a6",)),  # Celtic's Lennon: the two articles name nothing else in common
         ("Maria", ("a3",)),
         ("Maria Sharapova", ("a1", "a2")),
+        ("Wimbledon", ("a1", "a2", "a3", "a4")),
     ]
+
+
+def test_an_entity_most_articles_name_is_no_shared_context_for_a_lone_surname():
+    uk = entity("e9", "United Kingdom", "Place")
+    filler = [article(f"f{i:02d}", entity("e0", f"Person Number{i}", "Person"), uk) for i in range(11)]
+    g = build_graph(
+        [
+            *filler,
+            article("a1", entity("e0", "John Lennon", "Person"), uk),
+            article("a2", entity("e0", "Lennon", "Person"), uk),
+        ]
+    )
+    assert node_by_label(g, "Lennon") != node_by_label(g, "John Lennon")
 
 
 def test_relations_keep_every_evidence_sentence(corpus):
