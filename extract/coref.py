@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .facts import ORGANIZATION, PERSON, PLACE, Entity, Mention
-from .identity import abbreviates, choose_name, choose_type, initials, name_key, similar_names
+from .identity import abbreviates, acronyms, choose_name, choose_type, name_key, similar_names
 from .mentions import Found
 from .names import (
     COUNTRIES,
@@ -281,11 +281,12 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             target = _defined_in_parentheses(f, found, clusters)
         if target is None and f.text.isupper() and len(f.text) >= 2:  # "CCP", "J&J", "U.N."
             letters = re.sub(r"[^A-Z]", "", f.text)
+            # an organisation's acronym may also leave out its country or keep a short word whole ("FTC", "UKIP")
             target = next(
                 (
                     c
                     for c in clusters
-                    if c.type() == ORGANIZATION and len(c.name().split()) > 1 and initials(c.name()) == letters
+                    if c.type() == ORGANIZATION and len(c.name().split()) > 1 and letters in acronyms(c.name())
                 ),
                 None,
             )

@@ -27,7 +27,16 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity
-from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, PARTY_SYNONYMS, REGION_COUNTRY, slug, strip_possessive
+from .names import (
+    CITY_COUNTRY,
+    CONTINENTS,
+    COUNTRIES,
+    PARTY_SYNONYMS,
+    REGION_COUNTRY,
+    country_of_demonym,
+    slug,
+    strip_possessive,
+)
 
 # Places written several ways; the value is the canonical name.
 PLACE_ALIASES = {
@@ -92,6 +101,22 @@ def initials(text: str) -> str:
     """Upper-case initials of the content words: "Chinese Communist Party" -> "CCP"."""
     words = [w for w in re.split(r"[\s-]+", name_key(text)) if w and w not in ("of", "and", "for", "the", "&")]
     return "".join(w[0] for w in words).upper()
+
+
+def acronyms(name: str) -> set[str]:
+    """The acronyms a name goes by: its `initials` ("Federal Trade Commission" -> "FTC"), those of
+    the name without a country before it ("US Federal Trade Commission" is the "FTC" too), and
+    the initials with a short word in capitals kept whole ("UK Internet Forum" -> "UKIF")."""
+    words = [w for w in re.split(r"[\s-]+", strip_possessive(name.strip())) if w and w.lower() not in _NOT_INITIAL]
+    out = {initials(name)}
+    if len(words) > 2 and (name_key(words[0]) in COUNTRIES or country_of_demonym(words[0])):
+        out.add(initials(" ".join(words[1:])))
+    if any(w.isupper() and 1 < len(w) <= 3 for w in words):
+        out.add("".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words).upper())
+    return {a for a in out if len(a) > 1}
+
+
+_NOT_INITIAL = frozenset({"of", "and", "for", "the", "&"})
 
 
 def abbreviates(short: str, name: str) -> bool:

@@ -396,6 +396,22 @@ def test_a_short_form_joins_no_channel_branch_or_town_after_it_but_a_club_of_tha
     ]
 
 
+def test_an_acronym_joins_its_organisation_named_with_its_country_or_a_short_word_whole(make_doc):
+    # "The US Federal Trade Commission and the UK Independence Party met . The FTC and UKIP left .
+    # The US Army left the USA ."
+    words = ["The", "US", "Federal", "Trade", "Commission", "and", "the", "UK", "Independence", "Party", "met", "."]
+    words += ["The", "FTC", "and", "UKIP", "left", ".", "The", "US", "Army", "left", "the", "USA", "."]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    ents += ["O", "B-ORG", "O", "B-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O"]  # "USA" tagged ORG
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, len(e.mentions)) for e in f.entities) == [
+        ("UK Independence Party", 2),
+        ("US Army", 1),
+        ("US Federal Trade Commission", 2),
+        ("United States", 1),  # a country's name, whatever the tag: no "US Army"
+    ]
+
+
 def test_an_acronym_the_model_calls_a_person_is_an_organisation(make_doc):
     words = ["The", "SPD", "met", "Angela", "Merkel", "."]
     ents = ["O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"]

@@ -7,6 +7,7 @@ import pytest
 from newsgraph.extract.facts import Entity, Mention
 from newsgraph.extract.identity import (
     abbreviates,
+    acronyms,
     choose_name,
     choose_type,
     entity_id,
@@ -157,3 +158,10 @@ def test_a_club_named_as_its_town_is_one_node_and_the_town_another():
         ("Newcastle", "Organization", ("a1", "a2")),
         ("Newcastle", "Place", ("a3",)),
     ]
+
+
+def test_an_organisations_acronyms_may_leave_out_its_country_or_keep_a_short_word_whole():
+    assert {"FTC", "USFTC"} <= acronyms("US Federal Trade Commission")
+    assert "UKIP" in acronyms("UK Independence Party")
+    assert acronyms("Federal Trade Commission") == {"FTC"}
+    assert "FTC" not in acronyms("Trade Commission")
