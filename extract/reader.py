@@ -527,6 +527,13 @@ SENTENCE_OPENERS = frozenset(
     Four Five Six Seven Eight Nine Ten Some Many Most More Several Both All Each Every No In On At As
     After Before Despite Although While When If But For With Under Since According Former""".split()
 )
+# plural nouns that open a news story's first sentence ("Shares in Exel closed up", "Thousands of
+# products"), read as openers of the body; a headline writes them in lower case but first
+PLURAL_OPENERS = frozenset(
+    """Thousands Hundreds Millions Dozens Shares Prices Sales Profits Fans Police Officials Workers
+    Voters Investors Analysts Scientists Researchers Doctors Campaigners Critics Ministers Plans Talks
+    Figures Spectators Viewers Consumers Shoppers Players Users""".split()
+)
 # words a headline does not end with: function words and the particles of names ("Naomi van As")
 _NOT_LAST = frozenset(w.lower() for w in SENTENCE_OPENERS) | set(
     "of to and or by from v vs van von de der den da di du le la del bin al".split()
@@ -563,7 +570,8 @@ def glued_headline(para: str) -> tuple[str, str] | None:
       "... for Chancellor Chancellor Gordon Brown"), where the paragraph has that pair nowhere
       else and no describing word stands before it (a name: "Duran Duran ... Duran Duran",
       "Eighties band Duran Duran have ..."), or
-    - is a sentence opener ("The", "A", "Three", "Despite") after a word that is no function word,
+    - is a sentence opener ("The", "A", "Three", "Despite", or a plural noun of PLURAL_OPENERS:
+      "Shares", "Thousands") after a word that is no function word,
       with a lower-case word after it ("... rate change The decision to ..."), or, with no
       article in the headline, a lower-case word before it ("... record lows The US dollar ...")
       or an article itself ("... door open for Archer The Conservative Party ...").
@@ -595,7 +603,7 @@ def glued_headline(para: str) -> tuple[str, str] | None:
         named = _names_again(words, k) if before[:1].islower() else None
         if named:  # "... to answer GB call Paula Radcliffe has", "... box office Film star Robert De Niro"
             return " ".join(words[:named]), " ".join(words[named:])
-        if word not in SENTENCE_OPENERS:
+        if word not in SENTENCE_OPENERS and word not in PLURAL_OPENERS:
             continue
         if (
             after[:1].islower()
