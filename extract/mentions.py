@@ -36,7 +36,7 @@ from .names import (
     is_known_place,
     is_people_noun,
 )
-from .sport import CLUB_WORDS, SCORE, is_club, is_club_name, is_competition, sport_sentence
+from .sport import CLUB_WORDS, SCORE, is_club, is_club_name, is_competition, names_an_event, sport_sentence
 from .tokens import lemma, pos_ids, tokens_where, word_ids
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -140,7 +140,7 @@ def find_mentions(doc: Doc) -> list[Found]:
         if ent.label_ not in LABEL_TYPES and ent.label_ not in WEAK_LABELS:
             continue
         span = clean_span(ent)
-        if span is None or is_competition(span.text) or is_award(span):
+        if span is None or is_competition(span.text) or is_award(span) or names_an_event(span):
             continue
         if is_work(span):
             works.add(name_key(span.text))

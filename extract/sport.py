@@ -263,6 +263,16 @@ def _plural_verb(verb) -> bool:
     return False
 
 
+def names_an_event(span: Span) -> bool:
+    """The name is the first word of an event's that the NER cut off: "US" of "the US Open", "Monaco"
+    of "the Monaco Grand Prix"."""
+    doc, end = span.doc, span.end
+    if end >= len(doc) or not doc[end].is_title:
+        return False
+    word = doc[end].text
+    return word in ("Open", "Masters") or word == "Grand" and end + 1 < len(doc) and doc[end + 1].text == "Prix"
+
+
 def is_competition(text: str) -> bool:
     """'the Bundesliga', 'German Cup', '2012-13 UEFA Champions League Group Stage', 'Group F': a
     competition or a stage of one, not a person, organisation or place (`text` is a name the NER

@@ -69,3 +69,14 @@ def test_club_names(name):
 )
 def test_not_club_names(name):
     assert not is_club_name(name)
+
+
+def test_a_place_the_ner_cut_from_an_events_name_is_no_entity(make_doc):
+    from newsgraph.extract.mentions import find_mentions
+
+    # "Kuznetsova won the US Open and Hamilton the Monaco Grand Prix in Monaco ."
+    words = ["Kuznetsova", "won", "the", "US", "Open", "and", "Hamilton", "the", "Monaco", "Grand", "Prix", "in"]
+    words += ["Monaco", "."]
+    ents = ["B-PERSON", "O", "O", "B-GPE", "O", "O", "B-PERSON", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"]
+    found = find_mentions(make_doc(words, ents=ents))
+    assert [(f.text, f.start) for f in found] == [("Kuznetsova", 0), ("Hamilton", 6), ("Monaco", 12)]
