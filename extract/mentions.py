@@ -36,7 +36,16 @@ from .names import (
     is_known_place,
     is_people_noun,
 )
-from .sport import CLUB_WORDS, SCORE, is_club, is_club_name, is_competition, names_an_event, sport_sentence
+from .sport import (
+    CLUB_WORDS,
+    SCORE,
+    is_club,
+    is_club_name,
+    is_competition,
+    names_an_event,
+    names_sport,
+    sport_sentence,
+)
 from .tokens import lemma, pos_ids, tokens_where, word_ids
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -442,9 +451,11 @@ def _split_list(ent: Span) -> list[Span]:
     counts an item only where the same name is tagged elsewhere."""
     if ent.label_ not in ("PERSON", "ORG") or not any(t.text == "," for t in ent):
         return [ent]
-    doc, items, start = ent.doc, [], ent.start
-    for i in range(ent.start, ent.end + 1):
-        if i == ent.end or doc[i].text == "," or doc[i].lower_ == "and" and items:
+    doc, items, start, end = ent.doc, [], ent.start, ent.end
+    while end > start and doc[end - 1].text == ",":  # "Douglas, Blair," tagged with the comma after it
+        end -= 1
+    for i in range(ent.start, end + 1):
+        if i == end or doc[i].text == "," or doc[i].lower_ == "and" and items:
             item = doc[start:i]
             if not 0 < len(item) <= 3 or not all(t.is_title or t.is_upper or t.text == "." for t in item):
                 return [ent]
@@ -565,6 +576,8 @@ def context_type(span: Span) -> str | None:
         and _listed_with_people(span)
     ):
         return PERSON  # "Hunter S Thompson"; "stars Paul Giamatti, Thomas Haden Church and Virginia Madsen"
+    if label in ("ORG", "GPE", "LOC") and len(span) == 1 and _in_a_line_up(span):
+        return PERSON  # "Morton, Moffat, MacRae, Hore, Berthinussen": a team's players by surname
     if label in ("ORG", "GPE", "LOC") and _told_of_as_a_person(span):
         return PERSON  # "Jacobs, 20, and Eddie Hatcher, 31, were charged"
     if label in ("ORG", "PERSON") and _place_noun_beside(span):
@@ -621,6 +634,35 @@ _SURNAMES_THAT_ARE_KINDS = frozenset({"church", "post", "press", "times", "guard
 def _capitalised_words(span: Span, fewest: int = 1, most: int = 3) -> bool:
     """The span is `fewest` to `most` capitalised words of letters ("Thomas Haden Church", "Jacobs")."""
     return fewest <= len(span) <= most and all(t.is_alpha and t.is_title for t in span)
+
+
+LINE_UP = 5  # the fewest names a team sheet lists
+_SURNAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")  # "MacRae", "O'Driscoll", "S."
+
+
+def _in_a_line_up(span: Span) -> bool:
+    """The name is one of a sentence of LINE_UP or more surnames (or an initial and a surname) and
+    nothing else but commas or semicolons between them and a full stop, in an article on sport: a
+    team sheet ("Morton, Moffat, MacRae, Hore, S. Best, Warnock."), whatever the NER made of each."""
+    doc = span.doc
+    if not names_sport(doc):
+        return False
+    sent = span.sent
+    key = ("newsgraph_line_up", sent.start)
+    if key not in doc.user_data:
+        tokens = [t for t in sent if not t.is_space]
+        if tokens and tokens[-1].text in (".", ";"):
+            tokens = tokens[:-1]
+        items: list[list[Token]] = [[]]
+        for t in tokens:
+            if t.text in (",", ";"):
+                items.append([])
+            else:
+                items[-1].append(t)
+        doc.user_data[key] = len(items) >= LINE_UP and all(
+            0 < len(item) <= 2 and all(_SURNAME_TOKEN.fullmatch(t.text) for t in item) for item in items
+        )
+    return doc.user_data[key]
 
 
 def _listed_with_people(span: Span) -> bool:

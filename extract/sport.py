@@ -205,6 +205,11 @@ def sport_article(doc) -> bool:
     return _sport_sentences(doc)[1]
 
 
+def names_sport(doc) -> bool:
+    """A sentence of the article at least is about sport (a sure sport word or verb)."""
+    return bool(_sport_sentences(doc)[0])
+
+
 def sport_role(span: Span) -> bool:
     """The name plays a club's part: subject or object of a sporting verb, subject of a verb in the
     plural ("Bielefeld were"), owner or modifier of a team word or a player's role ("Dortmund

@@ -1383,3 +1383,28 @@ def test_a_starring_role_or_starring_in_makes_a_title_but_a_role_in_a_place_does
     ents = ["O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-LOC", "O", "O"]
     f = facts(make_doc(words, pos=pos, lemmas=lemmas, heads=heads, deps=deps, ents=ents))
     assert [(e.name, e.type) for e in f.entities] == [("Europe", PLACE)]
+
+
+def test_a_team_sheet_names_players_whatever_the_ner_made_of_each_surname(make_doc):
+    # "The referee scored . Morton , Moffat , MacRae , Thomson , S. Best , Ford ."
+    words = ["The", "referee", "scored", ".", "Morton", ",", "Moffat", ",", "MacRae", ",", "Thomson", ",", "S."]
+    words += ["Best", ",", "Ford", "."]
+    ents = ["O", "O", "O", "O", "B-PERSON", "O", "B-GPE", "O", "B-PERSON", "O", "B-ORG", "O", "B-PERSON"]
+    ents += ["I-PERSON", "O", "B-ORG", "O"]
+    heads = [1, 2, 2, 2] + [4] * 13
+    deps = ["det", "nsubj", "ROOT", "punct", "ROOT"] + ["dep"] * 12
+    f = facts(make_doc(words, ents=ents, heads=heads, deps=deps))
+    types = {e.name: e.type for e in f.entities}
+    assert (types["Moffat"], types["Thomson"], types["Ford"]) == (PERSON, PERSON, PERSON)
+    # without a word of sport in the article, the NER's types stand
+    words[1], words[2] = "mayor", "spoke"
+    f = facts(make_doc(words, ents=ents, heads=heads, deps=deps))
+    assert {e.name: e.type for e in f.entities}["Moffat"] == PLACE
+
+
+def test_a_list_tagged_with_the_comma_after_it_is_still_split(make_doc):
+    # "Douglas , Blair , Stewart and Gray played ." with "Douglas , Blair ," tagged as one organisation
+    words = ["Douglas", ",", "Blair", ",", "Stewart", "and", "Gray", "played", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-PERSON", "O", "B-PERSON", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert all("," not in e.name for e in f.entities)
