@@ -122,6 +122,7 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
     for cluster, items in groupby(rows, key=itemgetter(0)):
         votes: Counter = Counter()
         names: Counter = Counter()
+        named_in: Counter = Counter()  # name -> the articles that give it
         aliases: set[str] = set()
         articles: set[str] = set()
         mentions = 0
@@ -129,11 +130,12 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
             votes.update(json.loads(type_votes))
             if count:
                 names[name] += count
+                named_in[name] += 1
             aliases.update(json.loads(forms))
             articles.add(article)
             mentions += count
         kind = choose_type(votes)
-        label = choose_name(names)
+        label = choose_name(_label_candidates(names, named_in))
         iri = entity_iri(kind, label)
         db.execute("INSERT INTO work_iris VALUES (?, ?)", (cluster, iri))
         # two clusters that came to the same name and type are one node
@@ -161,6 +163,16 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
                 )
     db.executescript(DROP_WORK)
     return merged.finish()
+
+
+def _label_candidates(names: Counter, named_in: Counter) -> Counter:
+    """The names a node's label is chosen from: where a name of two words or more is given by two
+    articles or more, only names that many articles give. One article's glued span ("Tories
+    National Insurance", a headline run into its body) does not name a party every article calls
+    the "Conservative Party"; a full name no other article gives still labels the lone surnames
+    joined to it."""
+    shared = Counter({n: c for n, c in names.items() if named_in[n] > 1})
+    return shared if any(len(n.split()) > 1 for n in shared) else names
 
 
 def _cluster(db, n: int) -> _UnionFind:

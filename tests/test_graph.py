@@ -271,3 +271,26 @@ def test_min_confidence_drops_weak_evidence_and_relations_left_without_any(corpu
     ]
     assert build_graph(corpus, min_confidence=0.9).number_of_edges() == 0
     assert set(build_graph(corpus, min_confidence=0.9).nodes) == set(full.nodes)
+
+
+def test_a_name_one_article_gives_does_not_label_a_node_other_articles_name_otherwise():
+    g = build_graph(
+        [
+            # a headline run into its body: the party's label in that article only
+            article(
+                "a1", entity("e0", "Tories National Insurance", "Organization", "Tories National Insurance", "Tories")
+            ),
+            article("a2", entity("e0", "Conservative Party", "Organization", "Conservative Party", "Tories")),
+            article("a3", entity("e0", "Conservative Party", "Organization")),
+            # a full name no other article gives still labels the surname joined to it
+            article("a4", entity("e0", "Maria Sharapova", "Person"), entity("e1", "Wimbledon", "Place")),
+            article("a5", entity("e0", "Sharapova", "Person"), entity("e1", "Wimbledon", "Place")),
+            article("a6", entity("e0", "Sharapova", "Person"), entity("e1", "Wimbledon", "Place")),
+        ]
+    )
+    labels = sorted((d["label"], tuple(d["articles"])) for _, d in g.nodes(data=True))
+    assert labels == [
+        ("Conservative Party", ("a1", "a2", "a3")),
+        ("Maria Sharapova", ("a4", "a5", "a6")),
+        ("Wimbledon", ("a4", "a5", "a6")),
+    ]
