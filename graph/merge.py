@@ -4,13 +4,14 @@ Across articles two entities are one when (a) they share a merge key (`identity.
 full name of one is a full name of the other, case, dots, "the", possessives and known place
 spellings aside), (b) two multi-word person names differ only by a typo (`identity.similar_names`),
 or (c) an article names a person by one word only and exactly one person in the corpus has that
-word in their full name, and has it last, and the two articles name another entity in common
-that is no hub of the corpus ("Sharapova"; not Celtic's "Lennon" with "John Lennon", nor the
-"Fox" network the NER took for a person with "Edward Fox"; not a first name: "Maria" of one article
-is not the "Maria Sharapova" of another; nor, so, a surname written first, "Xi" of "Xi Jinping",
-or before a suffix, "King" of "Martin Luther King Jr"). Type and canonical name are then decided
-over all mentions (`identity.choose_type`, `choose_name`). Node ids are IRIs minted from type and name (`ids.py`), so
-the same entity gets the same id in every run. The rules live in extract/identity.py.
+word in their full name, and has it last, and that article and another of the full name's name
+an entity in common that is no hub of the corpus (named in over a tenth of it), each article's
+lone name judged on its own ("Sharapova"; not Celtic's "Lennon" with "John Lennon"; not a first
+name: "Maria" of one article is not the "Maria Sharapova" of another; nor, so, a surname written
+first, "Xi" of "Xi Jinping", or before a suffix, "King" of "Martin Luther King Jr"). Type and
+canonical name are then decided over all mentions (`identity.choose_type`, `choose_name`; a label
+among the names two articles give, where a full name is among them). Node ids are IRIs minted
+from type and name (`ids.py`), so the same entity gets the same id in every run. The rules live in extract/identity.py.
 
 The work is done in SQLite (`merged.Merged`): one row per entity of each article, sorted by the
 database rather than held in dicts, and a union-find of one machine word per row, so the memory a
@@ -178,8 +179,12 @@ def _label_candidates(names: Counter, named_in: Counter) -> Counter:
 def _cluster(db, n: int) -> _UnionFind:
     """Join the entity records that name one entity (see the module's docstring for the rules)."""
     uf = _UnionFind(n)
-    for _, same in groupby(db.execute("SELECT key, rid FROM work_keys ORDER BY key, rid"), key=itemgetter(0)):
-        first, *others = [rid for _, rid in same]
+    # a person named by one word waits: whether each such record is the one full name's is decided
+    # article by article below, before the lone names join one another by their key
+    keys = """SELECT k.key, k.rid, r.type = ? AND r.words = 1 FROM work_keys k JOIN work_records r USING (rid)
+               ORDER BY k.key, k.rid"""
+    for _, same in groupby(db.execute(keys, (PERSON,)), key=itemgetter(0)):
+        first, *others = [rid for _, rid, lone in same if not lone] or [None]
         for rid in others:
             uf.union(first, rid)
 
@@ -232,28 +237,38 @@ def _cluster(db, n: int) -> _UnionFind:
         WHERE r.type = ? AND r.words = 1""",
         (PERSON,),
     ).fetchall()
+    joined = set()
     if candidates:
-        shared = _SharedContext(db, uf, n)
-        for rid, article, root in candidates:
-            if shared(article, root):
-                uf.union(root, rid)
+        shared = _SharedContext(db, uf)
+        decided = [(rid, root) for rid, article, root in candidates if shared(article, root)]
+        for rid, root in decided:  # decided first: the unions do not change what the test reads
+            uf.union(root, rid)
+            joined.add(rid)
+    # the lone names left join one another, and whatever else bears their key (a place the NER
+    # took for a person: "Barcelona")
+    for _, same in groupby(db.execute(keys, (PERSON,)), key=itemgetter(0)):
+        rids = [rid for _, rid, lone in same if rid not in joined]
+        for rid in rids[1:]:
+            uf.union(rids[0], rid)
     return uf
 
 
 class _SharedContext:
-    """Whether an article names, besides a lone name, an entity that an article of a given full
-    name's also names: "Sharapova" of a tennis report and the "Maria Sharapova" of another share
-    "Wimbledon" or "Serena Williams"; Celtic's "Lennon" and the "John Lennon" of a music story
-    share nothing but the "United Kingdom" every article names. An entity named in more than
-    HUB_SHARE of the articles (and at least HUB_MIN) says nothing of the kind."""
+    """Whether an article names, besides a lone name, an entity that another article of a given
+    full name's also names: "Sharapova" of a tennis report and the "Maria Sharapova" of another
+    share "Wimbledon" or "Serena Williams"; Celtic's "Lennon" and the "John Lennon" of a music
+    story share nothing but the "United Kingdom" every article names. An entity named in more than
+    HUB_SHARE of the articles (and at least HUB_MIN) says nothing of the kind: in the BBC corpus
+    the United Kingdom or London; the Conservative Party (7% of it) still tells a politics story."""
 
-    HUB_SHARE = 0.02
+    HUB_SHARE = 0.1
     HUB_MIN = 10
 
-    def __init__(self, db, uf: _UnionFind, n: int):
+    def __init__(self, db, uf: _UnionFind):
         self.db, self.uf = db, uf
         self._roots: dict[str, frozenset[int]] = {}  # article -> the clusters it names
         self._articles: dict[int, set[str]] = {}  # a full name's cluster -> its articles
+        self._around: dict[int, Counter] = {}  # a full name's cluster -> in how many of its articles each cluster is
         counts: Counter = Counter()
         articles = 0
         for _, rows in groupby(db.execute("SELECT article, rid FROM work_records ORDER BY article"), key=itemgetter(0)):
@@ -272,8 +287,13 @@ class _SharedContext:
 
     def __call__(self, article: str, root: int) -> bool:
         root = self.uf.find(root)
-        here = self.roots(article) - {root}
-        return any(here & (self.roots(other) - {root}) for other in self._articles.get(root, ()) if other != article)
+        articles = self._articles.get(root, set())
+        if root not in self._around:
+            self._around[root] = Counter(r for other in articles for r in self.roots(other))
+        around = self._around[root]
+        mine = self.roots(article)
+        own = article in articles  # this article's own clusters do not count as another's
+        return any(around[r] - own > 0 for r in mine if r != root)
 
 
 def build_graph(facts: Iterable[ArticleFacts], min_confidence: float = 0.0) -> nx.MultiDiGraph:

@@ -92,6 +92,24 @@ def test_a_lone_surname_joins_the_one_full_name_ending_in_it_but_a_lone_first_na
     ]
 
 
+def test_each_articles_lone_surname_is_judged_by_its_own_article():
+    g = build_graph(
+        [
+            article("a1", entity("e0", "Jonathan Swift", "Person"), entity("e1", "Dublin", "Place")),
+            article("a2", entity("e0", "Swift", "Person"), entity("e1", "Dublin", "Place")),  # the writer
+            article("a3", entity("e0", "Swift", "Person"), entity("e1", "Eminem", "Person")),  # a rapper
+            article("a4", entity("e0", "Swift", "Person"), entity("e1", "Eminem", "Person")),  # the rapper again
+        ]
+    )
+    nodes = sorted((d["label"], tuple(d["articles"])) for _, d in g.nodes(data=True))
+    assert nodes == [
+        ("Dublin", ("a1", "a2")),
+        ("Eminem", ("a3", "a4")),
+        ("Jonathan Swift", ("a1", "a2")),
+        ("Swift", ("a3", "a4")),
+    ]
+
+
 def test_an_entity_most_articles_name_is_no_shared_context_for_a_lone_surname():
     uk = entity("e9", "United Kingdom", "Place")
     filler = [article(f"f{i:02d}", entity("e0", f"Person Number{i}", "Person"), uk) for i in range(11)]
