@@ -123,7 +123,7 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
     for cluster, items in groupby(rows, key=itemgetter(0)):
         votes: Counter = Counter()
         names: Counter = Counter()
-        named_in: Counter = Counter()  # name -> the articles that give it
+        named_in: dict[str, set[str]] = {}  # name -> the articles that give it
         aliases: set[str] = set()
         articles: set[str] = set()
         mentions = 0
@@ -131,7 +131,7 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
             votes.update(json.loads(type_votes))
             if count:
                 names[name] += count
-                named_in[name] += 1
+                named_in.setdefault(name, set()).add(article)
             aliases.update(json.loads(forms))
             articles.add(article)
             mentions += count
@@ -166,13 +166,13 @@ def merge(facts: Iterable[ArticleFacts], merged: Merged | None = None, min_confi
     return merged.finish()
 
 
-def _label_candidates(names: Counter, named_in: Counter) -> Counter:
+def _label_candidates(names: Counter, named_in: dict[str, set[str]]) -> Counter:
     """The names a node's label is chosen from: where a name of two words or more is given by two
     articles or more, only names that many articles give. One article's glued span ("Tories
     National Insurance", a headline run into its body) does not name a party every article calls
     the "Conservative Party"; a full name no other article gives still labels the lone surnames
     joined to it."""
-    shared = Counter({n: c for n, c in names.items() if named_in[n] > 1})
+    shared = Counter({n: c for n, c in names.items() if len(named_in[n]) > 1})
     return shared if any(len(n.split()) > 1 for n in shared) else names
 
 
