@@ -144,14 +144,14 @@ class Cluster:
         return [f for f in self.members if f.kind == "name"]
 
     def type_votes(self) -> Counter:
-        """Each mention's type: a full name (two words or more) counts twice a lone word ("Polys
-        Polyviou" tagged a person outvotes "Polyviou" tagged an organisation), and a mention typed
-        by its sentence (mentions.context_type) twice again."""
+        """Each mention's type, where a full name (two words or more) counts twice a lone word
+        ("Polys Polyviou" tagged a person outvotes "Polyviou" tagged an organisation); where the
+        sentence types any mention (mentions.context_type), only such mentions vote."""
         votes: Counter = Counter()
         told = any(f.context for f in self.members)
         for f in self.members:
             if f.type and (f.context or not told):
-                votes[f.type] += (2 if f.kind == "name" and f.words > 1 else 1) * (2 if f.context else 1)
+                votes[f.type] += 2 if f.kind == "name" and f.words > 1 else 1
         return votes
 
     def type(self) -> str:

@@ -8,9 +8,11 @@ clusters inside an article and the nodes of the corpus follow; tests/test_identi
 - Same name: `name_key` folds case, dots, a leading article, a possessive and known place
   spellings ("UK", "Britain", "U.K." -> "united kingdom"); spelling otherwise counts.
 - Same person: two multi-word person names one typo apart (`similar_names`).
-- Same organisation: an acronym and the name whose `initials` it spells ("CCP").
+- Same organisation: an acronym and the name it spells (`acronyms`: its initials, "CCP"; without
+  its country, "FTC" of the "US Federal Trade Commission"; a short word whole, "UKIP").
 - Joining across articles: an entity's `merge_keys` (its full names; a person's lone first or
-  last name is no key; `graph.merge` joins such one-word names on their own rule).
+  last name is no key; `graph.merge` joins such one-word names on their own rule; an
+  organisation named as a town, "Liverpool" the club, joins organisations only).
 - Name: `choose_name` (a known place spelling, else the fullest, then most used form; capitals
   only where no other form is written: "MEMPHIS" of a dateline gives way to "Memphis").
 - Type: `choose_type` (majority over mentions; ties go to Organization, Person, Place).
@@ -28,6 +30,7 @@ from functools import lru_cache
 
 from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity
 from .names import (
+    CAPITALS,
     CITY_COUNTRY,
     CONTINENTS,
     COUNTRIES,
@@ -99,15 +102,19 @@ def canonical_place(text: str) -> str | None:
 
 def initials(text: str) -> str:
     """Upper-case initials of the content words: "Chinese Communist Party" -> "CCP"."""
-    words = [w for w in re.split(r"[\s-]+", name_key(text)) if w and w not in ("of", "and", "for", "the", "&")]
-    return "".join(w[0] for w in words).upper()
+    return "".join(w[0] for w in _content_words(name_key(text))).upper()
+
+
+def _content_words(text: str) -> list[str]:
+    """The words an abbreviation takes letters from: no "of", "and", "for", "the", "&"."""
+    return [w for w in re.split(r"[\s-]+", text) if w and w.lower() not in _NOT_INITIAL]
 
 
 def acronyms(name: str) -> set[str]:
     """The acronyms a name goes by: its `initials` ("Federal Trade Commission" -> "FTC"), those of
     the name without a country before it ("US Federal Trade Commission" is the "FTC" too), and
     the initials with a short word in capitals kept whole ("UK Internet Forum" -> "UKIF")."""
-    words = [w for w in re.split(r"[\s-]+", strip_possessive(name.strip())) if w and w.lower() not in _NOT_INITIAL]
+    words = _content_words(strip_possessive(name.strip()))
     out = {initials(name)}
     if len(words) > 2 and (name_key(words[0]) in COUNTRIES or country_of_demonym(words[0])):
         out.add(initials(" ".join(words[1:])))
@@ -214,7 +221,14 @@ def merge_keys(entity: Entity) -> list[str]:
 
 
 def _town_or_region(key: str) -> bool:
-    return (key in CITY_COUNTRY or key in REGION_COUNTRY) and key not in COUNTRIES and key not in CONTINENTS
+    """A town or region a club may be named after; not a capital, which the news names for its
+    government as often ("Washington said"), nor a country or continent."""
+    return (
+        (key in CITY_COUNTRY or key in REGION_COUNTRY)
+        and key not in CAPITALS
+        and key not in COUNTRIES
+        and key not in CONTINENTS
+    )
 
 
 def digest(*parts: str, size: int = 10) -> str:

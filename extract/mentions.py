@@ -39,6 +39,7 @@ from .names import (
 from .sport import (
     CLUB_WORDS,
     SCORE,
+    VERSUS,
     is_club,
     is_club_name,
     is_competition,
@@ -222,6 +223,8 @@ def is_work(span: Span) -> bool:
     also for the names listed after the first ("soap operas Knots Landing, Falcon Crest"), or a
     part in it ("her starring role in Bugsy", "starred in Sideways")."""
     doc = span.doc
+    if is_known_place(name_key(span.text)) or is_club_name(span.text):
+        return False  # "In open play Arsenal were", "a star in Europe": the name stays what it is
     root = first = span.root
     owner = span.end < len(doc) and doc[span.end].tag_ == "POS"  # "biopic Ray and Mike Leigh's drama"
     while first.dep_ == "conj" and first.head.i < first.i and not owner:  # "soap operas Knots Landing, Falcon Crest"
@@ -231,21 +234,25 @@ def is_work(span: Span) -> bool:
         start -= 1
     if start > 0:
         before = doc[start - 1]
-        if (
-            before.pos_ == "NOUN"
-            and before.lower_ in WORK_NOUNS
-            and not (root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl")  # "the show Chelsea lost"
-        ):
+        if before.pos_ == "NOUN" and before.lower_ in WORK_NOUNS and _joined(before, first):
             return True
     head = root.head
     if root.dep_ != "pobj" or head.lower_ != "in":
         return False
     part = head.head  # "starred in Sideways", "her starring role in Bugsy" (not "a role in Europe")
     return (
-        lemma(part).lower() == "star"
+        part.pos_ == "VERB"
+        and lemma(part).lower() == "star"
         or part.lower_ in ("role", "roles")
         and any(c.lower_ in _LEADING_PARTS for c in part.children)
     )
+
+
+def _joined(noun: Token, name: Token) -> bool:
+    """The noun and the name are one phrase: the noun modifies the name ("drama Vera Drake"), or the
+    name stands in apposition to it ("the film, Sideways"); not "in open play Arsenal were", "under
+    the programme Iran would", "the show Chelsea lost", where the name begins a clause of its own."""
+    return noun.head.i == name.i or noun.head.head.i == name.i or name.head.i == noun.i and name.dep_ == "appos"
 
 
 # kinds of work whose title follows them ("the film Sideways", "soap operas Knots Landing")
@@ -466,7 +473,6 @@ def _split_list(ent: Span) -> list[Span]:
     return items if len(items) > 1 else [ent]
 
 
-_VERSUS = frozenset({"v", "v.", "vs", "vs."})
 _DASHES = frozenset({"-", "–", "—"})
 
 
@@ -478,7 +484,7 @@ def _split_separated(ent: Span) -> list[Span]:
     doc = ent.doc
     for i in range(ent.start + 1, ent.end - 1):
         t = doc[i]
-        if t.text in _VERSUS or t.text in _DASHES and doc[i - 1].whitespace_ and t.whitespace_:
+        if t.text in VERSUS or t.text in _DASHES and doc[i - 1].whitespace_ and t.whitespace_:
             return [
                 Span(doc, ent.start, i, label=ent.label_),
                 *_split_separated(Span(doc, i + 1, ent.end, label=ent.label_)),
@@ -576,7 +582,13 @@ def context_type(span: Span) -> str | None:
         and _listed_with_people(span)
     ):
         return PERSON  # "Hunter S Thompson"; "stars Paul Giamatti, Thomas Haden Church and Virginia Madsen"
-    if label in ("ORG", "GPE", "LOC") and len(span) == 1 and _in_a_line_up(span):
+    if (
+        label in ("ORG", "GPE", "LOC")
+        and len(span) == 1
+        and not is_known_place(name_key(span.text))
+        and not is_club_name(span.text)
+        and _in_a_line_up(span)
+    ):
         return PERSON  # "Morton, Moffat, MacRae, Hore, Berthinussen": a team's players by surname
     if label in ("ORG", "GPE", "LOC") and _told_of_as_a_person(span):
         return PERSON  # "Jacobs, 20, and Eddie Hatcher, 31, were charged"
@@ -642,8 +654,10 @@ _SURNAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")  # "MacRae", "O'Driscoll", "S."
 
 def _in_a_line_up(span: Span) -> bool:
     """The name is one of a sentence of LINE_UP or more surnames (or an initial and a surname) and
-    nothing else but commas or semicolons between them and a full stop, in an article on sport: a
-    team sheet ("Morton, Moffat, MacRae, Hore, S. Best, Warnock."), whatever the NER made of each."""
+    nothing else but commas or semicolons between them and a full stop, half of them at least
+    tagged as people, in an article on sport: a team sheet ("Morton, Moffat, MacRae, Hore, S.
+    Best, Warnock."), whatever the NER made of the rest (not a list of clubs: "Chelsea, Arsenal,
+    Liverpool, Everton, Fulham.")."""
     doc = span.doc
     if not names_sport(doc):
         return False
@@ -659,8 +673,10 @@ def _in_a_line_up(span: Span) -> bool:
                 items.append([])
             else:
                 items[-1].append(t)
-        doc.user_data[key] = len(items) >= LINE_UP and all(
-            0 < len(item) <= 2 and all(_SURNAME_TOKEN.fullmatch(t.text) for t in item) for item in items
+        doc.user_data[key] = (
+            len(items) >= LINE_UP
+            and all(0 < len(item) <= 2 and all(_SURNAME_TOKEN.fullmatch(t.text) for t in item) for item in items)
+            and 2 * sum(any(t.ent_type_ == "PERSON" for t in item) for item in items) >= len(items)
         )
     return doc.user_data[key]
 

@@ -432,6 +432,9 @@ _CITIES_BY_COUNTRY = {
     "zimbabwe": "harare",
 }
 CITY_COUNTRY = {city: country for country, cities in _CITIES_BY_COUNTRY.items() for city in cities.split("|")}
+# the capitals (each country's first city above), which the news names for their governments
+# ("Washington", "Brussels", "Beijing said")
+CAPITALS = frozenset(cities.split("|")[0] for cities in _CITIES_BY_COUNTRY.values()) | {"jerusalem"}
 
 # States, provinces and regions the news names without their country, likewise. Left out: names
 # that are also a country or another country's region ("Georgia", "Punjab", "Galicia", "Tyrol",
@@ -655,6 +658,7 @@ AGENCIES = frozenset(
         "belga",
         "bernama",
         "ctk",
+        "dapd",
         "ddp",
         "dpa",
         "efe",

@@ -528,11 +528,12 @@ SENTENCE_OPENERS = frozenset(
     After Before Despite Although While When If But For With Under Since According Former""".split()
 )
 # plural nouns that open a news story's first sentence ("Shares in Exel closed up", "Thousands of
-# products"), read as openers of the body; a headline writes them in lower case but first
+# products"), read as openers of the body; a headline writes them in lower case but first. Not
+# those that end names ("Greater Manchester Police said", "Manchester United Fans group")
 PLURAL_OPENERS = frozenset(
-    """Thousands Hundreds Millions Dozens Shares Prices Sales Profits Fans Police Officials Workers
-    Voters Investors Analysts Scientists Researchers Doctors Campaigners Critics Ministers Plans Talks
-    Figures Spectators Viewers Consumers Shoppers Players Users""".split()
+    """Thousands Hundreds Millions Dozens Shares Prices Sales Profits Voters Investors Analysts
+    Scientists Researchers Campaigners Critics Plans Talks Figures Spectators Viewers Consumers
+    Shoppers""".split()
 )
 # words a headline does not end with: function words and the particles of names ("Naomi van As")
 _NOT_LAST = frozenset(w.lower() for w in SENTENCE_OPENERS) | set(

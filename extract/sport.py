@@ -272,8 +272,8 @@ def names_an_event(span: Span) -> bool:
     """The name is the first word of an event's that the NER cut off: "US" of "the US Open", "Monaco"
     of "the Monaco Grand Prix"."""
     doc, end = span.doc, span.end
-    if end >= len(doc) or not doc[end].is_title:
-        return False
+    if span.label_ not in ("GPE", "LOC", "NORP") or end >= len(doc) or not doc[end].is_title:
+        return False  # "Henman Open hopes fade": a person before "Open" stays one
     word = doc[end].text
     return word in ("Open", "Masters") or word == "Grand" and end + 1 < len(doc) and doc[end + 1].text == "Prix"
 
@@ -338,8 +338,8 @@ def is_club(span: Span) -> bool:
     if role is not None and (role in SURE_CLUB_ROLES or sport_article(span.doc)):
         return True  # "Gloucester flanker Andy Hazell", "Manchester City boss Kevin Keegan"
     if label == "PERSON":
-        if name_key(span.text) in CITY_COUNTRY:
-            return sporty  # a town the NER took for a person acts as one: "playing Barcelona"
+        if name_key(span.text) in CITY_COUNTRY:  # a town the NER took for a person, as any town
+            return (sport_role(span) or beside_club_noun(span)) and sporty
         # a player is the subject of "beat" too: only a club noun beside it counts
         return beside_club_noun(span, CLUB_ONLY_NOUNS) and sporty
     return (sport_role(span) or beside_club_noun(span)) and sporty

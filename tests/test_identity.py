@@ -150,6 +150,9 @@ def test_a_club_named_as_its_town_is_one_node_and_the_town_another():
             article("a4", entity("e0", "Chile", "Organization")),  # a national side: the country
             article("a5", entity("e0", "Chile", "Place")),
             article("a6", entity("e0", "Chile", "Place")),
+            article("a7", entity("e0", "Washington", "Organization")),  # a capital for its government
+            article("a8", entity("e0", "Washington", "Place")),
+            article("a9", entity("e0", "Washington", "Place")),
         ]
     )
     nodes = sorted((d["label"], d["type"], tuple(d["articles"])) for _, d in g.nodes(data=True))
@@ -157,6 +160,7 @@ def test_a_club_named_as_its_town_is_one_node_and_the_town_another():
         ("Chile", "Place", ("a4", "a5", "a6")),
         ("Newcastle", "Organization", ("a1", "a2")),
         ("Newcastle", "Place", ("a3",)),
+        ("Washington", "Place", ("a7", "a8", "a9")),
     ]
 
 
@@ -164,4 +168,4 @@ def test_an_organisations_acronyms_may_leave_out_its_country_or_keep_a_short_wor
     assert {"FTC", "USFTC"} <= acronyms("US Federal Trade Commission")
     assert "UKIP" in acronyms("UK Independence Party")
     assert acronyms("Federal Trade Commission") == {"FTC"}
-    assert "FTC" not in acronyms("Trade Commission")
+    assert "FTC" not in acronyms("Acme Federal Trade Commission")  # only a country is left out

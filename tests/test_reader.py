@@ -207,6 +207,7 @@ def test_a_headline_run_into_the_first_sentence_is_split_off(text, headline):
         # a plural opener that the prose names by its name: an album, or an acronym
         "Brits success has helped return their album Hopes And Fears to the top.",
         "The PM will face MPs amid feud talk at the Commons on Monday.",
+        "Officers from Greater Manchester Police said the man was held overnight.",
         "Coal firms sue the state - At the fair, scanners were shown to visitors.",
         # a body that opens otherwise is not told apart: the headline stays in it
         "Smith ready for Lions All Blacks captain Tom Smith said he was fit.",

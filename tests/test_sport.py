@@ -80,3 +80,6 @@ def test_a_place_the_ner_cut_from_an_events_name_is_no_entity(make_doc):
     ents = ["B-PERSON", "O", "O", "B-GPE", "O", "O", "B-PERSON", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"]
     found = find_mentions(make_doc(words, ents=ents))
     assert [(f.text, f.start) for f in found] == [("Kuznetsova", 0), ("Hamilton", 6), ("Monaco", 12)]
+    # a person before "Open" stays one: "Henman Open hopes fade"
+    found = find_mentions(make_doc(["Henman", "Open", "hopes", "fade"], ents=["B-PERSON", "O", "O", "O"]))
+    assert [f.text for f in found] == ["Henman"]
