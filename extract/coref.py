@@ -67,6 +67,16 @@ COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southe
 NAME_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "von", "van", "al"})
 
 
+def _abbreviation(text: str) -> bool:
+    """Written as an abbreviation: in capitals ("CCP", "J&J", "U.N."), or capitals with fewer small
+    letters between them ("MoD", "DfES"; not "McCain")."""
+    upper = sum(c.isupper() for c in text)
+    lower = sum(c.islower() for c in text)
+    if not lower:
+        return upper >= 2
+    return upper >= 2 and lower < upper and text[:1].isupper() and " " not in text
+
+
 def _a_part_of(rest: list[str]) -> bool:
     """The words after a short name in a longer one make a part of it, not its full name."""
     return bool(rest) and (rest[0] in SUBDIVISION_WORDS or is_known_place(" ".join(rest)))
@@ -279,7 +289,7 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             f = replace(f, type=PERSON, context=False)
         if target is None:
             target = _defined_in_parentheses(f, found, clusters)
-        if target is None and f.text.isupper() and len(f.text) >= 2:  # "CCP", "J&J", "U.N."
+        if target is None and _abbreviation(f.text):  # "CCP", "J&J", "U.N.", "MoD"
             letters = re.sub(r"[^A-Z]", "", f.text)
             # an organisation's acronym may also leave out its country or keep a short word whole ("FTC", "UKIP")
             target = next(

@@ -150,7 +150,7 @@ def find_mentions(doc: Doc) -> list[Found]:
         if ent.label_ not in LABEL_TYPES and ent.label_ not in WEAK_LABELS:
             continue
         span = clean_span(ent)
-        if span is None or is_competition(span.text) or is_award(span) or names_an_event(span):
+        if span is None or is_competition(span.text) or is_award(span) or names_an_event(span) or _an_index(span):
             continue
         if is_work(span):
             works.add(name_key(span.text))
@@ -215,6 +215,12 @@ _GROUP_OF_NATIONS = re.compile(r"G-?(?:7|8|20|77)")
 _DOCUMENTS = frozenset({"budget", "budgets", "bill", "white paper", "green paper"})
 # The endings of adjectives made from names ("Napoleonic", "Baltic", "Socialist", "Welsh").
 _ADJECTIVE_ENDING = re.compile(r"(?:ic|al|an|ese|ish|sh|ern|ist)$")
+
+
+def _an_index(span: Span) -> bool:
+    """A share index named after its publisher: "the Dow Jones index", "the Nikkei index"."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in ("index", "indices", "indexes")
 
 
 def is_work(span: Span) -> bool:

@@ -412,6 +412,19 @@ def test_an_acronym_joins_its_organisation_named_with_its_country_or_a_short_wor
     ]
 
 
+def test_a_mixed_case_abbreviation_joins_its_organisation_and_a_share_index_is_no_entity(make_doc):
+    # "The Ministry of Defence met McCain Foods . The MoD , McCain and the Dow Jones index rose ."
+    words = ["The", "Ministry", "of", "Defence", "met", "McCain", "Foods", ".", "The", "MoD", ",", "McCain"]
+    words += ["and", "the", "Dow", "Jones", "index", "rose", "."]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "B-ORG"]
+    ents += ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, len(e.mentions)) for e in f.entities) == [
+        ("McCain Foods", 2),  # the short form that starts it, not an abbreviation of "Ministry ..."
+        ("Ministry of Defence", 2),
+    ]
+
+
 def test_an_acronym_the_model_calls_a_person_is_an_organisation(make_doc):
     words = ["The", "SPD", "met", "Angela", "Merkel", "."]
     ents = ["O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
