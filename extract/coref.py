@@ -325,6 +325,18 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             if not starts and f.text[:1].isupper() and key not in GENERIC_HEADS:
                 starts = [c for c in longer if c.name_words()[-1] == key and _proper(c.name())]
             target = starts[0] if len(starts) == 1 else None
+        if target is None and f.type != ORGANIZATION and not is_known_place(key) and f.text[:1].isupper():
+            # a word of the one club's name the article gives, whatever the NER made of it
+            # ("Villa" of "Aston Villa" tagged a place); a known town stays itself ("Madrid")
+            clubs = [
+                c
+                for c in clusters
+                if c.type() == ORGANIZATION
+                and len(c.name_words()) > 1
+                and key in c.name_words()
+                and is_club_name(c.name())
+            ]
+            target = clubs[0] if len(clubs) == 1 else None
         compass = key in ("north", "south")  # "the West" is seldom West Germany
         if target is None and f.type == PLACE and (compass or not is_known_place(key) and key not in COMPASS_WORDS):
             # the short form of the one two-word place the article names that starts with it: a

@@ -425,6 +425,19 @@ def test_a_mixed_case_abbreviation_joins_its_organisation_and_a_share_index_is_n
     ]
 
 
+def test_a_word_of_the_one_clubs_name_joins_it_whatever_its_tag_but_a_known_town_stays(make_doc):
+    # "Aston Villa and Real Madrid met . He stays at Villa , not in Madrid ."
+    words = ["Aston", "Villa", "and", "Real", "Madrid", "met", ".", "He", "stays", "at", "Villa", ",", "not"]
+    words += ["in", "Madrid", "."]
+    ents = ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, e.type, len(e.mentions)) for e in f.entities) == [
+        ("Aston Villa", ORGANIZATION, 2),
+        ("Madrid", PLACE, 1),
+        ("Real Madrid", ORGANIZATION, 1),
+    ]
+
+
 def test_an_acronym_the_model_calls_a_person_is_an_organisation(make_doc):
     words = ["The", "SPD", "met", "Angela", "Merkel", "."]
     ents = ["O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
