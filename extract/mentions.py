@@ -411,8 +411,8 @@ def _whole_club_name(span: Span) -> Span:
     if start > 0 and (before := doc[start - 1]).text in CLUB_WORDS and not before.ent_type_:
         start, club = start - 1, True
     if not club and end < len(doc) and (after := doc[end]).is_title and after.pos_ == "PROPN" and span[-1].whitespace_:
-        club = is_club_name(doc[start : end + 1].text)
-        end += club
+        if is_club_name(doc[start : end + 1].text):
+            club, end = True, end + 1
     if not club:
         return span
     first_end = end
