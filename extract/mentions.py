@@ -602,8 +602,8 @@ def context_type(span: Span) -> str | None:
         return PLACE  # "the state of Thuringia", "Lazio province" (a club's name too), "Jena, a city in Germany"
     if is_club(span) or label != "ORG" and name_key(span.text) in PARTY_NICKNAMES:
         return ORGANIZATION  # "the Lib Dems" or "Labour" tagged as people
-    if label in ("PERSON", "GPE", "LOC") and _organisation_noun_beside(span):
-        return ORGANIZATION  # "news weekly Der Spiegel", "Pandora, a provider of internet radio"
+    if label in ("PERSON", "GPE", "LOC") and (_organisation_noun_beside(span) or _a_companys(span)):
+        return ORGANIZATION  # "news weekly Der Spiegel", "Pandora, a provider of internet radio", "shares in Carlsberg"
     return None
 
 
@@ -732,6 +732,8 @@ ORGANISATION_NOUNS = frozenset(
         "newspaper", "magazine", "weekly", "daily", "tabloid", "broadcaster", "agency",
         "company", "firm", "conglomerate", "corporation", "carmaker", "automaker", "airline", "bank",
         "insurer", "retailer", "manufacturer", "provider", "operator", "startup", "band",
+        "brewer", "bookmaker", "chipmaker", "drugmaker", "supermarket", "telecoms",
+        "distiller", "label", "studio", "website",
     }
 )  # fmt: skip
 
@@ -766,6 +768,23 @@ def _singular(word: str) -> str:
 
 def _owned_by_a_place(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC") for c in noun.children)
+
+
+# what only a company has: shares, profits, shareholders ("shares in Carlsberg", "William Hill's
+# profits", "Activcard shares")
+_COMPANY_NOUNS = frozenset({"shares", "shareholders", "profits", "profit", "revenues", "turnover", "stake"})
+
+
+def _a_companys(span: Span) -> bool:
+    """The sentence says the name is a company's: a company noun right after it ("Carlsberg shares",
+    "William Hill's profits") or its shares or stake in it ("shares in Carlsberg", "a stake in
+    Buzznet")."""
+    doc = span.doc
+    after = span.end + (span.end < len(doc) and doc[span.end].tag_ == "POS")
+    if after < len(doc) and doc[after].lower_ in _COMPANY_NOUNS and doc[after].pos_ == "NOUN":
+        return True
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in ("shares", "stake")
 
 
 def _organisation_noun_beside(span: Span) -> bool:

@@ -1454,3 +1454,22 @@ def test_a_list_tagged_with_the_comma_after_it_is_still_split(make_doc):
     ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-PERSON", "O", "B-PERSON", "O", "O"]
     f = facts(make_doc(words, ents=ents))
     assert sorted(e.name for e in f.entities) == ["Gray", "Stewart"]  # a list's names count where tagged alone
+
+
+def test_a_companys_shares_profits_or_trade_noun_make_an_organisation_of_a_name_tagged_otherwise(make_doc):
+    # "Shares in Carlsberg rose . William Hill 's profits fell . The bookmaker Coral agreed ."
+    words = ["Shares", "in", "Carlsberg", "rose", ".", "William", "Hill", "'s", "profits", "fell", ".", "The"]
+    words += ["bookmaker", "Coral", "agreed", "."]
+    pos = ["NOUN", "ADP", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "PART", "NOUN", "VERB", "PUNCT", "DET"]
+    pos += ["NOUN", "PROPN", "VERB", "PUNCT"]
+    tags = ["NNS", "IN", "NNP", "VBD", ".", "NNP", "NNP", "POS", "NNS", "VBD", ".", "DT", "NN", "NNP", "VBD", "."]
+    heads = [3, 0, 1, 3, 3, 6, 8, 6, 9, 9, 9, 13, 13, 14, 14, 14]
+    deps = ["nsubj", "prep", "pobj", "ROOT", "punct", "compound", "poss", "case", "nsubj", "ROOT", "punct", "det"]
+    deps += ["compound", "nsubj", "ROOT", "punct"]
+    ents = ["O", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"]
+    f = facts(make_doc(words, pos=pos, tags=tags, heads=heads, deps=deps, ents=ents))
+    assert {e.name: e.type for e in f.entities} == {
+        "Carlsberg": ORGANIZATION,
+        "William Hill": ORGANIZATION,
+        "Coral": ORGANIZATION,
+    }
