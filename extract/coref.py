@@ -261,6 +261,25 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             fuller[0].absorb(c)
     clusters = [c for c in clusters if c.members]
 
+    # 2c'. a team sheet's initial and surname join the one full name they abbreviate ("C Paterson",
+    #      "Chris Paterson"; "J. Noon", "Jamie Noon"); two ("Chris" and "Craig Paterson") leave it alone
+    for c in [c for c in clusters if c.is_person() and len(c.name_words()) == 2 and len(c.name_words()[0]) == 1]:
+        initial, last = c.name_words()
+        full = [
+            p
+            for p in clusters
+            if p is not c
+            and p.members
+            and p.is_person()
+            and len(p.name_words()) > 1
+            and len(p.name_words()[0]) > 1
+            and p.name_words()[0][0] == initial
+            and p.name_words()[-1] == last
+        ]
+        if len(full) == 1:
+            full[0].absorb(c)
+    clusters = [c for c in clusters if c.members]
+
     # 2d. "EU Commission" is the "European Commission" named in full; "the French National Front"
     #     and the "National Front" the article names are one, when only one demonym goes before
     #     that name ("Russian Orthodox Church" and "Greek Orthodox Church" stay apart)

@@ -1473,3 +1473,18 @@ def test_a_companys_shares_profits_or_trade_noun_make_an_organisation_of_a_name_
         "William Hill": ORGANIZATION,
         "Coral": ORGANIZATION,
     }
+
+
+def test_a_team_sheets_initial_and_surname_join_the_one_full_name_they_abbreviate(make_doc):
+    # "Chris Paterson and Craig Smith and Colin Smith played . C Paterson , C Smith ."
+    words = ["Chris", "Paterson", "and", "Craig", "Smith", "and", "Colin", "Smith", "played", ".", "C", "Paterson"]
+    words += [",", "C", "Smith", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    ents += ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, len(e.mentions)) for e in f.entities) == [
+        ("C Smith", 1),  # two full names it may abbreviate: left alone
+        ("Chris Paterson", 2),
+        ("Colin Smith", 1),
+        ("Craig Smith", 1),
+    ]
