@@ -77,6 +77,12 @@ def _abbreviation(text: str) -> bool:
     return upper >= 2 and lower < upper and text[:1].isupper() and " " not in text
 
 
+def _qualifier(word: str) -> bool:
+    """A word before a name that says whose or where it is: a place, a demonym or an acronym
+    ("Cardiff", "Florida", "BBC", "US")."""
+    return word.isupper() and len(word) > 1 or is_known_place(name_key(word)) or bool(country_of_demonym(word))
+
+
 def _a_part_of(rest: list[str]) -> bool:
     """The words after a short name in a longer one make a part of it, not its full name."""
     return bool(rest) and (rest[0] in SUBDIVISION_WORDS or is_known_place(" ".join(rest)))
@@ -278,6 +284,27 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
         ]
         if len(full) == 1:
             full[0].absorb(c)
+    clusters = [c for c in clusters if c.members]
+
+    # 2c''. an organisation's or place's name of two words or more that ends exactly one longer
+    #       name of its type in the article, where what goes before it only says whose or where it
+    #       is (a place or an acronym), is that one ("World Service", "BBC World Service"; "Arms
+    #       Park", "Cardiff Arms Park"; not "Labour Party" of the "Parliamentary Labour Party", nor
+    #       the "World Bank" of a "New World Bank")
+    for c in [c for c in clusters if c.type() in (ORGANIZATION, PLACE) and len(c.name_words()) > 1]:
+        words = c.name_words()
+        longer = [
+            p
+            for p in clusters
+            if p is not c
+            and p.members
+            and p.type() == c.type()
+            and len(p.name_words()) > len(words)
+            and p.name_words()[-len(words) :] == words
+            and all(_qualifier(w) for w in p.name().split()[: len(p.name().split()) - len(words)])
+        ]
+        if len(longer) == 1:
+            longer[0].absorb(c)
     clusters = [c for c in clusters if c.members]
 
     # 2d. "EU Commission" is the "European Commission" named in full; "the French National Front"

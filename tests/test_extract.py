@@ -1488,3 +1488,17 @@ def test_a_team_sheets_initial_and_surname_join_the_one_full_name_they_abbreviat
         ("Colin Smith", 1),
         ("Craig Smith", 1),
     ]
+
+
+def test_a_name_that_ends_the_one_longer_name_after_a_place_or_acronym_is_that_one(make_doc):
+    # "BBC World Service and the Parliamentary Labour Party met . World Service and Labour Party left ."
+    words = ["BBC", "World", "Service", "and", "the", "Parliamentary", "Labour", "Party", "met", ".", "World"]
+    words += ["Service", "and", "Labour", "Party", "left", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"]
+    ents += ["B-ORG", "I-ORG", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, len(e.mentions)) for e in f.entities) == [
+        ("BBC World Service", 2),
+        ("Labour Party", 1),  # a group within the party: "Parliamentary" says more than whose
+        ("Parliamentary Labour Party", 1),
+    ]
