@@ -83,6 +83,20 @@ def _qualifier(word: str) -> bool:
     return word.isupper() and len(word) > 1 or is_known_place(name_key(word)) or bool(country_of_demonym(word))
 
 
+def _clubs_named_by(key: str, clusters: list) -> list:
+    """The clubs of the article one of whose name's words is `key` ("Dortmund" of "Borussia
+    Dortmund", "Villa" of "Aston Villa")."""
+    return [
+        c
+        for c in clusters
+        if c.members
+        and c.type() == ORGANIZATION
+        and len(c.name_words()) > 1
+        and key in c.name_words()
+        and is_club_name(c.name())
+    ]
+
+
 def _a_part_of(rest: list[str]) -> bool:
     """The words after a short name in a longer one make a part of it, not its full name."""
     return bool(rest) and (rest[0] in SUBDIVISION_WORDS or is_known_place(" ".join(rest)))
@@ -367,21 +381,14 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
                 if c.name_words()[0] == key and (not _a_part_of(c.name_words()[1:]) or is_club_name(c.name()))
             ]  # "Bayern" of "Bayern Munich": a club's town is no branch of it
             if not starts:
-                starts = [c for c in longer if key in c.name_words() and is_club_name(c.name())]
+                starts = _clubs_named_by(key, clusters)
             if not starts and f.text[:1].isupper() and key not in GENERIC_HEADS:
                 starts = [c for c in longer if c.name_words()[-1] == key and _proper(c.name())]
             target = starts[0] if len(starts) == 1 else None
         if target is None and f.type != ORGANIZATION and not is_known_place(key) and f.text[:1].isupper():
             # a word of the one club's name the article gives, whatever the NER made of it
             # ("Villa" of "Aston Villa" tagged a place); a known town stays itself ("Madrid")
-            clubs = [
-                c
-                for c in clusters
-                if c.type() == ORGANIZATION
-                and len(c.name_words()) > 1
-                and key in c.name_words()
-                and is_club_name(c.name())
-            ]
+            clubs = _clubs_named_by(key, clusters)
             target = clubs[0] if len(clubs) == 1 else None
         compass = key in ("north", "south")  # "the West" is seldom West Germany
         if target is None and f.type == PLACE and (compass or not is_known_place(key) and key not in COMPASS_WORDS):

@@ -31,12 +31,11 @@ from functools import lru_cache
 from .facts import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Entity
 from .names import (
     CAPITALS,
-    CITY_COUNTRY,
     CONTINENTS,
     COUNTRIES,
     PARTY_SYNONYMS,
-    REGION_COUNTRY,
     country_of_demonym,
+    is_known_place,
     slug,
     strip_possessive,
 )
@@ -223,12 +222,7 @@ def merge_keys(entity: Entity) -> list[str]:
 def _town_or_region(key: str) -> bool:
     """A town or region a club may be named after; not a capital, which the news names for its
     government as often ("Washington said"), nor a country or continent."""
-    return (
-        (key in CITY_COUNTRY or key in REGION_COUNTRY)
-        and key not in CAPITALS
-        and key not in COUNTRIES
-        and key not in CONTINENTS
-    )
+    return is_known_place(key) and key not in CAPITALS and key not in COUNTRIES and key not in CONTINENTS
 
 
 def digest(*parts: str, size: int = 10) -> str:

@@ -780,7 +780,9 @@ def _a_companys(span: Span) -> bool:
     "William Hill's profits") or its shares or stake in it ("shares in Carlsberg", "a stake in
     Buzznet")."""
     doc = span.doc
-    after = span.end + (span.end < len(doc) and doc[span.end].tag_ == "POS")
+    after = span.end
+    if after < len(doc) and doc[after].tag_ == "POS":  # "William Hill's profits"
+        after += 1
     if after < len(doc) and doc[after].lower_ in _COMPANY_NOUNS and doc[after].pos_ == "NOUN":
         return True
     root = span.root

@@ -337,9 +337,7 @@ def is_club(span: Span) -> bool:
     # article must be about sport ("Westminster attacker Khalid Masood" is none)
     if role is not None and (role in SURE_CLUB_ROLES or sport_article(span.doc)):
         return True  # "Gloucester flanker Andy Hazell", "Manchester City boss Kevin Keegan"
-    if label == "PERSON":
-        if name_key(span.text) in CITY_COUNTRY:  # a town the NER took for a person, as any town
-            return (sport_role(span) or beside_club_noun(span)) and sporty
+    if label == "PERSON" and name_key(span.text) not in CITY_COUNTRY:  # a town so tagged is any town
         # a player is the subject of "beat" too: only a club noun beside it counts
         return beside_club_noun(span, CLUB_ONLY_NOUNS) and sporty
     return (sport_role(span) or beside_club_noun(span)) and sporty
