@@ -11,7 +11,8 @@ name: "Maria" of one article is not the "Maria Sharapova" of another; nor, so, a
 first, "Xi" of "Xi Jinping", or before a suffix, "King" of "Martin Luther King Jr"). Type and
 canonical name are then decided over all mentions (`identity.choose_type`, `choose_name`; a label
 among the names two articles give, where a full name is among them). Node ids are IRIs minted
-from type and name (`ids.py`), so the same entity gets the same id in every run. The rules live in extract/identity.py.
+from type and name (`ids.py`), so the same entity gets the same id in every run. The rules live
+in extract/identity.py.
 
 The work is done in SQLite (`merged.Merged`): one row per entity of each article, sorted by the
 database rather than held in dicts, and a union-find of one machine word per row, so the memory a
