@@ -26,6 +26,7 @@ from .names import (
     NAME_PARTICLES,
     ORGANISATION_COUNTRY,
     ORGANISATION_HEADS,
+    PERSON_DESCRIBERS,
     PERSON_NOUNS,
     PORTFOLIO_WORDS,
     REGION_COUNTRY,
@@ -550,6 +551,8 @@ def context_type(span: Span) -> str | None:
         and 2 <= len(span.text) <= 5
     ):
         return ORGANIZATION  # "SPD", "NATO": an acronym is an organisation's name, not a person's
+    if label == "PERSON" and span.start > 0 and _described_as_a_person(doc[span.start - 1], span):
+        return PERSON  # "Rapper Eminem" where the article's other mentions are tagged otherwise
     if (
         label in ("ORG", "GPE", "LOC")
         and _INITIAL_AND_SURNAME.fullmatch(span.text)
@@ -565,7 +568,9 @@ def context_type(span: Span) -> str | None:
         name = doc[lead : span.end]
         before = doc[lead - 1] if lead > 0 else None
         person_word = (  # not an adjective: "the official Xinhua News Agency"
-            before is not None and before.lower_.rstrip(".") in _PERSON_WORDS and before.pos_ != "ADJ"
+            before is not None
+            and before.pos_ != "ADJ"
+            and (before.lower_.rstrip(".") in _PERSON_WORDS or _described_as_a_person(before, name))
         )
         root = name.root
         described = any(c.dep_ == "appos" and _person_word(c) for c in root.children) or (
@@ -578,6 +583,14 @@ def context_type(span: Span) -> str | None:
             and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in name)
         ):
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
+        if (
+            len(name) == 1
+            and person_word
+            and before.lower_ in _ONE_NAME_DESCRIBERS
+            and root.dep_ not in ("compound", "amod")
+            and name[0].is_title
+        ):
+            return PERSON  # "rapper Eminem", "striker Drogba": a trade before one word
     if label in ("ORG", "PERSON") and _before_its_region(span):
         return PLACE  # "MEMPHIS, Tenn.", "Mineral Wells, Texas.", "Camp Butner, N.C.;"
     if (
@@ -865,6 +878,10 @@ def clean_span(span: Span) -> Span | None:
             start += 1
         elif label in ("GPE", "LOC") and low == "free" and end - start > 1:
             start += 1
+        elif low == "ex" and end - start > 2 and doc[start + 1].text == "-":
+            start += 2  # "Ex-BBC presenter": the BBC
+        elif start == span.start and _described_at_start(span, end):
+            start += 1  # "Sprinter Michelle Collins", "Rapper 50 Cent": a headline's first word
         elif (
             doc[start].is_lower
             and doc[start].is_alpha
@@ -959,6 +976,53 @@ def clean_span(span: Span) -> Span | None:
     if len(text) < 2 or not re.search(r"[^\W\d_]", text):
         return None
     return Span(doc, start, end, label=label)
+
+
+# trades that describe a person before a name as PERSON_DESCRIBERS do, though a headline rarely
+# ends in them (the reader's glued-headline rule reads only those)
+_TRADES = frozenset("sprinter model boxer golfer cyclist swimmer runner comedian chef tycoon".split())
+# trades that describe people only: not "market leader Nintendo", "steel producer Krivorizhstal",
+# "analysts Datamonitor", "chip designer ARM"
+_DESCRIBERS = (PERSON_DESCRIBERS | _TRADES) - frozenset(
+    """leader producer analyst adviser advisor expert designer architect engineer critic veteran victim
+    survivor witness resident candidate official officer commander provider""".split()
+)
+# the trades before a one-word name that make it a person's ("rapper Eminem", "striker Drogba");
+# not those a club or a place may follow ("champion Arsenal", "host Germany", "seed")
+_ONE_NAME_DESCRIBERS = _DESCRIBERS - {"champion", "host", "seed", "hopeful", "star", "legend"}
+# a person's nationality as a noun, before the name where a sentence starts ("Briton Tim Henman")
+_NATIONALS = frozenset(
+    """briton scot scotsman scotswoman englishman englishwoman welshman welshwoman irishman irishwoman
+    frenchman frenchwoman dutchman dutchwoman spaniard swede dane finn pole turk kiwi""".split()
+)
+
+
+def _described_as_a_person(word: Token, name: Span) -> bool:
+    """The word before the name is a trade that describes a person ("Rapper 50 Cent", "sprinter
+    Michelle Collins"), and the name no club's or place's ("champion Real Madrid")."""
+    return (
+        word.lower_ in _DESCRIBERS
+        and word.pos_ != "ADJ"
+        and not is_club_name(name.text)
+        and not is_known_place(name_key(name.text))
+    )
+
+
+def _described_at_start(span: Span, end: int) -> bool:
+    """The span's first word opens its sentence and describes the name after it: a trade or a
+    nationality, capitalised only because it comes first ("Sprinter Michelle Collins banned",
+    "Briton Tim Henman"). A person's name keeps one word at least (two after a nationality: "Scot
+    Gemmill" is a name); any other name loses the word only when the article names the rest alone
+    ("Model Sophie Anderton" and "Sophie Anderton"; not "Victim Support Scotland")."""
+    doc, first = span.doc, span.doc[span.start]
+    rest = doc[span.start + 1 : end]
+    if not (first.is_sent_start and first.is_title and len(rest)) or not (rest[0].is_title or rest[0].like_num):
+        return False
+    low = first.lower_
+    trade = low in _DESCRIBERS
+    if span.label_ == "PERSON":
+        return trade or (low in _NATIONALS or country_of_demonym(first.text)) and len(rest) > 1
+    return trade and any(e.text == rest.text and not (e.start < end and span.start < e.end) for e in doc.ents)
 
 
 def _with_honorific(span: Span) -> str:

@@ -111,6 +111,13 @@ PERSON_NOUNS = frozenset(
         "sister",
     }
 )
+# the words, besides PERSON_NOUNS, that describe a person before their name in sport and show
+# business ("striker Wayne Rooney", "rapper 50 Cent"; a headline's first word: "Sprinter Michelle
+# Collins banned")
+PERSON_DESCRIBERS = PERSON_NOUNS | frozenset(
+    """star striker winger midfielder defender forward goalkeeper keeper champion host presenter rapper
+    scrum-half fly-half skipper legend hopeful pundit seed""".split()
+)
 LEADING_JUNK = frozenset({"the", "a", "an", "free", "his", "her", "its", "their", "our"})
 # geographic nouns a place's name may drop once it is named ("Gaza" of "Gaza Strip", "the
 # Mediterranean"); not "canal", "lake" or "island": "Panama" is no canal

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .facts import Article
-from .names import AGENCIES, PERSON_NOUNS, TITLES, strip_possessive
+from .names import AGENCIES, PERSON_DESCRIBERS, TITLES, strip_possessive
 
 # Larger files are refused with a message, not read into memory. The cost of one article grows
 # faster than its length (the parser takes up to 16 of its 50,000-character pieces at once, and the
@@ -544,15 +544,7 @@ _QUOTES = ("'", "’", '"', "”")
 _PROSE_MARK = re.compile(r"[()]|,(?!\d)")  # a bracket, or a comma that is no thousands separator
 NAMED_AGAIN_WORDS = 8  # the most words a headline ended by a full name has
 # words that describe the name after them ("film star Robert De Niro", "Arsenal manager Arsene Wenger")
-DESCRIBERS = (
-    TITLES
-    | PERSON_NOUNS
-    | set(
-        "star striker winger midfielder defender forward goalkeeper keeper champion host presenter rapper "
-        "scrum-half fly-half skipper chief legend great hopeful pundit seed firm company group giant band "
-        "side club team".split()
-    )
-)
+DESCRIBERS = TITLES | PERSON_DESCRIBERS | set("chief great firm company group giant band side club team".split())
 GLUED_HEADLINE_WORDS = (2, 15)  # a headline run into the body has this many words at least and at most
 
 

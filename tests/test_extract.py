@@ -1502,3 +1502,42 @@ def test_a_name_that_ends_the_one_longer_name_after_a_place_or_acronym_is_that_o
         ("Labour Party", 1),  # a group within the party: "Parliamentary" says more than whose
         ("Parliamentary Labour Party", 1),
     ]
+
+
+def test_a_trade_that_opens_a_sentence_is_no_part_of_the_name_and_makes_a_person(make_doc):
+    # "Sprinter Michelle Collins was banned . Rapper Eminem sang . Eminem left . Eminem toured .
+    #  Ex - BBC staff left . Star Alliance grew . Market leader Nintendo sold ."
+    words = ["Sprinter", "Michelle", "Collins", "was", "banned", ".", "Rapper", "Eminem", "sang", ".", "Eminem"]
+    words += ["left", ".", "Eminem", "toured", ".", "Ex", "-", "BBC", "staff", "left", ".", "Star", "Alliance"]
+    words += ["grew", ".", "Market", "leader", "Nintendo", "sold", "."]
+    heads = [2, 2, 4, 4, 4, 4, 7, 8, 8, 8, 11, 11, 11, 14, 14, 14, 18, 18, 19, 20, 20, 20, 23, 24, 24, 24]
+    heads += [27, 28, 29, 29, 29]
+    deps = ["compound", "compound", "nsubjpass", "auxpass", "ROOT", "punct", "compound", "nsubj", "ROOT", "punct"]
+    deps += ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct", "compound", "punct", "compound", "nsubj", "ROOT"]
+    deps += ["punct", "compound", "nsubj", "ROOT", "punct", "compound", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "PROPN", "PROPN", "AUX", "VERB", "PUNCT", "NOUN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"]
+    pos += ["PUNCT", "PROPN", "VERB", "PUNCT", "PROPN", "PUNCT", "PROPN", "NOUN", "VERB", "PUNCT", "PROPN"]
+    pos += ["PROPN", "VERB", "PUNCT", "NOUN", "NOUN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"]
+    ents += ["O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    ents += ["O", "B-ORG", "O", "O"]
+    spaces = [w not in ("Ex", "-") for w in words]  # "Ex-BBC"
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents, spaces=spaces))
+    assert {e.name: e.type for e in f.entities} == {
+        "Michelle Collins": PERSON,
+        "Eminem": PERSON,  # the trade outweighs the two mentions the NER called an organisation
+        "BBC": ORGANIZATION,
+        "Star Alliance": ORGANIZATION,  # "Alliance" is named nowhere alone: a name, not a star
+        "Nintendo": ORGANIZATION,  # a market leader may be a company
+    }
+
+
+def test_a_trade_before_one_word_the_ner_calls_an_organisation_makes_a_person(make_doc):
+    # "The striker Drogba scored . The champion Arsenal won ."
+    words = ["The", "striker", "Drogba", "scored", ".", "The", "champion", "Arsenal", "won", "."]
+    heads = [2, 2, 3, 3, 3, 7, 7, 8, 8, 8]
+    deps = ["det", "compound", "nsubj", "ROOT", "punct", "det", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {e.name: e.type for e in f.entities} == {"Drogba": PERSON, "Arsenal": ORGANIZATION}
