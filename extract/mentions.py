@@ -802,13 +802,40 @@ def _a_companys(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in ("shares", "stake")
 
 
+# what a newspaper or magazine is called right before its name, whatever the tagger made of it
+# ("the weekly Der Spiegel" with "weekly" an adjective, "news weekly, Der Spiegel,")
+_PUBLICATIONS = frozenset({"newspaper", "magazine", "weekly", "daily", "tabloid", "broadsheet", "journal"})
+# a publication's staff named after it ("Cumhuriyet editor Can Dundar", "Guardian columnist")
+_PUBLICATION_STAFF = frozenset({"editor", "columnist", "editor-in-chief"})
+
+
 def _organisation_noun_beside(span: Span) -> bool:
     """An organisation noun describes the name: "the German weekly Der Spiegel", "the band Muse",
     "Pandora, a provider of ...", or right before it when the parse is lost to quotation marks
-    ("news magazine \"Der Spiegel\"")."""
+    ("news magazine \"Der Spiegel\""); a publication is named right before it, or its staff
+    after it ("Cumhuriyet editor Can Dundar"; not a known place's: "Europe editor")."""
     root = span.root
+    doc = span.doc
     before = span.start - 1
-    while before >= 0 and span.doc[before].is_quote:
+    while before >= 0 and (doc[before].is_quote or doc[before].text == ","):
+        before -= 1
+    if (
+        before >= 0
+        and doc[before].lower_ in _PUBLICATIONS
+        and before > 0
+        and (doc[before - 1].pos_ in ("DET", "ADJ", "NOUN") or doc[before - 1].ent_type_ == "NORP")
+        and root.dep_ not in ("compound", "amod")  # not "the weekly Merkel interview"
+    ):
+        return True  # "the weekly Der Spiegel", "German news weekly, Der Spiegel,"
+    if (
+        span.end < len(doc)
+        and doc[span.end].lower_ in _PUBLICATION_STAFF
+        and doc[span.end].pos_ == "NOUN"
+        and not is_known_place(name_key(span.text))
+    ):
+        return True
+    before = span.start - 1
+    while before >= 0 and doc[before].is_quote:
         before -= 1
     return (
         any(

@@ -1541,3 +1541,24 @@ def test_a_trade_before_one_word_the_ner_calls_an_organisation_makes_a_person(ma
     ents = ["O", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
     assert {e.name: e.type for e in f.entities} == {"Drogba": PERSON, "Arsenal": ORGANIZATION}
+
+
+def test_a_publication_named_before_a_name_or_its_staff_after_it_make_an_organisation(make_doc):
+    # "The weekly Der Spiegel reported . Cumhuriyet editor Can Dundar left . Europe editor Katya Adler spoke ."
+    words = ["The", "weekly", "Der", "Spiegel", "reported", ".", "Cumhuriyet", "editor", "Can", "Dundar", "left"]
+    words += [".", "Europe", "editor", "Katya", "Adler", "spoke", "."]
+    heads = [3, 3, 3, 4, 4, 4, 7, 9, 9, 10, 10, 10, 13, 15, 15, 16, 16, 16]
+    deps = ["det", "amod", "compound", "nsubj", "ROOT", "punct", "compound", "compound", "compound", "nsubj"]
+    deps += ["ROOT", "punct", "compound", "compound", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "ADJ", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    pos += ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "B-DATE", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    ents += ["B-LOC", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {e.name: e.type for e in f.entities} == {
+        "Der Spiegel": ORGANIZATION,
+        "Cumhuriyet": ORGANIZATION,
+        "Can Dundar": PERSON,
+        "Europe": PLACE,  # a known place's editor reports on it
+        "Katya Adler": PERSON,
+    }
