@@ -140,9 +140,13 @@ COMPETITIONS = frozenset(
         "eredivisie", "olympics", "olympic games", "paralympics", "paralympic games", "commonwealth games",
         "asian games", "winter olympics", "summer olympics", "super bowl", "tour de france", "giro d'italia",
         "vuelta", "six nations", "grand slam", "copa america", "copa libertadores",
-        "dfb pokal", "dfb-pokal", "world series", "stanley cup",
+        "dfb pokal", "dfb-pokal", "world series", "stanley cup", "premiership", "super league",
+        "tri nations",
     }
 )  # fmt: skip
+# what ends an event's name after a place or a sponsor, never alone ("the Australian Open", "the
+# Monaco Grand Prix"); a competition ends one too ("RBS Six Nations", "Zurich Premiership")
+_EVENT_ENDS = COMPETITIONS | {"open", "grand prix"}
 _ORGANISERS = frozenset(
     {"uefa", "fifa", "dfb", "fa", "english", "german", "spanish", "italian", "french", "scottish", "dutch"}
 )
@@ -279,9 +283,9 @@ def names_an_event(span: Span) -> bool:
 
 
 def is_competition(text: str) -> bool:
-    """'the Bundesliga', 'German Cup', '2012-13 UEFA Champions League Group Stage', 'Group F': a
-    competition or a stage of one, not a person, organisation or place (`text` is a name the NER
-    tagged, so capitalised)."""
+    """'the Bundesliga', 'German Cup', '2012-13 UEFA Champions League Group Stage', 'Group F', 'RBS
+    Six Nations', 'the US Open': a competition or a stage of one, not a person, organisation or
+    place (`text` is a name the NER tagged, so capitalised)."""
     key = _SEASON.sub("", name_key(text))
     if _GROUP.match(key):
         return True
@@ -295,6 +299,8 @@ def is_competition(text: str) -> bool:
     for n in range(1, min(len(words), 3) + 1):  # a competition, or its stage ("Champions League Group Stage")
         if " ".join(words[:n]) in COMPETITIONS and all(w in _STAGES for w in words[n:]):
             return True
+    if any(" ".join(full[-n:]) in _EVENT_ENDS for n in range(1, min(len(full) - 1, 3) + 1)):
+        return True  # a sponsor's or a place's name before it: "RBS Six Nations", "the US Open"
     return len(full) > 1 and full[-1] in COMPETITION_LAST
 
 

@@ -11,7 +11,8 @@ from newsgraph.extract.sport import is_club_name, is_competition
     "name",
     ["Bundesliga", "the Champions League", "2012-13 UEFA Champions League Group Stage", "German Cup", "World Cup",
      "European Championships", "London Olympics", "Group F.", "Tough Group D", "Zweite Bundesliga", "Euro 2016",
-     "English Premier League"],
+     "English Premier League", "RBS Six Nations", "Zurich Premiership", "the US Open", "Monaco Grand Prix",
+     "Norwich Union Grand Prix"],
 )  # fmt: skip
 def test_competitions(name):
     assert is_competition(name)
@@ -21,7 +22,8 @@ def test_competitions(name):
     "name",
     ["Arab League", "Muslim League", "National League for Democracy", "Cup", "Olympic Stadium", "Europe",
      "Group", "Premier Foods", "Bundesbank", "Euro Stoxx 50", "AFC Wimbledon", "German Chancellery",
-     "Wimbledon", "Formula One Group", "Premier League clubs' owners"],
+     "Wimbledon", "Formula One Group", "Premier League clubs' owners", "Open University", "Open", "Grand Prix",
+     "Open Russia", "Dave Masters"],
 )  # fmt: skip
 def test_not_competitions(name):
     assert not is_competition(name)
