@@ -7,7 +7,9 @@ Rules, in order, each conservative:
    ends exactly one person's longer name joins that person ("Le Pen", "Marine Le Pen");
 3. a single word that is part of exactly one person's full name joins that person (when two
    people share it, the nearest one named before it wins), also one the NER called a place
-   that is no known country, city or region ("Kato" of "Ken Kato");
+   that is no known country, city or region ("Kato" of "Ken Kato"); a word the NER tags a
+   person's also joins a full name it tagged a person's once, however that name's votes fall
+   ("Blanchett" of "Cate Blanchett", tagged an organisation and a person);
 4. a one-word name defined beside a longer one in parentheses joins it ("the Australian Securities
    Exchange (ASX)", "Cai (Compagnia Aerea Italia)"); an acronym joins the organisation whose
    initials it spells ("CCP", "J&J"), and a one-word
@@ -341,10 +343,17 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
     #    A word of a person's full name votes Person whatever its label ("Kagame's rule" tagged
     #    ORG is still Paul Kagame): the people are fixed before any single word joins them.
     people = [c for c in clusters if c.is_person() and len(c.name_words()) > 1]
+    # and a full name the NER tagged a person's once, for a lone word it tags a person's too ("Cate
+    # Blanchett" tagged an organisation and a person, then "Blanchett also paid tribute")
+    tagged_people = people + [
+        c for c in clusters if not c.is_person() and len(c.name_words()) > 1 and _tagged_a_person(c)
+    ]
     for f in single:
         key = name_key(f.text)
         surname_label = f.label in ("PERSON", "ORG", "NORP") or f.label in ("GPE", "LOC") and not is_known_place(key)
         target = _person_with_word(people, key, f.start) if surname_label else None
+        if target is None and f.label == "PERSON":
+            target = _person_with_word(tagged_people, key, f.start)
         if target is not None and f.type != PERSON:
             f = replace(f, type=PERSON, context=False)
         if target is None:
@@ -504,12 +513,14 @@ def propagate(doc, clusters: list[Cluster]) -> list[Cluster]:
     return clusters
 
 
-def _person_with_word(clusters: list[Cluster], word: str, position: int) -> Cluster | None:
-    candidates = [
-        c
-        for c in clusters
-        if len(c.name_words()) > 1 and (word in c.name_words() or word in _bare_words(c.name_words())) and c.is_person()
-    ]
+def _tagged_a_person(c: Cluster) -> bool:
+    return any(m.label == "PERSON" and m.kind == "name" and m.words > 1 for m in c.members)
+
+
+def _person_with_word(people: list[Cluster], word: str, position: int) -> Cluster | None:
+    """The one of `people` (full names) with this word in its name; of two or more, the one named
+    nearest before `position`."""
+    candidates = [c for c in people if word in c.name_words() or word in _bare_words(c.name_words())]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     before = [c for c in candidates if c.first <= position]

@@ -1562,3 +1562,16 @@ def test_a_publication_named_before_a_name_or_its_staff_after_it_make_an_organis
         "Europe": PLACE,  # a known place's editor reports on it
         "Katya Adler": PERSON,
     }
+
+
+def test_a_surname_tagged_a_person_joins_the_full_name_tagged_a_person_once(make_doc):
+    # "Cate Blanchett won . Cate Blanchett spoke . Blanchett thanked Scorsese ." with the first full
+    # name tagged an organisation: a tie of votes, yet the NER called the full name a person's once
+    words = ["Cate", "Blanchett", "won", ".", "Cate", "Blanchett", "spoke", ".", "Blanchett", "thanked", "Scorsese"]
+    words += ["."]
+    ents = ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "B-PERSON", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, e.type, len(e.mentions)) for e in f.entities) == [
+        ("Cate Blanchett", PERSON, 3),
+        ("Scorsese", PERSON, 1),
+    ]
