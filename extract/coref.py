@@ -513,6 +513,24 @@ def propagate(doc, clusters: list[Cluster]) -> list[Cluster]:
     return clusters
 
 
+def join_typed_surnames(clusters: list[Cluster]) -> list[Cluster]:
+    """Once the typer has typed them: a person named by one word only joins the one person whose
+    full name has that word, or that word as part of a hyphenated name ("Katwala" and "Sundar
+    Katwala", whose one mention the NER tagged a place; "Kilroy" and "Robert Kilroy-Silk"). With
+    two such people ("Jamie" and "Harry Redknapp") the word stays apart."""
+    people = [c for c in clusters if c.is_person() and len(c.name_words()) > 1]
+    kept = []
+    for c in clusters:
+        words = c.name_words()
+        if c.is_person() and len(words) == 1 and all(f.words == 1 for f in c.named()):
+            named = [p for p in people if words[0] in {*_bare_words(p.name_words()), *_hyphens_split(p.name_words())}]
+            if len(named) == 1:
+                named[0].absorb(c)
+                continue
+        kept.append(c)
+    return kept
+
+
 def _tagged_a_person(c: Cluster) -> bool:
     return any(m.label == "PERSON" and m.kind == "name" and m.words > 1 for m in c.members)
 

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers newsgraph's spaCy components)
-from .coref import cluster_mentions, propagate, to_entities
+from .coref import cluster_mentions, join_typed_surnames, propagate, to_entities
 from .facts import Article, ArticleFacts, Entity
 from .mentions import find_mentions
 from .quotes import extract_quotations
@@ -52,7 +52,8 @@ def load_pipeline(name: str = DEFAULT_MODEL, full_parse: bool = False) -> Langua
 def entities_of(doc: Doc, types: TypeModel | None = None) -> tuple[list[Entity], dict[int, str]]:
     """The article's entities, and which entity each token of a mention belongs to; `types` is the
     entity typer (by default the shipped one; `typemodel.RULES_ONLY`: the rules alone)."""
-    return to_entities(retype(doc, propagate(doc, cluster_mentions(find_mentions(doc))), types), doc)
+    clusters = retype(doc, propagate(doc, cluster_mentions(find_mentions(doc))), types)
+    return to_entities(join_typed_surnames(clusters), doc)
 
 
 def facts_from_doc(

@@ -9,7 +9,7 @@ from newsgraph.extract import Article, facts_from_doc
 from newsgraph.extract.coref import cluster_mentions, to_entities
 from newsgraph.extract.facts import ORGANIZATION, PERSON, PLACE
 from newsgraph.extract.mentions import find_mentions
-from newsgraph.extract.typemodel import CLASSES, OTHER, TypeModel, default_model, features, retype
+from newsgraph.extract.typemodel import CLASSES, OTHER, RULES_ONLY, TypeModel, default_model, features, retype
 
 
 def toy(weights: dict, switch: float = 0.6, drop: float = 0.7) -> TypeModel:
@@ -74,3 +74,35 @@ def test_the_shipped_typer_keeps_plain_names_as_they_are(nlp):
         ("Paris", PLACE),
         ("Siemens", ORGANIZATION),
     }
+
+
+def test_a_lone_surname_joins_the_one_full_name_the_typer_made_a_person(make_doc):
+    # "Sundar Katwala spoke . Katwala added ." with "Sundar Katwala" tagged a place: the rules keep
+    # him apart from "Katwala"; once the typer makes him a person, he takes it
+    from newsgraph.extract.relmodel import PATTERNS_ONLY
+
+    words = ["Sundar", "Katwala", "spoke", ".", "Katwala", "added", "."]
+    doc = make_doc(words, ents=["B-LOC", "I-LOC", "O", "O", "B-PERSON", "O", "O"])
+    typer = toy({"w:sundar": [5.0 if c == PERSON else 0.0 for c in CLASSES]})
+    article = Article("t", "t.txt", "", doc.text)
+    assert sorted((e.name, e.type) for e in facts_from_doc(doc, article, PATTERNS_ONLY, RULES_ONLY).entities) == [
+        ("Katwala", PERSON),
+        ("Sundar Katwala", PLACE),
+    ]
+    facts = facts_from_doc(doc, article, PATTERNS_ONLY, typer)
+    assert [(e.name, e.type, len(e.mentions)) for e in facts.entities] == [("Sundar Katwala", PERSON, 2)]
+
+
+def test_a_lone_surname_two_typed_people_share_stays_apart(make_doc):
+    # "Jamie Redknapp met Harry Redknapp . Redknapp left ." with both full names tagged places
+    from newsgraph.extract.relmodel import PATTERNS_ONLY
+
+    words = ["Jamie", "Redknapp", "met", "Harry", "Redknapp", ".", "Redknapp", "left", "."]
+    doc = make_doc(words, ents=["B-LOC", "I-LOC", "O", "B-LOC", "I-LOC", "O", "B-PERSON", "O", "O"])
+    typer = toy({f"w:{w}": [5.0 if c == PERSON else 0.0 for c in CLASSES] for w in ("jamie", "harry")})
+    facts = facts_from_doc(doc, Article("t", "t.txt", "", doc.text), PATTERNS_ONLY, typer)
+    assert sorted((e.name, e.type, len(e.mentions)) for e in facts.entities) == [
+        ("Harry Redknapp", PERSON, 1),
+        ("Jamie Redknapp", PERSON, 1),
+        ("Redknapp", PERSON, 1),
+    ]
