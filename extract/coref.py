@@ -19,7 +19,9 @@ Rules, in order, each conservative:
    or, failing both, the last word of exactly one proper name ("the Commission", "the European
    Commission"; not a generic head such as "Army" or "Parliament"); a one-word place joins the
    one place named by it and a geographic noun ("Gaza", "Gaza Strip"; not a known country, city
-   or region, nor a compass word);
+   or region, nor a compass word); an organisation's name of two words or more joins the one
+   longer name it starts that goes on with "of", "for", "on" or "to" ("Reserve Bank", "Reserve
+   Bank of Australia");
 5. a nominal ("the embassy") joins the named institution with that head noun.
 Names are also compared as readers compare them: without an Arabic article ("Assad",
 "Bashar al-Assad"; "Qaeda", "al Qaeda"), with hyphens as spaces ("El Sonni", "Taher El-Sonni"),
@@ -136,6 +138,9 @@ def _proper(name: str) -> bool:
     """Every word of the name capitalised but its function words ("House of Lords", not "Henry to
     Arsenal" or "EADS - Airbus")."""
     return all(w[:1].isupper() or w in NAME_FUNCTION_WORDS for w in name.split())
+
+
+_COMPLEMENT_WORDS = frozenset({"of", "for", "on", "to"})  # what goes on a name after its head: "Bank of ..."
 
 
 def _hyphens_split(words: list[str]) -> list[str]:
@@ -447,6 +452,26 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             for c in same:
                 if c is not fullest:
                     fullest.absorb(c)
+    clusters = [c for c in clusters if c.members]
+
+    # 4b. an organisation's name of two words or more that starts exactly one longer
+    #     organisation's name in the article, which goes on with "of", "for", "on" or "to", is that
+    #     one named short ("the Medical Foundation", "the Medical Foundation for the Care of Victims
+    #     of Torture"; "Reserve Bank", "Reserve Bank of Australia")
+    for c in [c for c in clusters if c.type() == ORGANIZATION and len(c.name_words()) > 1]:
+        words = c.name_words()
+        longer = [
+            p
+            for p in clusters
+            if p is not c
+            and p.members
+            and p.type() == ORGANIZATION
+            and len(p.name_words()) > len(words) + 1
+            and p.name_words()[: len(words)] == words
+            and p.name_words()[len(words)] in _COMPLEMENT_WORDS
+        ]
+        if len(longer) == 1:
+            longer[0].absorb(c)
     clusters = [c for c in clusters if c.members]
 
     # 5. nominals refer back to a named institution with the same head noun

@@ -1575,3 +1575,27 @@ def test_a_surname_tagged_a_person_joins_the_full_name_tagged_a_person_once(make
         ("Cate Blanchett", PERSON, 3),
         ("Scorsese", PERSON, 1),
     ]
+
+
+def test_an_organisations_short_name_before_of_or_for_is_the_one_long_name(make_doc):
+    # "The Reserve Bank of Australia and the Medical Foundation for Victims met . The Reserve Bank and
+    #  the Medical Foundation spoke . The Royal Bank of Scotland and the Royal Bank of Canada met .
+    #  The Royal Bank spoke ."
+    words = ["The", "Reserve", "Bank", "of", "Australia", "and", "the", "Medical", "Foundation", "for", "Victims"]
+    words += ["met", ".", "The", "Reserve", "Bank", "and", "the", "Medical", "Foundation", "spoke", ".", "The"]
+    words += ["Royal", "Bank", "of", "Scotland", "and", "the", "Royal", "Bank", "of", "Canada", "met", ".", "The"]
+    words += ["Royal", "Bank", "spoke", ".", "American", "Express", "Financial", "Advisors", "and", "American"]
+    words += ["Express", "grew", "."]
+    org = ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    ents = ["O", *org, "O", "O", *org, "O", "O", "O", *org[:2], "O", "O", *org[:2], "O", "O", "O", *org, "O"]
+    ents += ["O", *org, "O", "O", "O", *org[:2], "O", "O", *org, "O", *org[:2], "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, len(e.mentions)) for e in f.entities) == [
+        ("American Express", 1),  # a part of the company, no short name for it
+        ("American Express Financial Advisors", 1),
+        ("Medical Foundation for Victims", 2),
+        ("Reserve Bank of Australia", 2),
+        ("Royal Bank", 1),  # two banks it may be short for: left alone
+        ("Royal Bank of Canada", 1),
+        ("Royal Bank of Scotland", 1),
+    ]
