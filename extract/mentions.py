@@ -524,7 +524,9 @@ _ONE_PLACE = frozenset({k for k in COUNTRIES if " and " in k} | {"jammu and kash
 
 
 # one initial and a surname: how team sheets and results tables name people ("M Farah", "L Moody")
-_INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?")
+_PARTICLE = r"(?:[Dd]a|[Dd]al|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]u|L[aeo]|[Vv]an|[Vv]on) "  # "D Dal Maso"
+_INITIAL_AND_SURNAME = re.compile(rf"[A-Z]\.? (?:{_PARTICLE})?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?")
+_INITIAL = re.compile(r"[A-Z]\.?")
 # a first name, a middle initial and a surname: "Hunter S Thompson", "Michael J. Fox"
 _MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?")
 _INITIALS_AND_SURNAMES = re.compile(rf"(?<![\w.]){_INITIAL_AND_SURNAME.pattern}")
@@ -561,6 +563,16 @@ def context_type(span: Span) -> str | None:
         and not _organisation_noun_beside(span)
     ):
         return PERSON  # "M Farah, L Moody": a team sheet's or a results table's people, two or more in the article
+    if (
+        label in ("ORG", "GPE", "LOC")
+        and len(span) == 1
+        and span.start >= 2
+        and _INITIAL.fullmatch(doc[span.start - 1].text)
+        and doc[span.start - 2].text in (",", ";", ":")
+        and not is_known_place(name_key(span.text))
+        and _people_by_initial(span.doc) >= 2
+    ):
+        return PERSON  # ", A Goode,": the NER left the initial out of the name
     if label in ("ORG", "GPE", "LOC"):
         lead = span.start  # "Foreign Minister" inside the span, as the NER sometimes takes it
         while lead < span.end - 2 and doc[lead].lower_.rstrip(".") in TITLES:

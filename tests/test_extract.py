@@ -1599,3 +1599,18 @@ def test_an_organisations_short_name_before_of_or_for_is_the_one_long_name(make_
         ("Royal Bank of Canada", 1),
         ("Royal Bank of Scotland", 1),
     ]
+
+
+def test_a_team_sheets_initials_make_people_of_names_the_ner_took_without_them(make_doc):
+    # "M Dawson , A Goode , D Dal Maso , J Noon ." with "Goode" alone tagged a place and "D Dal
+    # Maso" an organisation
+    words = ["M", "Dawson", ",", "A", "Goode", ",", "D", "Dal", "Maso", ",", "J", "Noon", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"]
+    ents += ["O"]
+    f = facts(make_doc(words, ents=ents))
+    assert {e.name: e.type for e in f.entities} == {
+        "M Dawson": PERSON,
+        "Goode": PERSON,
+        "D Dal Maso": PERSON,
+        "J Noon": PERSON,
+    }
