@@ -324,14 +324,27 @@ def _used_as_no_name(span: Span) -> bool:
     - a person's or a place's name standing whole inside quotation marks, with no organisation
       noun beside it: the title of a film, song or book ('box office hits such as "Troy"'), or a
       nickname. Organisations are quoted as themselves ('the so-called "Islamic State"')."""
-    if len(span) == 1 and (
-        span[0].tag_ == "JJ"
+    key = name_key(span.text)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if (
+        all(t.tag_ == "JJ" for t in span)
+        and len(span) <= 2
         and _ADJECTIVE_ENDING.search(span.text)
-        and not (span.end < len(span.doc) and span.doc[span.end].lower_ in _PLACE_AFTER_ADJECTIVE)
+        and not (after is not None and after.lower_ in _PLACE_AFTER_ADJECTIVE)
         or span.text in _PRODUCT
     ):
-        return True
-    key = name_key(span.text)
+        return True  # "the Baltic nation", "the Middle Eastern states"
+    if (
+        len(span) == 1
+        and country_of_demonym(span.text)
+        and key not in COUNTRIES
+        and span[0].dep_ in ("compound", "amod")
+        and after is not None
+        and span[0].head.i == after.i
+        and after.is_lower
+        and after.lower_ not in _PLACE_AFTER_ADJECTIVE
+    ):
+        return True  # "an Angolan court", "Angolan officials": the country's adjective
     if key in LANGUAGES or len(span) == 1 and len(key) > 5 and key.endswith("ism"):  # not "Prism"
         return True  # "speaks Quechua", "films in Hindi", "Thatcherism", "Buddhism"
     doc = span.doc
@@ -518,6 +531,11 @@ def _split_coordination(ent: Span) -> list[Span]:
 # a name after a person's title is a person ("Foreign Minister Walid Muallem");
 # a town or name in a match report is a club ("Hoffenheim beat Dortmund", "Freiburg coach").
 _PERSON_WORDS = TITLES | HONORIFICS | PERSON_NOUNS
+# person nouns that describe companies too: "Vivendi advisor Deutsche Bank", "market leader
+# Nintendo", "steel producer Krivorizhstal", "analysts Datamonitor", "chip designer ARM"
+_ALSO_OF_COMPANIES = frozenset(
+    "leader producer analyst adviser advisor expert designer architect engineer provider".split()
+)
 _COUNTRIES_AND_CONTINENTS = COUNTRIES | CONTINENTS
 _LOCATIVE = frozenset({"in", "at", "near", "from"})
 _ONE_PLACE = frozenset({k for k in COUNTRIES if " and " in k} | {"jammu and kashmir", "turks and caicos islands"})
@@ -582,7 +600,11 @@ def context_type(span: Span) -> str | None:
         person_word = (  # not an adjective: "the official Xinhua News Agency"
             before is not None
             and before.pos_ != "ADJ"
-            and (before.lower_.rstrip(".") in _PERSON_WORDS or _described_as_a_person(before, name))
+            and (
+                before.lower_.rstrip(".") in _PERSON_WORDS
+                and before.lower_ not in _ALSO_OF_COMPANIES
+                or _described_as_a_person(before, name)
+            )
         )
         root = name.root
         described = any(c.dep_ == "appos" and _person_word(c) for c in root.children) or (
@@ -1020,11 +1042,12 @@ def clean_span(span: Span) -> Span | None:
 # trades that describe a person before a name as PERSON_DESCRIBERS do, though a headline rarely
 # ends in them (the reader's glued-headline rule reads only those)
 _TRADES = frozenset("sprinter model boxer golfer cyclist swimmer runner comedian chef tycoon".split())
-# trades that describe people only: not "market leader Nintendo", "steel producer Krivorizhstal",
-# "analysts Datamonitor", "chip designer ARM"
-_DESCRIBERS = (PERSON_DESCRIBERS | _TRADES) - frozenset(
-    """leader producer analyst adviser advisor expert designer architect engineer critic veteran victim
-    survivor witness resident candidate official officer commander provider""".split()
+# trades that describe people only: not those of companies too (_ALSO_OF_COMPANIES), nor a role
+# any party to a story may have ("victim", "witness", "official")
+_DESCRIBERS = (
+    (PERSON_DESCRIBERS | _TRADES)
+    - _ALSO_OF_COMPANIES
+    - frozenset("critic veteran victim survivor witness resident candidate official officer commander".split())
 )
 # the trades before a one-word name that make it a person's ("rapper Eminem", "striker Drogba");
 # not those a club or a place may follow ("champion Arsenal", "host Germany", "seed")

@@ -274,7 +274,24 @@ DEMONYMS = {
     "scots": "Scotland",
     "soviet": "Soviet Union",
     "tibetan": "Tibet",
-}
+    # the rest of the world's states whose adjective news uses
+    "angolan": "Angola", "bahamian": "Bahamas", "barbadian": "Barbados", "belizean": "Belize",
+    "beninese": "Benin", "bhutanese": "Bhutan", "bruneian": "Brunei", "burkinabe": "Burkina Faso",
+    "burundian": "Burundi", "cameroonian": "Cameroon", "chadian": "Chad", "costa rican": "Costa Rica",
+    "djiboutian": "Djibouti", "salvadoran": "El Salvador", "salvadorean": "El Salvador",
+    "eritrean": "Eritrea", "fijian": "Fiji", "gabonese": "Gabon", "gambian": "Gambia",
+    "grenadian": "Grenada", "guatemalan": "Guatemala", "guinean": "Guinea", "guyanese": "Guyana",
+    "honduran": "Honduras", "ivorian": "Ivory Coast", "jamaican": "Jamaica", "kyrgyz": "Kyrgyzstan",
+    "laotian": "Laos", "liberian": "Liberia", "malagasy": "Madagascar", "malawian": "Malawi",
+    "maldivian": "Maldives", "mauritanian": "Mauritania", "mauritian": "Mauritius", "moldovan": "Moldova",
+    "monegasque": "Monaco", "montenegrin": "Montenegro", "mozambican": "Mozambique",
+    "namibian": "Namibia", "nicaraguan": "Nicaragua", "nigerien": "Niger", "panamanian": "Panama",
+    "paraguayan": "Paraguay", "puerto rican": "Puerto Rico", "samoan": "Samoa",
+    "sierra leonean": "Sierra Leone", "south sudanese": "South Sudan", "surinamese": "Suriname",
+    "tajik": "Tajikistan", "tanzanian": "Tanzania", "togolese": "Togo", "tongan": "Tonga",
+    "trinidadian": "Trinidad and Tobago", "turkmen": "Turkmenistan", "uruguayan": "Uruguay",
+    "yugoslav": "Yugoslavia", "yugoslavian": "Yugoslavia", "zambian": "Zambia",
+}  # fmt: skip
 
 # Sovereign states (and a few territories news treats as countries), by their common English
 # names; the relation model reads "is a country" from it ("Hamburg" in "Germany", not the reverse).

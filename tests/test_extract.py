@@ -1614,3 +1614,16 @@ def test_a_team_sheets_initials_make_people_of_names_the_ner_took_without_them(m
         "D Dal Maso": PERSON,
         "J Noon": PERSON,
     }
+
+
+def test_a_countrys_adjective_before_a_noun_is_no_place_and_a_companys_adviser_no_person(make_doc):
+    # "An Angolan court jailed Vivendi adviser Deutsche Bank ." ("Angolan" and "Deutsche Bank" tagged
+    # a place and an organisation)
+    words = ["An", "Angolan", "court", "jailed", "Vivendi", "adviser", "Deutsche", "Bank", "."]
+    heads = [2, 2, 3, 3, 5, 7, 7, 3, 3]
+    deps = ["det", "compound", "nsubj", "ROOT", "compound", "compound", "compound", "dobj", "punct"]
+    pos = ["DET", "PROPN", "NOUN", "VERB", "PROPN", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    tags = ["DT", "NNP", "NN", "VBD", "NNP", "NN", "NNP", "NNP", "."]
+    ents = ["O", "B-GPE", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents))
+    assert {e.name: e.type for e in f.entities} == {"Vivendi": ORGANIZATION, "Deutsche Bank": ORGANIZATION}
