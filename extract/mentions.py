@@ -361,6 +361,8 @@ def _used_as_no_name(span: Span) -> bool:
         and before.lower_ == "the"
     ):
         return True  # "Britons", "a Welshman", "the Scots", "the Welsh": a country's people
+    if len(span) == 1 and key in _NATIONALS and before is not None and before.is_lower:
+        return True  # "the 25-year-old Briton", "the 31-year-old Dane"
     if key in _DOCUMENTS and (
         key != "bill" or before is not None and (before.tag_ in ("DT", "PRP$", "POS") or before.text == "'s")
     ):
@@ -941,7 +943,7 @@ def clean_span(span: Span) -> Span | None:
             start += 1
         elif low == "ex" and end - start > 2 and doc[start + 1].text == "-":
             start += 2  # "Ex-BBC presenter": the BBC
-        elif start == span.start and _described_at_start(span, end):
+        elif start == span.start and (_described_at_start(span, end) or _headline_word_before(span, end)):
             start += 1  # "Sprinter Michelle Collins", "Rapper 50 Cent": a headline's first word
         elif (
             doc[start].is_lower
@@ -990,8 +992,8 @@ def clean_span(span: Span) -> Span | None:
             and (doc[start].is_title or doc[start].lower_ in LOWER_CASE_AGENCIES)
         ):
             end -= 1  # a common noun after the name: "Kassongue province", "Pacific coast", "Twitter account"
-    if end - start > 3 and SCORE.fullmatch(doc[end - 3 : end].text):
-        end -= 3  # "Dynamo Kyiv 4 - 3", the score in three tokens
+    while end - start > 3 and SCORE.fullmatch(doc[end - 3 : end].text):
+        end -= 3  # "Dynamo Kyiv 4 - 3", the score in three tokens; "Lisa Raymond 7-5 6-4", two sets
     if label == "ORG" and end - start > 2 and doc[end - 1].text == "party" and doc[end - 2].is_title:
         end -= 1  # "the Rwandan Patriotic Front party" is the Rwandan Patriotic Front
     for i in range(start + 1, end):
@@ -1057,6 +1059,27 @@ _NATIONALS = frozenset(
     """briton scot scotsman scotswoman englishman englishwoman welshman welshwoman irishman irishwoman
     frenchman frenchwoman dutchman dutchwoman spaniard swede dane finn pole turk kiwi""".split()
 )
+
+
+def _headline_word_before(span: Span, end: int) -> bool:
+    """A person's full name with a nationality before it ("Welshman Jimmy Watkins"), or, in the
+    article's first sentence (where the BBC's headlines run into the body), with a surname the
+    headline ended with ("Injury sidelines Philippoussis | Mark Philippoussis withdrew",
+    "Lewis-Francis turns to Christie | Mark Lewis-Francis has"): the word before is no part of it."""
+    if span.label_ != "PERSON" or end - span.start < 3:
+        return False
+    doc, first = span.doc, span.doc[span.start]
+    rest = doc[span.start + 1 : end]
+    if not all(t.is_title for t in rest[:2]):
+        return False
+    if first.lower_ in _NATIONALS:
+        return True
+    if doc[0].sent.end <= span.start:
+        return False
+    return first.text == doc[end - 1].text or any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == first.text and not (e.start <= span.start < e.end)
+        for e in doc.ents
+    )
 
 
 def _described_as_a_person(word: Token, name: Span) -> bool:

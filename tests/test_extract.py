@@ -1627,3 +1627,26 @@ def test_a_countrys_adjective_before_a_noun_is_no_place_and_a_companys_adviser_n
     ents = ["O", "B-GPE", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O"]
     f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents))
     assert {e.name: e.type for e in f.entities} == {"Vivendi": ORGANIZATION, "Deutsche Bank": ORGANIZATION}
+
+
+def test_a_headlines_last_name_a_nationality_or_scores_are_no_part_of_a_persons_name(make_doc):
+    # "Injury sidelines Philippoussis Mark Philippoussis withdrew . Dechy beat Lisa Raymond 7 - 5 6 - 4 .
+    #  It saw Welshman Jimmy Watkins win . The 25-year-old Briton ran . Philippoussis Mark Smith won ."
+    words = ["Injury", "sidelines", "Philippoussis", "Mark", "Philippoussis", "withdrew", ".", "Dechy", "beat"]
+    words += ["Lisa", "Raymond", "7", "-", "5", "6", "-", "4", ".", "It", "saw", "Welshman", "Jimmy", "Watkins"]
+    words += ["win", ".", "The", "25-year-old", "Briton", "ran", ".", "Philippoussis", "Mark", "Smith", "won", "."]
+    heads = [1, 5, 4, 4, 1, 5, 5, 8, 8, 10, 8, 10, 10, 10, 10, 10, 10, 8, 19, 19, 22, 22, 19, 19, 19, 27, 27, 28]
+    heads += [28, 28, 33, 33, 33, 33, 33]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON"]
+    ents += ["I-PERSON"] * 6 + ["O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "B-GPE"]
+    ents += ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
+    pos = ["PROPN" if w[0].isupper() else "X" for w in words]
+    spaces = [not (w == "-" or nxt == "-") for w, nxt in zip(words, [*words[1:], ""], strict=True)]  # "7-5 6-4"
+    f = facts(make_doc(words, heads=heads, ents=ents, pos=pos, spaces=spaces))
+    assert sorted(e.name for e in f.entities) == [
+        "Dechy",
+        "Jimmy Watkins",
+        "Lisa Raymond",
+        "Mark Philippoussis",
+        "Philippoussis Mark Smith",  # after the headline's sentence: left as tagged
+    ]
