@@ -473,20 +473,28 @@ def _whole_defined_name(span: Span, reach: int = 6) -> Span:
 _NAME_SUFFIXES = frozenset("inc ltd llc llp lp plc co corp ag sa spa sas nv bv se kg na gmbh jr sr ii iii iv".split())
 
 
+_LIST_MARKS = frozenset({",", ";"})  # "Garvey, Simpson-Daniel", "Paul, Gomarsall; Wood" (a team sheet)
+
+
+def _joins(token: Token) -> bool:
+    """A hyphen inside a word ("Simpson-Daniel")."""
+    return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
 def _split_list(ent: Span) -> list[Span]:
     """A list of names the NER took as one person or organisation, split at its commas: a team's
     line-up ("Dawson, Ellis, Flatman, Gomarsall, Greening"), "Walliams, Lucas said". Each item is
     one to three capitalised words; a list says nothing of what its names are, so find_mentions
     counts an item only where the same name is tagged elsewhere."""
-    if ent.label_ not in ("PERSON", "ORG") or not any(t.text == "," for t in ent):
+    if ent.label_ not in ("PERSON", "ORG") or not any(t.text in _LIST_MARKS for t in ent):
         return [ent]
     doc, items, start, end = ent.doc, [], ent.start, ent.end
-    while end > start and doc[end - 1].text == ",":  # "Douglas, Blair," tagged with the comma after it
+    while end > start and doc[end - 1].text in _LIST_MARKS:  # "Douglas, Blair," tagged with the comma after it
         end -= 1
     for i in range(ent.start, end + 1):
-        if i == end or doc[i].text == "," or doc[i].lower_ == "and" and items:
+        if i == end or doc[i].text in _LIST_MARKS or doc[i].lower_ == "and" and items:
             item = doc[start:i]
-            if not 0 < len(item) <= 3 or not all(t.is_title or t.is_upper or t.text == "." for t in item):
+            if not 0 < len(item) <= 3 or not all(t.is_title or t.is_upper or t.text == "." or _joins(t) for t in item):
                 return [ent]
             if items and item[0].lower_.replace(".", "") in _NAME_SUFFIXES:  # "Banco Santander, S.A."
                 return [ent]

@@ -1650,3 +1650,16 @@ def test_a_headlines_last_name_a_nationality_or_scores_are_no_part_of_a_persons_
         "Mark Philippoussis",
         "Philippoussis Mark Smith",  # after the headline's sentence: left as tagged
     ]
+
+
+def test_a_team_sheet_tagged_as_one_name_splits_at_semicolons_and_keeps_hyphenated_names(make_doc):
+    # "Goodridge ; Garvey , Simpson-Daniel ; Paul , Gomarsall ; Wood played . Garvey scored ." with
+    # "Garvey , Simpson-Daniel" and "Paul , Gomarsall ; Wood" tagged as organisations
+    words = ["Goodridge", ";", "Garvey", ",", "Simpson", "-", "Daniel", ";", "Paul", ",", "Gomarsall", ";", "Wood"]
+    words += ["played", ".", "Garvey", "scored", "."]
+    ents = ["B-PERSON", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    ents += ["I-ORG", "O", "O", "B-PERSON", "O", "O"]
+    spaces = [w != "-" and nxt != "-" and nxt not in (",", ";") for w, nxt in zip(words, [*words[1:], ""], strict=True)]
+    f = facts(make_doc(words, ents=ents, spaces=spaces))
+    # a list's items count where the name is tagged alone elsewhere: "Garvey"
+    assert sorted(e.name for e in f.entities) == ["Garvey", "Goodridge"]
