@@ -139,7 +139,8 @@ def find_mentions(doc: Doc) -> list[Found]:
     """Every person, organisation and place mention in the Doc, cleaned, in text order."""
     found: list[Found] = []
     taken: set[int] = set()
-    works: set[str] = set()  # the name keys of titles of films, shows, books, albums
+    works: set[str] = set()  # the name keys of titles of films, shows, books, albums; of storms
+    works.update(_storms(doc))
     for ent, listed in (
         (part, len(items) > 1)
         for tagged in doc.ents
@@ -479,6 +480,21 @@ _LIST_MARKS = frozenset({",", ";"})  # "Garvey, Simpson-Daniel", "Paul, Gomarsal
 def _joins(token: Token) -> bool:
     """A hyphen inside a word ("Simpson-Daniel")."""
     return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
+_STORMS = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
+
+
+def _storms(doc: Doc) -> set[str]:
+    """The name keys of the storms the article names ("Hurricane Mitch", "Typhoon Haiyan"): no
+    person, wherever the article names them ("After Mitch")."""
+    found = set()
+    for ent in doc.ents:
+        if len(ent) > 1 and ent[0].lower_ in _STORMS and ent[0].is_title:
+            found.update((name_key(ent.text), name_key(ent[1:].text)))
+        elif ent.start > 0 and doc[ent.start - 1].lower_ in _STORMS and doc[ent.start - 1].is_title:
+            found.add(name_key(ent.text))
+    return found
 
 
 def _split_list(ent: Span) -> list[Span]:

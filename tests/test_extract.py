@@ -1663,3 +1663,12 @@ def test_a_team_sheet_tagged_as_one_name_splits_at_semicolons_and_keeps_hyphenat
     f = facts(make_doc(words, ents=ents, spaces=spaces))
     # a list's items count where the name is tagged alone elsewhere: "Garvey"
     assert sorted(e.name for e in f.entities) == ["Garvey", "Goodridge"]
+
+
+def test_a_storm_is_no_person_wherever_the_article_names_it(make_doc):
+    # "Hurricane Mitch hit Honduras . After Mitch , Typhoon Haiyan came ." ("Mitch" and "Typhoon
+    # Haiyan" tagged as people, "Hurricane Mitch" an event)
+    words = ["Hurricane", "Mitch", "hit", "Honduras", ".", "After", "Mitch", ",", "Typhoon", "Haiyan", "came", "."]
+    ents = ["B-EVENT", "I-EVENT", "O", "B-GPE", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert [e.name for e in f.entities] == ["Honduras"]
