@@ -597,6 +597,8 @@ def context_type(span: Span) -> str | None:
         and 2 <= len(span.text) <= 5
     ):
         return ORGANIZATION  # "SPD", "NATO": an acronym is an organisation's name, not a person's
+    if label == "PERSON" and len(span) > 1 and name_key(span.text) in ORGANISATION_COUNTRY:
+        return ORGANIZATION  # "Goldman Sachs", "Marks & Spencer" tagged as people
     if label == "PERSON" and span.start > 0 and _described_as_a_person(doc[span.start - 1], span):
         return PERSON  # "Rapper Eminem" where the article's other mentions are tagged otherwise
     if (

@@ -1672,3 +1672,11 @@ def test_a_storm_is_no_person_wherever_the_article_names_it(make_doc):
     ents = ["B-EVENT", "I-EVENT", "O", "B-GPE", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"]
     f = facts(make_doc(words, ents=ents))
     assert [e.name for e in f.entities] == ["Honduras"]
+
+
+def test_a_well_known_company_tagged_a_person_is_an_organisation(make_doc):
+    # "Goldman Sachs advised Robert Smith ." with both tagged as people
+    words = ["Goldman", "Sachs", "advised", "Robert", "Smith", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert {e.name: e.type for e in f.entities} == {"Goldman Sachs": ORGANIZATION, "Robert Smith": PERSON}
