@@ -23,6 +23,9 @@ Rules, in order, each conservative:
    longer name it starts that goes on with "of", "for", "on" or "to" ("Reserve Bank", "Reserve
    Bank of Australia");
 5. a nominal ("the embassy") joins the named institution with that head noun.
+Once the entity typer has typed the clusters (`join_typed_surnames`, after `typemodel.retype`), a
+person named by one word joins the one person whose full name has it ("Katwala" and "Sundar
+Katwala", whom the NER took for a place).
 Names are also compared as readers compare them: without an Arabic article ("Assad",
 "Bashar al-Assad"; "Qaeda", "al Qaeda"), with hyphens as spaces ("El Sonni", "Taher El-Sonni"),
 without a middle name ("Jose Kalupeteka", "Jose Julino Kalupeteka"), "EU"/"UN" as "European"/
@@ -548,7 +551,7 @@ def join_typed_surnames(clusters: list[Cluster]) -> list[Cluster]:
     for c in clusters:
         words = c.name_words()
         if c.is_person() and len(words) == 1 and all(f.words == 1 for f in c.named()):
-            named = [p for p in people if words[0] in {*_bare_words(p.name_words()), *_hyphens_split(p.name_words())}]
+            named = [p for p in people if _has_name_word(p, words[0])]
             if len(named) == 1:
                 named[0].absorb(c)
                 continue
@@ -560,10 +563,17 @@ def _tagged_a_person(c: Cluster) -> bool:
     return any(m.label == "PERSON" and m.kind == "name" and m.words > 1 for m in c.members)
 
 
+def _has_name_word(c: Cluster, word: str) -> bool:
+    """The word is one of the name's, also without an Arabic article ("Assad" of "Bashar al-Assad")
+    or as a part of a hyphenated name ("Kilroy" of "Robert Kilroy-Silk")."""
+    words = c.name_words()
+    return word in words or word in _bare_words(words) or word in _hyphens_split(words)
+
+
 def _person_with_word(people: list[Cluster], word: str, position: int) -> Cluster | None:
     """The one of `people` (full names) with this word in its name; of two or more, the one named
     nearest before `position`."""
-    candidates = [c for c in people if word in c.name_words() or word in _bare_words(c.name_words())]
+    candidates = [c for c in people if _has_name_word(c, word)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     before = [c for c in candidates if c.first <= position]

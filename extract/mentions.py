@@ -139,8 +139,7 @@ def find_mentions(doc: Doc) -> list[Found]:
     """Every person, organisation and place mention in the Doc, cleaned, in text order."""
     found: list[Found] = []
     taken: set[int] = set()
-    works: set[str] = set()  # the name keys of titles of films, shows, books, albums; of storms
-    works.update(_storms(doc))
+    works: set[str] = set()  # the name keys of titles of films, shows, books, albums
     for ent, listed in (
         (part, len(items) > 1)
         for tagged in doc.ents
@@ -362,8 +361,20 @@ def _used_as_no_name(span: Span) -> bool:
         and before.lower_ == "the"
     ):
         return True  # "Britons", "a Welshman", "the Scots", "the Welsh": a country's people
-    if len(span) == 1 and key in _NATIONALS and before is not None and before.is_lower:
-        return True  # "the 25-year-old Briton", "the 31-year-old Dane"
+    if (
+        len(span) == 1
+        and key in _NATIONALS
+        and not (span.label_ == "ORG" and key.endswith("man"))  # "The Scotsman", a newspaper
+        and before is not None
+        and (
+            before.tag_ == "DT"
+            or before.pos_ == "ADJ"
+            and span.start > 1
+            and doc[span.start - 2].tag_ == "DT"
+            or doc[max(0, span.start - 5) : span.start].text.endswith("-year-old")
+        )
+    ):
+        return True  # "the Briton", "the first Scot", "the 25-year-old Briton"; not "Townsend praised Finn"
     if key in _DOCUMENTS and (
         key != "bill" or before is not None and (before.tag_ in ("DT", "PRP$", "POS") or before.text == "'s")
     ):
@@ -482,21 +493,6 @@ def _joins(token: Token) -> bool:
     return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
 
 
-_STORMS = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
-
-
-def _storms(doc: Doc) -> set[str]:
-    """The name keys of the storms the article names ("Hurricane Mitch", "Typhoon Haiyan"): no
-    person, wherever the article names them ("After Mitch")."""
-    found = set()
-    for ent in doc.ents:
-        if len(ent) > 1 and ent[0].lower_ in _STORMS and ent[0].is_title:
-            found.update((name_key(ent.text), name_key(ent[1:].text)))
-        elif ent.start > 0 and doc[ent.start - 1].lower_ in _STORMS and doc[ent.start - 1].is_title:
-            found.add(name_key(ent.text))
-    return found
-
-
 def _split_list(ent: Span) -> list[Span]:
     """A list of names the NER took as one person or organisation, split at its commas: a team's
     line-up ("Dawson, Ellis, Flatman, Gomarsall, Greening"), "Walliams, Lucas said". Each item is
@@ -581,8 +577,9 @@ def _people_by_initial(doc: Doc) -> int:
     once per Doc (a team sheet asks for every one of its names)."""
     if "newsgraph_initials" not in doc.user_data:
         doc.user_data["newsgraph_initials"] = sum(
-            not is_known_place(name_key(m.group().split()[-1])) for m in _INITIALS_AND_SURNAMES.finditer(doc.text)
-        )
+            not is_known_place(name_key(m.group().split()[-1])) and m.group().split()[0] not in ("A", "I")
+            for m in _INITIALS_AND_SURNAMES.finditer(doc.text)
+        )  # ("A Labour spokesman", "I Think": an article and a pronoun)
     return doc.user_data["newsgraph_initials"]
 
 
@@ -615,6 +612,7 @@ def context_type(span: Span) -> str | None:
         and span.start >= 2
         and _INITIAL.fullmatch(doc[span.start - 1].text)
         and doc[span.start - 2].text in (",", ";", ":")
+        and (span.end == len(doc) or doc[span.end].is_punct)  # a team sheet's item: not "A Tesco spokesman"
         and not is_known_place(name_key(span.text))
         and _people_by_initial(span.doc) >= 2
     ):
@@ -647,7 +645,8 @@ def context_type(span: Span) -> str | None:
             return PERSON  # "Foreign Minister Walid Muallem", "Chris Yearley, a journalist at ..."
         if (
             len(name) == 1
-            and person_word
+            and before is not None
+            and _described_as_a_person(before, name)
             and before.lower_ in _ONE_NAME_DESCRIBERS
             and root.dep_ not in ("compound", "amod")
             and name[0].is_title
@@ -878,14 +877,16 @@ def _organisation_noun_beside(span: Span) -> bool:
     after it ("Cumhuriyet editor Can Dundar"; not a known place's: "Europe editor")."""
     root = span.root
     doc = span.doc
-    before = span.start - 1
-    while before >= 0 and (doc[before].is_quote or doc[before].text == ","):
+    before = span.start - 1  # the word before the name, across quotation marks
+    while before >= 0 and doc[before].is_quote:
         before -= 1
+    publication = before
+    if publication >= 0 and doc[publication].text == "," and span.end < len(doc) and doc[span.end].text == ",":
+        publication -= 1  # "news weekly, Der Spiegel, in April"; not "Writing in the magazine, Jones argued"
     if (
-        before >= 0
-        and doc[before].lower_ in _PUBLICATIONS
-        and before > 0
-        and (doc[before - 1].pos_ in ("DET", "ADJ", "NOUN") or doc[before - 1].ent_type_ == "NORP")
+        publication > 0
+        and doc[publication].lower_ in _PUBLICATIONS
+        and (doc[publication - 1].pos_ in ("DET", "ADJ", "NOUN") or doc[publication - 1].ent_type_ == "NORP")
         and root.dep_ not in ("compound", "amod")  # not "the weekly Merkel interview"
     ):
         return True  # "the weekly Der Spiegel", "German news weekly, Der Spiegel,"
@@ -893,12 +894,10 @@ def _organisation_noun_beside(span: Span) -> bool:
         span.end < len(doc)
         and doc[span.end].lower_ in _PUBLICATION_STAFF
         and doc[span.end].pos_ == "NOUN"
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "of")  # "the Hollywood editor of the paper"
         and not is_known_place(name_key(span.text))
     ):
         return True
-    before = span.start - 1
-    while before >= 0 and doc[before].is_quote:
-        before -= 1
     return (
         any(
             c.dep_ in ("compound", "appos", "amod") and c.lower_ in ORGANISATION_NOUNS and c.pos_ == "NOUN"
@@ -908,8 +907,8 @@ def _organisation_noun_beside(span: Span) -> bool:
         or (
             before >= 0
             and before < span.start - 1  # only across a quotation mark: the parse has it otherwise
-            and span.doc[before].lower_ in ORGANISATION_NOUNS
-            and span.doc[before].pos_ == "NOUN"
+            and doc[before].lower_ in ORGANISATION_NOUNS
+            and doc[before].pos_ == "NOUN"
         )
     )
 
@@ -969,8 +968,10 @@ def clean_span(span: Span) -> Span | None:
             start += 1
         elif low == "ex" and end - start > 2 and doc[start + 1].text == "-":
             start += 2  # "Ex-BBC presenter": the BBC
-        elif start == span.start and (_described_at_start(span, end) or _headline_word_before(span, end)):
-            start += 1  # "Sprinter Michelle Collins", "Rapper 50 Cent": a headline's first word
+        elif start == span.start and (
+            _described_at_start(span, end) or _nationality_before(span, end) or _headline_word_before(span, end)
+        ):
+            start += 1  # "Sprinter Michelle Collins", "Welshman Jimmy Watkins", "Philippoussis | Mark Philippoussis"
         elif (
             doc[start].is_lower
             and doc[start].is_alpha
@@ -1071,38 +1072,51 @@ def clean_span(span: Span) -> Span | None:
 # ends in them (the reader's glued-headline rule reads only those)
 _TRADES = frozenset("sprinter model boxer golfer cyclist swimmer runner comedian chef tycoon".split())
 # trades that describe people only: not those of companies too (_ALSO_OF_COMPANIES), nor a role
-# any party to a story may have ("victim", "witness", "official")
+# any party to a story may have ("victim", "witness", "official"), nor "host", which the parser
+# reads as a noun in "Saracens host Sale Sharks"
 _DESCRIBERS = (
     (PERSON_DESCRIBERS | _TRADES)
     - _ALSO_OF_COMPANIES
-    - frozenset("critic veteran victim survivor witness resident candidate official officer commander".split())
+    - frozenset("critic veteran victim survivor witness resident candidate official officer commander host".split())
 )
 # the trades before a one-word name that make it a person's ("rapper Eminem", "striker Drogba");
 # not those a club or a place may follow ("champion Arsenal", "host Germany", "seed")
 _ONE_NAME_DESCRIBERS = _DESCRIBERS - {"champion", "host", "seed", "hopeful", "star", "legend"}
-# a person's nationality as a noun, before the name where a sentence starts ("Briton Tim Henman")
+# a person's nationality as a noun, before the name ("Briton Tim Henman", "Welshman Jimmy Watkins")
 _NATIONALS = frozenset(
     """briton scot scotsman scotswoman englishman englishwoman welshman welshwoman irishman irishwoman
     frenchman frenchwoman dutchman dutchwoman spaniard swede dane finn pole turk kiwi""".split()
 )
 
 
+def _nationality_before(span: Span, end: int) -> bool:
+    """A person's full name with a nationality before it: "Welshman Jimmy Watkins" (not "Scot
+    Gemmill", a first name)."""
+    rest = span.doc[span.start + 1 : end]
+    return (
+        span.label_ == "PERSON"
+        and len(rest) > 1
+        and span.doc[span.start].lower_ in _NATIONALS
+        and all(t.is_title for t in rest[:2])
+    )
+
+
 def _headline_word_before(span: Span, end: int) -> bool:
-    """A person's full name with a nationality before it ("Welshman Jimmy Watkins"), or, in the
-    article's first sentence (where the BBC's headlines run into the body), with a surname the
-    headline ended with ("Injury sidelines Philippoussis | Mark Philippoussis withdrew",
-    "Lewis-Francis turns to Christie | Mark Lewis-Francis has"): the word before is no part of it."""
-    if span.label_ != "PERSON" or end - span.start < 3:
+    """In the article's first sentence, where the BBC's headlines run into the body, a person's full
+    name after the headline's last word, a surname: the name's own ("Injury sidelines Philippoussis
+    | Mark Philippoussis withdrew") or another person's ("Lewis-Francis turns to Christie | Mark
+    Lewis-Francis has"), where the headline named this person too or the name opens the body
+    ("Edgy Agassi struggles past | Dent Andre Agassi put in"). Not "Elton John joined John Paul
+    Jones": nothing before it named Jones."""
+    doc = span.doc
+    if span.label_ != "PERSON" or end - span.start < 3 or doc[0].sent.end <= span.start:
         return False
-    doc, first = span.doc, span.doc[span.start]
-    rest = doc[span.start + 1 : end]
-    if not all(t.is_title for t in rest[:2]):
+    first, last = doc[span.start], doc[end - 1]
+    if not all(t.is_title for t in doc[span.start + 1 : span.start + 3]):
         return False
-    if first.lower_ in _NATIONALS:
-        return True
-    if doc[0].sent.end <= span.start:
-        return False
-    return first.text == doc[end - 1].text or any(
+    if span.start > 0 and not any(t.text == last.text for t in doc[: span.start + 1]):
+        return False  # (at the body's very start, the reader cut the headline before its last word)
+    return first.text == last.text or any(
         e.label_ == "PERSON" and len(e) > 1 and e[-1].text == first.text and not (e.start <= span.start < e.end)
         for e in doc.ents
     )
@@ -1113,7 +1127,7 @@ def _described_as_a_person(word: Token, name: Span) -> bool:
     Michelle Collins"), and the name no club's or place's ("champion Real Madrid")."""
     return (
         word.lower_ in _DESCRIBERS
-        and word.pos_ != "ADJ"
+        and word.dep_ == "compound"  # not a verb: "will coach Portsmouth"
         and not is_club_name(name.text)
         and not is_known_place(name_key(name.text))
     )

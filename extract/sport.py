@@ -17,7 +17,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Span
 
 from .identity import name_key
-from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, fold
+from .names import CITY_COUNTRY, CONTINENTS, COUNTRIES, country_of_demonym, fold, is_known_place
 from .tokens import lemma, sentence_starts, tokens_where, word_ids
 
 SPORT_VERBS = frozenset(
@@ -144,9 +144,9 @@ COMPETITIONS = frozenset(
         "tri nations",
     }
 )  # fmt: skip
-# what ends an event's name after a place or a sponsor, never alone ("the Australian Open", "the
-# Monaco Grand Prix"); a competition ends one too ("RBS Six Nations", "Zurich Premiership")
-_EVENT_ENDS = COMPETITIONS | {"open", "grand prix"}
+# what ends an event's name after a place or its people's adjective, never alone ("the Australian
+# Open", "the Monaco Grand Prix"; not "Keep Britain Open", "Henman Open hopes")
+_PLACES_EVENTS = frozenset({"open", "grand prix"})
 _ORGANISERS = frozenset(
     {"uefa", "fifa", "dfb", "fa", "english", "german", "spanish", "italian", "french", "scottish", "dutch"}
 )
@@ -299,8 +299,12 @@ def is_competition(text: str) -> bool:
     for n in range(1, min(len(words), 3) + 1):  # a competition, or its stage ("Champions League Group Stage")
         if " ".join(words[:n]) in COMPETITIONS and all(w in _STAGES for w in words[n:]):
             return True
-    if any(" ".join(full[-n:]) in _EVENT_ENDS for n in range(1, min(len(full) - 1, 3) + 1)):
-        return True  # a sponsor's or a place's name before it: "RBS Six Nations", "the US Open"
+    for n in range(1, min(len(full) - 1, 3) + 1):
+        end, before = " ".join(full[-n:]), " ".join(full[:-n])
+        if end in COMPETITIONS:
+            return True  # a sponsor's name before it: "RBS Six Nations", "Zurich Premiership"
+        if end in _PLACES_EVENTS and (is_known_place(before) or country_of_demonym(before)):
+            return True  # "the US Open", "the Monaco Grand Prix", "the Australian Open"
     return len(full) > 1 and full[-1] in COMPETITION_LAST
 
 

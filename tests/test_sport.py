@@ -12,7 +12,7 @@ from newsgraph.extract.sport import is_club_name, is_competition
     ["Bundesliga", "the Champions League", "2012-13 UEFA Champions League Group Stage", "German Cup", "World Cup",
      "European Championships", "London Olympics", "Group F.", "Tough Group D", "Zweite Bundesliga", "Euro 2016",
      "English Premier League", "RBS Six Nations", "Zurich Premiership", "the US Open", "Monaco Grand Prix",
-     "Norwich Union Grand Prix"],
+     "Australian Open"],
 )  # fmt: skip
 def test_competitions(name):
     assert is_competition(name)
@@ -23,7 +23,7 @@ def test_competitions(name):
     ["Arab League", "Muslim League", "National League for Democracy", "Cup", "Olympic Stadium", "Europe",
      "Group", "Premier Foods", "Bundesbank", "Euro Stoxx 50", "AFC Wimbledon", "German Chancellery",
      "Wimbledon", "Formula One Group", "Premier League clubs' owners", "Open University", "Open", "Grand Prix",
-     "Open Russia", "Dave Masters"],
+     "Open Russia", "Dave Masters", "Keep Britain Open", "Henman Open", "Project Open"],
 )  # fmt: skip
 def test_not_competitions(name):
     assert not is_competition(name)
