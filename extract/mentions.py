@@ -1135,10 +1135,11 @@ def _described_as_a_person(word: Token, name: Span) -> bool:
 
 def _described_at_start(span: Span, end: int) -> bool:
     """The span's first word opens its sentence and describes the name after it: a trade or a
-    nationality, capitalised only because it comes first ("Sprinter Michelle Collins banned",
-    "Briton Tim Henman"). A person's name keeps one word at least (two after a nationality: "Scot
-    Gemmill" is a name); any other name loses the word only when the article names the rest alone
-    ("Model Sophie Anderton" and "Sophie Anderton"; not "Victim Support Scotland")."""
+    country's adjective, capitalised only because it comes first ("Sprinter Michelle Collins
+    banned", "Australian Lleyton Hewitt"; a nationality noun anywhere: `_nationality_before`). A
+    person's name keeps one word at least (two after an adjective); any other name loses the word
+    only when the article names the rest alone ("Model Sophie Anderton" and "Sophie Anderton"; not
+    "Victim Support Scotland")."""
     doc, first = span.doc, span.doc[span.start]
     rest = doc[span.start + 1 : end]
     if not (first.is_sent_start and first.is_title and len(rest)) or not (rest[0].is_title or rest[0].like_num):
@@ -1146,7 +1147,7 @@ def _described_at_start(span: Span, end: int) -> bool:
     low = first.lower_
     trade = low in _DESCRIBERS
     if span.label_ == "PERSON":
-        return trade or (low in _NATIONALS or country_of_demonym(first.text)) and len(rest) > 1
+        return trade or country_of_demonym(first.text) is not None and len(rest) > 1  # "Australian Lleyton Hewitt"
     return trade and any(e.text == rest.text and not (e.start < end and span.start < e.end) for e in doc.ents)
 
 
