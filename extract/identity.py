@@ -112,11 +112,19 @@ def _content_words(text: str) -> list[str]:
 def acronyms(name: str) -> set[str]:
     """The acronyms a name goes by: its `initials` ("Federal Trade Commission" -> "FTC"), those of
     the name without a country before it ("US Federal Trade Commission" is the "FTC" too), and
-    the initials with a short word in capitals kept whole ("UK Internet Forum" -> "UKIF")."""
+    the initials with a short word in capitals kept whole ("UK Internet Forum" -> "UKIF"); where
+    "of" joins two words, also with its "o" ("Department of Energy" -> "DOE", "Bank of England" ->
+    "BOE", "US Department of Energy" too)."""
     words = _content_words(strip_possessive(name.strip()))
     out = {initials(name)}
     if len(words) > 2 and (name_key(words[0]) in COUNTRIES or country_of_demonym(words[0])):
         out.add(initials(" ".join(words[1:])))
+    plain = [w for w in re.split(r"[\s-]+", name_key(name)) if w]
+    if "of" in plain[1:-1]:
+        with_of = "".join(w[0] for w in plain if w == "of" or w not in _NOT_INITIAL).upper()
+        out.add(with_of)
+        if plain[0] in COUNTRIES or country_of_demonym(plain[0]):
+            out.add(with_of[1:])
     if any(w.isupper() and 1 < len(w) <= 3 for w in words):
         out.add("".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words).upper())
     return {a for a in out if len(a) > 1}

@@ -169,3 +169,10 @@ def test_an_organisations_acronyms_may_leave_out_its_country_or_keep_a_short_wor
     assert "UKIP" in acronyms("UK Independence Party")
     assert acronyms("Federal Trade Commission") == {"FTC"}
     assert "FTC" not in acronyms("Acme Federal Trade Commission")  # only a country is left out
+
+
+def test_an_acronym_may_keep_the_o_of_of():
+    assert {"DOE", "DE"} <= acronyms("US Department of Energy")
+    assert {"BOE", "BE"} <= acronyms("Bank of England")
+    assert acronyms("Federal Reserve Bank") == {"FRB"}  # no "of": nothing more
+    assert "OE" not in acronyms("Department of Energy")
