@@ -21,7 +21,8 @@ Rules, in order, each conservative:
    one place named by it and a geographic noun ("Gaza", "Gaza Strip"; not a known country, city
    or region, nor a compass word); an organisation's name of two words or more joins the one
    longer name it starts that goes on with "of", "for", "on" or "to" ("Reserve Bank", "Reserve
-   Bank of Australia");
+   Bank of Australia"); a short name British news uses joins the one organisation the article
+   names in full ("the Fed", "the Federal Reserve"; "the Gunners", "Arsenal": names.SHORT_NAMES);
 5. a nominal ("the embassy") joins the named institution with that head noun.
 Once the entity typer has typed the clusters (`join_typed_surnames`, after `typemodel.retype`), a
 person named by one word joins the one person whose full name has it ("Katwala" and "Sundar
@@ -48,6 +49,7 @@ from .names import (
     FOREIGN_ACRONYMS,
     GEOGRAPHIC_NOUNS,
     PARTY_SYNONYMS,
+    SHORT_NAMES,
     country_of_demonym,
     is_known_place,
 )
@@ -455,6 +457,15 @@ def cluster_mentions(found: list[Found]) -> list[Cluster]:
             for c in same:
                 if c is not fullest:
                     fullest.absorb(c)
+    clusters = [c for c in clusters if c.members]
+
+    # 4a. a short name British news uses joins the one organisation it names in full ("the Fed",
+    #     "the Federal Reserve"; "the Gunners", "Arsenal"), whatever the short name was tagged
+    for c in [c for c in clusters if name_key(c.name()) in SHORT_NAMES]:
+        full = SHORT_NAMES[name_key(c.name())]
+        named = [p for p in clusters if p is not c and p.members and name_key(p.name()) in full]
+        if len(named) == 1:
+            named[0].absorb(c)
     clusters = [c for c in clusters if c.members]
 
     # 4b. an organisation's name of two words or more that starts exactly one longer

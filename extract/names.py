@@ -495,6 +495,27 @@ _REGIONS_BY_COUNTRY = {
     "nigeria": "borno",
 }
 REGION_COUNTRY = {region: country for country, regions in _REGIONS_BY_COUNTRY.items() for region in regions.split("|")}
+# What British news calls an organisation for short, by name key -> the name keys of its full
+# names: the short name joins the organisation where the article names it in full ("the Fed" and
+# "the Federal Reserve"; "the Gunners" and "Arsenal"), never on its own
+SHORT_NAMES = {
+    "fed": ("federal reserve", "us federal reserve", "federal reserve bank", "federal reserve board"),
+    "met": ("metropolitan police", "metropolitan police service"),
+    "man utd": ("manchester united",),
+    "man united": ("manchester united",),
+    "red devils": ("manchester united",),
+    "man city": ("manchester city",),
+    "spurs": ("tottenham", "tottenham hotspur"),
+    "gunners": ("arsenal",),
+    "hammers": ("west ham", "west ham united"),
+    "magpies": ("newcastle", "newcastle united"),
+    "toffees": ("everton",),
+    "baggies": ("west brom", "west bromwich albion"),
+    "canaries": ("norwich", "norwich city"),
+    "owls": ("sheffield wednesday",),
+    "black cats": ("sunderland",),
+}
+
 # Acronyms of names in another language, or in another word order, than the English name news
 # gives ("the SPD" is the Social Democratic Party): acronym's name key -> (the country whose the
 # party is, the English names' keys). A name many countries' parties share ("Social Democrats",

@@ -1722,3 +1722,18 @@ def test_an_article_or_a_pronoun_is_no_initial_of_a_team_sheet(make_doc):
     # "A Labour spokesman said I Think so . M Dawson and J Noon played ."
     words = ["A", "Labour", "spokesman", "said", "I", "Think", "so", ".", "M", "Dawson", "and", "J", "Noon", "played"]
     assert _people_by_initial(make_doc([*words, "."])) == 2
+
+
+def test_a_short_name_british_news_uses_joins_the_organisation_named_in_full(make_doc):
+    # "The Federal Reserve met . The Fed raised rates . Arsenal won and the Gunners went top . The
+    #  Hammers lost ." ("Hammers" stays: West Ham is not named in full)
+    words = ["The", "Federal", "Reserve", "met", ".", "The", "Fed", "raised", "rates", ".", "Arsenal", "won", "and"]
+    words += ["the", "Gunners", "went", "top", ".", "The", "Hammers", "lost", "."]
+    ents = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "B-PERSON"]
+    ents += ["O", "O", "O", "O", "B-ORG", "O", "O"]
+    f = facts(make_doc(words, ents=ents))
+    assert sorted((e.name, len(e.mentions)) for e in f.entities) == [
+        ("Arsenal", 2),
+        ("Federal Reserve", 2),
+        ("Hammers", 1),
+    ]
