@@ -807,7 +807,8 @@ ORGANISATION_NOUNS = frozenset(
         "company", "firm", "conglomerate", "corporation", "carmaker", "automaker", "airline", "bank",
         "insurer", "retailer", "manufacturer", "provider", "operator", "startup", "band",
         "brewer", "bookmaker", "chipmaker", "drugmaker", "supermarket", "telecoms",
-        "distiller", "label", "studio", "website",
+        "distiller", "label", "studio", "website", "reinsurer", "brokerage", "charity", "lender", "chain",
+        "network", "group", "utility",
     }
 )  # fmt: skip
 

@@ -1737,3 +1737,14 @@ def test_a_short_name_british_news_uses_joins_the_organisation_named_in_full(mak
         ("Federal Reserve", 2),
         ("Hammers", 1),
     ]
+
+
+def test_a_trade_noun_of_lenders_charities_and_groups_makes_an_organisation(make_doc):
+    # "The mortgage lender Halifax and the charity Mencap met ." (tagged a place and a person)
+    words = ["The", "mortgage", "lender", "Halifax", "and", "the", "charity", "Mencap", "met", "."]
+    heads = [3, 2, 3, 8, 3, 7, 7, 3, 8, 8]
+    deps = ["det", "compound", "compound", "nsubj", "cc", "det", "compound", "conj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "NOUN", "PROPN", "CCONJ", "DET", "NOUN", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "O", "B-PERSON", "O", "O"]
+    f = facts(make_doc(words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert {e.name: e.type for e in f.entities} == {"Halifax": ORGANIZATION, "Mencap": ORGANIZATION}
