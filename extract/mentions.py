@@ -808,7 +808,7 @@ ORGANISATION_NOUNS = frozenset(
         "insurer", "retailer", "manufacturer", "provider", "operator", "startup", "band",
         "brewer", "bookmaker", "chipmaker", "drugmaker", "supermarket", "telecoms",
         "distiller", "label", "studio", "website", "reinsurer", "brokerage", "charity", "lender", "chain",
-        "network", "group", "utility",
+        "utility",
     }
 )  # fmt: skip
 
