@@ -807,8 +807,8 @@ def organisation_of_place(found: Found) -> None:
 
 # what an organisation is said to be, when a place owns it ("Tabcorp, Australia's largest
 # bookmaker"); not what it is to another ("the EU, Russia's biggest trading partner", "the IMF,
-# Greece's biggest lender", "Gazprom, Europe's biggest gas supplier")
-_ORGANISATION_KINDS = ORGANISATION_NOUNS | {
+# Greece's biggest lender", "Gazprom, Europe's biggest gas supplier": not "lender")
+_ORGANISATION_KINDS = ORGANISATION_NOUNS - {"lender"} | {
     "bookmaker", "utility", "producer", "club", "party", "union", "university", "institute", "exchange",
     "group", "organisation", "organization", "publisher",
 }  # fmt: skip
