@@ -116,14 +116,15 @@ def acronyms(name: str) -> set[str]:
     "of" joins two words, also with its "o" ("Department of Energy" -> "DOE", "Bank of England" ->
     "BOE", "US Department of Energy" too)."""
     words = _content_words(strip_possessive(name.strip()))
+    country_first = bool(words) and (name_key(words[0]) in COUNTRIES or country_of_demonym(words[0]) is not None)
     out = {initials(name)}
-    if len(words) > 2 and (name_key(words[0]) in COUNTRIES or country_of_demonym(words[0])):
+    if len(words) > 2 and country_first:
         out.add(initials(" ".join(words[1:])))
-    plain = [w for w in re.split(r"[\s-]+", name_key(name)) if w]
+    plain = name_key(name).replace("-", " ").split()
     if "of" in plain[1:-1]:
         with_of = "".join(w[0] for w in plain if w == "of" or w not in _NOT_INITIAL).upper()
         out.add(with_of)
-        if plain[0] in COUNTRIES or country_of_demonym(plain[0]):
+        if country_first:
             out.add(with_of[1:])
     if any(w.isupper() and 1 < len(w) <= 3 for w in words):
         out.add("".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words).upper())
